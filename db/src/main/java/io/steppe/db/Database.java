@@ -1,0 +1,141 @@
+package io.steppe.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
+import io.steppe.db.embedded.EmbeddedPostgresServer;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.conf.Settings;
+import org.jooq.impl.DSL;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Steppe's database: a pooled connection to an external PostgreSQL ({@code STEPPE_DB_URL}) or to the
+ * embedded one under {@code $STEPPE_HOME/pgdata}, migrated to the newest schema before it is handed out.
+ */
+public final class Database implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+    static final String EMBEDDED_DATABASE_NAME = "steppe";
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+
+    private final HikariDataSource dataSource;
+    private final Optional<EmbeddedPostgresServer> embedded;
+    private final DSLContext dsl;
+    private final String description;
+
+    private Database(HikariDataSource dataSource, Optional<EmbeddedPostgresServer> embedded, String description) {
+        this.dataSource = dataSource;
+        this.embedded = embedded;
+        this.description = description;
+        this.dsl = DSL.using(dataSource, SQLDialect.POSTGRES,
+                new Settings().withExecuteLogging(false).withRenderSchema(false));
+    }
+
+    /** Connects (starting the embedded server when no URL is configured) and applies pending migrations. */
+    public static Database open(DatabaseConfig config) {
+        Optional<EmbeddedPostgresServer> embedded = Optional.empty();
+        String url;
+        String description;
+        if (config.url().isPresent()) {
+            url = config.url().get();
+            description = DatabaseConfig.redact(url);
+        } else {
+            EmbeddedPostgresServer server = EmbeddedPostgresServer.startOrAttach(config.home().resolve("pgdata"), config.durable());
+            embedded = Optional.of(server);
+            try {
+                server.ensureDatabase(EMBEDDED_DATABASE_NAME);
+            } catch (RuntimeException e) {
+                server.close();
+                throw e;
+            }
+            url = server.jdbcUrl(EMBEDDED_DATABASE_NAME);
+            description = "embedded PostgreSQL on port " + server.port() + " (" + config.home().resolve("pgdata") + ")";
+        }
+        HikariDataSource dataSource;
+        try {
+            dataSource = new HikariDataSource(hikari(config, url));
+        } catch (RuntimeException e) {
+            embedded.ifPresent(EmbeddedPostgresServer::close);
+            throw new DatabaseUnavailableException("cannot connect to " + DatabaseConfig.redact(url) + ": "
+                    + DatabaseUnavailableException.rootMessage(e), e);
+        }
+        try {
+            int applied = Migrations.apply(dataSource).migrationsExecuted;
+            if (applied > 0) {
+                LOG.info("Applied {} database migration(s)", applied);
+            }
+        } catch (RuntimeException e) {
+            dataSource.close();
+            embedded.ifPresent(EmbeddedPostgresServer::close);
+            throw e;
+        }
+        return new Database(dataSource, embedded, description);
+    }
+
+    private static HikariConfig hikari(DatabaseConfig config, String url) {
+        HikariConfig hikari = new HikariConfig();
+        hikari.setPoolName("steppe");
+        hikari.setJdbcUrl(url);
+        config.user().ifPresent(hikari::setUsername);
+        config.password().ifPresent(hikari::setPassword);
+        hikari.setMaximumPoolSize(config.poolSize());
+        hikari.setMinimumIdle(Math.min(2, config.poolSize()));
+        hikari.setConnectionTimeout(CONNECT_TIMEOUT.toMillis());
+        hikari.setInitializationFailTimeout(CONNECT_TIMEOUT.toMillis());
+        hikari.setRegisterMbeans(false);
+        hikari.addDataSourceProperty("ApplicationName", "steppe");
+        hikari.addDataSourceProperty("reWriteBatchedInserts", "true");
+        return hikari;
+    }
+
+    public DSLContext dsl() {
+        return dsl;
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    /** The pool's live figures, for metrics. */
+    public HikariPoolMXBean pool() {
+        return dataSource.getHikariPoolMXBean();
+    }
+
+    /** Whether the database answers a trivial query within {@code timeout}. */
+    public boolean isUp(Duration timeout) {
+        try (Connection c = dataSource.getConnection()) {
+            return c.isValid((int) Math.max(1, timeout.toSeconds()));
+        } catch (SQLException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** Whether this process runs the embedded PostgreSQL (rather than an external one or another instance's). */
+    public boolean ownsEmbeddedServer() {
+        return embedded.map(EmbeddedPostgresServer::owner).orElse(false);
+    }
+
+    /** Where the data is, for people: never a password. */
+    public String description() {
+        return description;
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+        embedded.ifPresent(EmbeddedPostgresServer::close);
+    }
+
+    @Override
+    public String toString() {
+        return "Database[" + description + "]";
+    }
+}

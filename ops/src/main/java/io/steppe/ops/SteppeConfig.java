@@ -1,0 +1,145 @@
+package io.steppe.ops;
+
+import io.steppe.db.DatabaseConfig;
+import java.io.IOException;
+import java.io.Reader;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Steppe's configuration, read once from the environment and an optional file of the same keys, and
+ * validated here so that nothing later has to doubt it. A wrong value is a {@link UserError} naming the key.
+ *
+ * @param home            {@code STEPPE_HOME}: data and state (default {@code ./steppe-data})
+ * @param database        {@code STEPPE_DB_URL}, {@code STEPPE_DB_USER}, {@code STEPPE_DB_PASSWORD}
+ * @param bindAddress     {@code STEPPE_BIND_ADDRESS}: the address the listeners bind to (default all)
+ * @param portalPort      {@code STEPPE_PORTAL_PORT}: the captive portal (default 8080)
+ * @param apiPort         {@code STEPPE_API_PORT}: console, APIs, heartbeats, metrics, health (default 8081)
+ * @param radiusAuthPort  {@code STEPPE_RADIUS_AUTH_PORT} (default 1812)
+ * @param radiusAcctPort  {@code STEPPE_RADIUS_ACCT_PORT} (default 1813)
+ * @param radsecPort      {@code STEPPE_RADSEC_PORT} (default 2083)
+ * @param sms             {@code STEPPE_SMS}: {@code log} or {@code webhook}
+ * @param smsWebhookUrl   {@code STEPPE_SMS_WEBHOOK_URL}, required with {@code webhook}
+ */
+public record SteppeConfig(Path home, DatabaseConfig database, String bindAddress, int portalPort, int apiPort,
+                           int radiusAuthPort, int radiusAcctPort, int radsecPort, Sms sms,
+                           Optional<URI> smsWebhookUrl) {
+
+    /** How one-time codes leave Steppe. */
+    public enum Sms { LOG, WEBHOOK }
+
+    /** The keys Steppe reads; any other {@code STEPPE_} key in the config file is a mistake worth naming. */
+    static final Set<String> KEYS = Set.of("STEPPE_HOME", "STEPPE_CONFIG", "STEPPE_DB_URL", "STEPPE_DB_USER",
+            "STEPPE_DB_PASSWORD", "STEPPE_BIND_ADDRESS", "STEPPE_PORTAL_PORT", "STEPPE_API_PORT",
+            "STEPPE_RADIUS_AUTH_PORT", "STEPPE_RADIUS_ACCT_PORT", "STEPPE_RADSEC_PORT", "STEPPE_SMS",
+            "STEPPE_SMS_WEBHOOK_URL");
+
+    /**
+     * Reads the configuration: the file named by {@code STEPPE_CONFIG}, else {@code $STEPPE_HOME/steppe.conf}
+     * if it exists (Java properties, the same keys), overridden by the environment.
+     */
+    public static SteppeConfig load(Map<String, String> environment) {
+        Map<String, String> values = new HashMap<>();
+        Path home = Path.of(environment.getOrDefault("STEPPE_HOME", "steppe-data")).toAbsolutePath().normalize();
+        Optional<Path> file = Optional.ofNullable(environment.get("STEPPE_CONFIG")).map(Path::of)
+                .or(() -> Optional.of(home.resolve("steppe.conf")).filter(Files::isRegularFile));
+        file.ifPresent(f -> values.putAll(readFile(f)));
+        environment.forEach((k, v) -> {
+            if (KEYS.contains(k)) {
+                values.put(k, v);
+            }
+        });
+        return fromValues(values);
+    }
+
+    private static Map<String, String> readFile(Path file) {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        } catch (IOException e) {
+            throw new UserError("cannot read config file " + file + ": " + e.getMessage(), e);
+        }
+        Set<String> unknown = new TreeSet<>(properties.stringPropertyNames());
+        unknown.removeAll(KEYS);
+        if (!unknown.isEmpty()) {
+            throw new UserError("config file " + file + " has unknown key(s) " + String.join(", ", unknown));
+        }
+        Map<String, String> values = new HashMap<>();
+        properties.stringPropertyNames().forEach(k -> values.put(k, properties.getProperty(k).trim()));
+        return values;
+    }
+
+    static SteppeConfig fromValues(Map<String, String> values) {
+        Path home = Path.of(values.getOrDefault("STEPPE_HOME", "steppe-data")).toAbsolutePath().normalize();
+        Optional<String> url = nonBlank(values, "STEPPE_DB_URL");
+        url.ifPresent(u -> {
+            if (!u.startsWith("jdbc:postgresql:")) {
+                throw new UserError("STEPPE_DB_URL must be a PostgreSQL JDBC URL (jdbc:postgresql://HOST:PORT/DB), was '"
+                        + DatabaseConfig.redact(u) + "'");
+            }
+        });
+        DatabaseConfig database = new DatabaseConfig(url, nonBlank(values, "STEPPE_DB_USER"),
+                nonBlank(values, "STEPPE_DB_PASSWORD"), home, 10, true);
+        Sms sms = switch (values.getOrDefault("STEPPE_SMS", "log").trim().toLowerCase(Locale.ROOT)) {
+            case "log" -> Sms.LOG;
+            case "webhook" -> Sms.WEBHOOK;
+            default -> throw new UserError("STEPPE_SMS must be 'log' or 'webhook', was '" + values.get("STEPPE_SMS") + "'");
+        };
+        Optional<URI> webhook = nonBlank(values, "STEPPE_SMS_WEBHOOK_URL").map(SteppeConfig::httpUri);
+        if (sms == Sms.WEBHOOK && webhook.isEmpty()) {
+            throw new UserError("STEPPE_SMS=webhook needs STEPPE_SMS_WEBHOOK_URL");
+        }
+        return new SteppeConfig(home, database, values.getOrDefault("STEPPE_BIND_ADDRESS", "0.0.0.0").trim(),
+                port(values, "STEPPE_PORTAL_PORT", 8080), port(values, "STEPPE_API_PORT", 8081),
+                port(values, "STEPPE_RADIUS_AUTH_PORT", 1812), port(values, "STEPPE_RADIUS_ACCT_PORT", 1813),
+                port(values, "STEPPE_RADSEC_PORT", 2083), sms, webhook);
+    }
+
+    private static Optional<String> nonBlank(Map<String, String> values, String key) {
+        return Optional.ofNullable(values.get(key)).map(String::trim).filter(v -> !v.isEmpty());
+    }
+
+    /** A port number; 0 asks for any free port. */
+    private static int port(Map<String, String> values, String key, int defaultPort) {
+        String value = values.get(key);
+        if (value == null || value.isBlank()) {
+            return defaultPort;
+        }
+        try {
+            int port = Integer.parseInt(value.trim());
+            if (port >= 0 && port <= 65535) {
+                return port;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UserError(key + " must be a port number 0..65535, was '" + value + "'");
+    }
+
+    private static URI httpUri(String value) {
+        try {
+            URI uri = new URI(value);
+            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
+                return uri;
+            }
+        } catch (URISyntaxException e) {
+            // reported below
+        }
+        throw new UserError("STEPPE_SMS_WEBHOOK_URL must be an http(s) URL, was '" + value + "'");
+    }
+
+    public SteppeConfig withPorts(int portal, int api) {
+        return new SteppeConfig(home, database, bindAddress, portal, api, radiusAuthPort, radiusAcctPort, radsecPort,
+                sms, smsWebhookUrl);
+    }
+}

@@ -1,0 +1,70 @@
+package io.steppe.ops.cli;
+
+import io.steppe.db.Database;
+import io.steppe.ops.SteppeConfig;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.function.Function;
+
+/** What every subcommand gets from the launcher: the environment, the console streams, the database. */
+public final class CliContext {
+
+    private final Map<String, String> environment;
+    private final InputStream in;
+    private final PrintWriter out;
+    private final PrintWriter err;
+
+    public CliContext(Map<String, String> environment, InputStream in, PrintWriter out, PrintWriter err) {
+        this.environment = Map.copyOf(environment);
+        this.in = in;
+        this.out = out;
+        this.err = err;
+    }
+
+    /** The configuration, read and validated now so that a command with bad input fails before any work. */
+    public SteppeConfig config() {
+        return SteppeConfig.load(environment);
+    }
+
+    /**
+     * Runs {@code work} on Steppe's database: that of the instance running on {@code STEPPE_HOME} if there is
+     * one, else the configured external one, else the embedded one started for this command only.
+     */
+    public <T> T withDatabase(Function<Database, T> work) {
+        try (Database database = Database.open(config().database().withPoolSize(2))) {
+            return work.apply(database);
+        }
+    }
+
+    /** Who is acting, for the audit log. */
+    public String actor() {
+        return "cli:" + System.getProperty("user.name", "unknown");
+    }
+
+    /** One line from standard input, without echo when a terminal is attached. */
+    public char[] readSecret(String prompt) {
+        if (System.console() != null && in == System.in) {
+            char[] value = System.console().readPassword("%s", prompt);
+            return value == null ? new char[0] : value;
+        }
+        try {
+            String line = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).readLine();
+            return line == null ? new char[0] : line.toCharArray();
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read the password from standard input: " + e.getMessage());
+        }
+    }
+
+    public PrintWriter out() {
+        return out;
+    }
+
+    public PrintWriter err() {
+        return err;
+    }
+}

@@ -1,0 +1,71 @@
+package io.steppe.ops.cli;
+
+import io.steppe.ops.UserError;
+import io.steppe.radius.nas.MessageAuthenticatorPolicy;
+import io.steppe.radius.nas.Nas;
+import io.steppe.radius.nas.NasAddress;
+import io.steppe.radius.nas.NasRepository;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code steppe nas add|list|remove}: the gateways (RADIUS clients). */
+@Command(name = "nas", mixinStandardHelpOptions = true, description = "Register, list and remove gateways (RADIUS clients).")
+public final class NasCommand implements Runnable {
+
+    private final CliContext context;
+
+    public NasCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public void run() {
+        throw new UserError("nas needs a subcommand: add, list or remove (see 'steppe nas --help')");
+    }
+
+    @Command(name = "add", mixinStandardHelpOptions = true, description = "Register a gateway.")
+    int add(@Option(names = "--name", required = true, description = "unique name, e.g. jining-gw1") String name,
+            @Option(names = "--ip", required = true, paramLabel = "ADDRESS|CIDR", description = "source address or range") String ip,
+            @Option(names = "--secret", required = true, description = "RADIUS shared secret") String secret,
+            @Option(names = "--uam-secret", description = "CoovaChilli UAM secret") String uamSecret,
+            @Option(names = "--coa-port", defaultValue = "3799", description = "CoA/Disconnect port (default ${DEFAULT-VALUE})") int coaPort,
+            @Option(names = "--require-message-authenticator", defaultValue = "auto", paramLabel = "yes|no|auto",
+                    description = "BlastRADIUS policy (default ${DEFAULT-VALUE})") String requireMa) {
+        Nas nas = new Nas(name, NasAddress.parse(ip), secret, Optional.ofNullable(uamSecret), coaPort,
+                MessageAuthenticatorPolicy.parse(requireMa), MessageAuthenticatorPolicy.AUTO);
+        if (secret.length() < 16) {
+            context.err().println("steppe: warning: a shared secret shorter than 16 characters is easy to guess");
+        }
+        context.withDatabase(db -> {
+            new NasRepository(db.dsl()).add(nas, context.actor());
+            return null;
+        });
+        context.out().println("gateway " + nas.name() + " registered for " + nas.address());
+        return 0;
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List the gateways (secrets are not shown).")
+    int list() {
+        List<Nas> all = context.withDatabase(db -> new NasRepository(db.dsl()).list());
+        context.out().printf("%-24s %-28s %-8s %-5s %s%n", "NAME", "ADDRESS", "COA-PORT", "UAM", "REQUIRE-MSG-AUTH");
+        for (Nas nas : all) {
+            context.out().printf("%-24s %-28s %-8d %-5s %s%n", nas.name(), nas.address(), nas.coaPort(),
+                    nas.uamSecret().isPresent() ? "yes" : "no", nas.requireMessageAuthenticator().value());
+        }
+        return 0;
+    }
+
+    @Command(name = "remove", mixinStandardHelpOptions = true, description = "Remove a gateway.")
+    int remove(@Parameters(paramLabel = "NAME", description = "the gateway's name") String name) {
+        boolean removed = context.withDatabase(db -> new NasRepository(db.dsl()).remove(name, context.actor()));
+        if (!removed) {
+            throw new UserError("no gateway named '" + name + "'");
+        }
+        context.out().println("gateway " + name + " removed");
+        return 0;
+    }
+}

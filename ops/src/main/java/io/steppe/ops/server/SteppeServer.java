@@ -1,0 +1,129 @@
+package io.steppe.ops.server;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.steppe.db.Database;
+import io.steppe.ops.SteppeConfig;
+import io.steppe.ops.UserError;
+import io.steppe.ops.account.AccountRepository;
+import io.steppe.ops.account.ConsoleSessions;
+import io.steppe.ops.account.PasswordHasher;
+import io.steppe.ops.metrics.SteppeMetrics;
+import io.steppe.ops.web.Listeners;
+import io.steppe.radius.nas.NasRepository;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every Steppe service in one process: the database, then the HTTP listeners (portal and API). Started by
+ * {@link #start}, stopped by {@link #close}: new connections are refused at once, requests in flight
+ * are given a grace period, and the embedded database is shut down cleanly last.
+ */
+public final class SteppeServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SteppeServer.class);
+    /** What requests in flight get to finish on shutdown, inside the 10 s a supervisor allows. */
+    private static final Duration GRACE = Duration.ofSeconds(6);
+    private static final Duration CONSOLE_SESSION_LIFETIME = Duration.ofHours(12);
+
+    private final SteppeConfig config;
+    private final Database database;
+    private final ApplicationContext context;
+    private final Listeners listeners;
+
+    private SteppeServer(SteppeConfig config, Database database, ApplicationContext context, Listeners listeners) {
+        this.config = config;
+        this.database = database;
+        this.context = context;
+        this.listeners = listeners;
+    }
+
+    public static SteppeServer start(SteppeConfig config, Clock clock) {
+        int portalPort = PortCheck.claim(config.bindAddress(), config.portalPort(), "STEPPE_PORTAL_PORT, the captive portal");
+        int apiPort = PortCheck.claim(config.bindAddress(), config.apiPort(), "STEPPE_API_PORT, console and APIs");
+        if (portalPort == apiPort) {
+            throw new UserError("STEPPE_PORTAL_PORT and STEPPE_API_PORT are both " + portalPort + "; they must differ");
+        }
+        Listeners listeners = new Listeners(portalPort, apiPort);
+
+        Database database = Database.open(config.database());
+        LOG.info("database: {}", database.description());
+        try {
+            SteppeMetrics metrics = new SteppeMetrics();
+            metrics.registerPool(database::pool);
+            ApplicationContext context = ApplicationContext.builder()
+                    .deduceEnvironment(false)
+                    .banner(false)
+                    .properties(micronautProperties(config, listeners))
+                    .singletons(database, metrics, listeners, clock,
+                            new DatabaseHealth(database),
+                            new AccountRepository(database.dsl(), PasswordHasher.standard()),
+                            new ConsoleSessions(database.dsl(), clock, CONSOLE_SESSION_LIFETIME, new SecureRandom()),
+                            new NasRepository(database.dsl()))
+                    .start();
+            try {
+                context.getBean(EmbeddedServer.class).start();
+            } catch (RuntimeException e) {
+                context.close();
+                throw new UserError("cannot start the HTTP listeners on ports " + portalPort + " and " + apiPort
+                        + ": " + rootMessage(e), e);
+            }
+            LOG.info("portal: listening on http://{}:{}/", config.bindAddress(), portalPort);
+            LOG.info("api: listening on http://{}:{}/ (console /console/, /health, /metrics)", config.bindAddress(), apiPort);
+            return new SteppeServer(config, database, context, listeners);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    private static Map<String, Object> micronautProperties(SteppeConfig config, Listeners listeners) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("micronaut.application.name", "steppe");
+        p.put("micronaut.server.netty.listeners.portal.host", config.bindAddress());
+        p.put("micronaut.server.netty.listeners.portal.port", listeners.portalPort());
+        p.put("micronaut.server.netty.listeners.api.host", config.bindAddress());
+        p.put("micronaut.server.netty.listeners.api.port", listeners.apiPort());
+        p.put("micronaut.server.max-request-size", "16MB");
+        p.put("micronaut.server.server-header", "steppe");
+        p.put("micronaut.lifecycle.graceful-shutdown.enabled", true);
+        p.put("micronaut.lifecycle.graceful-shutdown.grace-period", GRACE.toSeconds() + "s");
+        return p;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+
+    public Listeners listeners() {
+        return listeners;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public SteppeConfig config() {
+        return config;
+    }
+
+    @Override
+    public void close() {
+        LOG.info("Stopping: no new connections, up to {} s for requests in flight", GRACE.toSeconds());
+        try {
+            context.close();
+        } finally {
+            database.close();
+            LOG.info("Stopped");
+        }
+    }
+}

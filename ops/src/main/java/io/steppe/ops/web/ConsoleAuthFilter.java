@@ -1,0 +1,76 @@
+package io.steppe.ops.web;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.order.Ordered;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.RequestFilter;
+import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.http.cookie.Cookie;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.steppe.ops.account.Account;
+import io.steppe.ops.account.ConsoleSessions;
+import java.net.URI;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Lets only logged-in console accounts reach the API listener, but for the few paths that must answer
+ * without a login: health and metrics (the operations network scrapes them), the login itself, and the
+ * endpoints whose callers prove themselves otherwise (an AP's own token). JSON callers present
+ * {@code Authorization: Bearer TOKEN}; console pages, the session cookie.
+ */
+@ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
+final class ConsoleAuthFilter implements Ordered {
+
+    /** The request attribute that holds the logged-in {@link Account}. */
+    static final String ACCOUNT = "steppe.account";
+    static final String COOKIE = "steppe_session";
+    private static final Set<String> PUBLIC_PATHS = Set.of("/health", "/metrics", "/api/login", "/console/login",
+            "/api/aps/heartbeat");
+
+    private final Listeners listeners;
+    private final ConsoleSessions sessions;
+
+    ConsoleAuthFilter(Listeners listeners, ConsoleSessions sessions) {
+        this.listeners = listeners;
+        this.sessions = sessions;
+    }
+
+    @RequestFilter
+    @ExecuteOn(TaskExecutors.BLOCKING)
+    @Nullable
+    HttpResponse<?> requireLogin(HttpRequest<?> request) {
+        String path = request.getPath();
+        if (listeners.of(request) == Listeners.Listener.PORTAL || PUBLIC_PATHS.contains(path)) {
+            return null;
+        }
+        Optional<Account> account = token(request).flatMap(sessions::account);
+        if (account.isPresent()) {
+            request.setAttribute(ACCOUNT, account.get());
+            return null;
+        }
+        if (path.equals("/console") || path.startsWith("/console/")) {
+            return HttpResponse.seeOther(URI.create("/console/login"));
+        }
+        return HttpResponse.status(HttpStatus.UNAUTHORIZED)
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"steppe\"")
+                .body(Map.of("error", "login required: POST /api/login, then send Authorization: Bearer TOKEN"));
+    }
+
+    static Optional<String> token(HttpRequest<?> request) {
+        Optional<String> bearer = request.getHeaders().getAuthorization()
+                .filter(h -> h.regionMatches(true, 0, "Bearer ", 0, 7))
+                .map(h -> h.substring(7).trim());
+        return bearer.or(() -> request.getCookies().findCookie(COOKIE).map(Cookie::getValue));
+    }
+
+    @Override
+    public int getOrder() {
+        return PerimeterFilter.ORDER + 100;
+    }
+}

@@ -1,0 +1,50 @@
+package io.steppe.ops.web;
+
+import io.micronaut.core.order.Ordered;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.RequestFilter;
+import io.micronaut.http.annotation.ResponseFilter;
+import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.web.router.RouteAttributes;
+import io.micronaut.web.router.UriRouteMatch;
+import io.steppe.ops.metrics.SteppeMetrics;
+
+/**
+ * Counts every HTTP request by listener, method, route template and status, and times it. Paths that match
+ * no route are counted as {@code unmatched}, so a scanner cannot grow the label set without bound.
+ */
+@ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
+final class HttpMetricsFilter implements Ordered {
+
+    private static final String STARTED = "steppe.started";
+
+    private final SteppeMetrics metrics;
+    private final Listeners listeners;
+
+    HttpMetricsFilter(SteppeMetrics metrics, Listeners listeners) {
+        this.metrics = metrics;
+        this.listeners = listeners;
+    }
+
+    @RequestFilter
+    void start(HttpRequest<?> request) {
+        request.setAttribute(STARTED, System.nanoTime());
+    }
+
+    @ResponseFilter
+    void record(HttpRequest<?> request, HttpResponse<?> response) {
+        long started = request.getAttribute(STARTED, Long.class).orElse(System.nanoTime());
+        String route = RouteAttributes.getRouteMatch(request)
+                .filter(UriRouteMatch.class::isInstance)
+                .map(m -> ((UriRouteMatch<?, ?>) m).getRouteInfo().getUriMatchTemplate().toPathString())
+                .orElse("unmatched");
+        metrics.httpRequest(listeners.of(request).label(), request.getMethodName(), route, response.code(),
+                (System.nanoTime() - started) / 1e9);
+    }
+
+    @Override
+    public int getOrder() {
+        return HIGHEST_PRECEDENCE;
+    }
+}

@@ -1,0 +1,111 @@
+package io.steppe.ops.web;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.cookie.Cookie;
+import io.micronaut.http.cookie.SameSite;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.serde.annotation.Serdeable;
+import io.steppe.ops.account.Account;
+import io.steppe.ops.account.AccountRepository;
+import io.steppe.ops.account.ConsoleSessions;
+import java.net.URI;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Console login: {@code POST /api/login} with JSON for API clients (answers a bearer token), and the
+ * {@code /console/login} form for people (sets the session cookie).
+ */
+@Controller
+@ExecuteOn(TaskExecutors.BLOCKING)
+final class LoginController {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LoginController.class);
+    private static final String WRONG = "wrong user name or password";
+
+    private final AccountRepository accounts;
+    private final ConsoleSessions sessions;
+    private final ConsolePages pages;
+
+    LoginController(AccountRepository accounts, ConsoleSessions sessions, ConsolePages pages) {
+        this.accounts = accounts;
+        this.sessions = sessions;
+        this.pages = pages;
+    }
+
+    /** The JSON body of {@code POST /api/login}. */
+    @Serdeable
+    record Credentials(@Nullable String username, @Nullable String password) {
+    }
+
+    @Post(uri = "/api/login", consumes = MediaType.APPLICATION_JSON)
+    HttpResponse<Map<String, Object>> apiLogin(@Body Credentials credentials) {
+        if (credentials.username() == null || credentials.username().isBlank()) {
+            return HttpResponse.badRequest(Map.of("error", "field 'username' is required"));
+        }
+        if (credentials.password() == null || credentials.password().isEmpty()) {
+            return HttpResponse.badRequest(Map.of("error", "field 'password' is required"));
+        }
+        Optional<Account> account = authenticate(credentials.username(), credentials.password());
+        if (account.isEmpty()) {
+            return HttpResponse.status(HttpStatus.UNAUTHORIZED).body(Map.of("error", WRONG));
+        }
+        String token = sessions.open(account.get());
+        return HttpResponse.ok(Map.of("token", token, "role", account.get().role().value(),
+                "expires_in", sessions.lifetime().toSeconds()));
+    }
+
+    @Post("/api/logout")
+    HttpResponse<?> apiLogout(HttpRequest<?> request) {
+        ConsoleAuthFilter.token(request).ifPresent(sessions::close);
+        return HttpResponse.noContent();
+    }
+
+    @Get(uri = "/console/login", produces = MediaType.TEXT_HTML + ";charset=utf-8")
+    String loginForm() {
+        return pages.login(null);
+    }
+
+    @Post(uri = "/console/login", consumes = MediaType.APPLICATION_FORM_URLENCODED,
+            produces = MediaType.TEXT_HTML + ";charset=utf-8")
+    HttpResponse<String> formLogin(@Body Map<String, String> form) {
+        Optional<Account> account = authenticate(form.get("username"), form.get("password"));
+        if (account.isEmpty()) {
+            return HttpResponse.<String>status(HttpStatus.UNAUTHORIZED).body(pages.login(WRONG));
+        }
+        String token = sessions.open(account.get());
+        Cookie cookie = Cookie.of(ConsoleAuthFilter.COOKIE, token).httpOnly(true).sameSite(SameSite.Strict)
+                .path("/").maxAge(sessions.lifetime());
+        return HttpResponse.<String>seeOther(URI.create("/console/")).cookie(cookie);
+    }
+
+    @Post("/console/logout")
+    HttpResponse<?> formLogout(HttpRequest<?> request) {
+        ConsoleAuthFilter.token(request).ifPresent(sessions::close);
+        return HttpResponse.seeOther(URI.create("/console/login"))
+                .cookie(Cookie.of(ConsoleAuthFilter.COOKIE, "").path("/").maxAge(0));
+    }
+
+    private Optional<Account> authenticate(@Nullable String username, @Nullable String password) {
+        if (username == null || password == null) {
+            return Optional.empty();
+        }
+        Optional<Account> account = accounts.authenticate(username.trim(), password.toCharArray());
+        if (account.isEmpty()) {
+            LOG.warn("Console login refused for user name '{}'", username.replaceAll("[^A-Za-z0-9._-]", "?"));
+        }
+        return account;
+    }
+}
