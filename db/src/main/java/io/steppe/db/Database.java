@@ -24,7 +24,13 @@ public final class Database implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
     static final String EMBEDDED_DATABASE_NAME = "steppe";
-    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    /** How long a first connection may take while starting; the server may still be recovering. */
+    private static final Duration INITIAL_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    /**
+     * How long a caller waits for a pooled connection. Short, so that with the database down a request
+     * (and {@code /health}) fails in seconds instead of hanging; gateways retry RADIUS sooner than that.
+     */
+    private static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(3);
 
     private final HikariDataSource dataSource;
     private final Optional<EmbeddedPostgresServer> embedded;
@@ -88,8 +94,8 @@ public final class Database implements AutoCloseable {
         config.password().ifPresent(hikari::setPassword);
         hikari.setMaximumPoolSize(config.poolSize());
         hikari.setMinimumIdle(Math.min(2, config.poolSize()));
-        hikari.setConnectionTimeout(CONNECT_TIMEOUT.toMillis());
-        hikari.setInitializationFailTimeout(CONNECT_TIMEOUT.toMillis());
+        hikari.setConnectionTimeout(CONNECTION_TIMEOUT.toMillis());
+        hikari.setInitializationFailTimeout(INITIAL_CONNECT_TIMEOUT.toMillis());
         hikari.setRegisterMbeans(false);
         hikari.addDataSourceProperty("ApplicationName", "steppe");
         hikari.addDataSourceProperty("reWriteBatchedInserts", "true");

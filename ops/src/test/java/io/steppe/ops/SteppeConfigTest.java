@@ -1,0 +1,61 @@
+package io.steppe.ops;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SteppeConfigTest {
+
+    @TempDir
+    Path home;
+
+    @Test
+    void defaultsAreTheContractsPorts() {
+        SteppeConfig config = SteppeConfig.load(Map.of("STEPPE_HOME", home.toString()));
+        assertEquals(8080, config.portalPort());
+        assertEquals(8081, config.apiPort());
+        assertEquals(1812, config.radiusAuthPort());
+        assertEquals(1813, config.radiusAcctPort());
+        assertEquals(2083, config.radsecPort());
+        assertEquals(SteppeConfig.Sms.LOG, config.sms());
+        assertTrue(config.database().url().isEmpty(), "embedded by default");
+        assertEquals(home.resolve("pgdata"), config.database().home().resolve("pgdata"));
+    }
+
+    @Test
+    void configFileInHomeIsReadAndTheEnvironmentWins() throws Exception {
+        Files.writeString(home.resolve("steppe.conf"), "STEPPE_PORTAL_PORT=9080\nSTEPPE_API_PORT=9081\n");
+        SteppeConfig config = SteppeConfig.load(Map.of("STEPPE_HOME", home.toString(), "STEPPE_API_PORT", "7081"));
+        assertEquals(9080, config.portalPort());
+        assertEquals(7081, config.apiPort());
+    }
+
+    @Test
+    void badValuesAreRefusedNamingTheKey() throws Exception {
+        assertEquals("STEPPE_RADIUS_AUTH_PORT must be a port number 0..65535, was '70000'", assertThrows(UserError.class,
+                () -> SteppeConfig.load(Map.of("STEPPE_HOME", home.toString(), "STEPPE_RADIUS_AUTH_PORT", "70000"))).getMessage());
+        assertEquals("STEPPE_SMS must be 'log' or 'webhook', was 'pigeon'", assertThrows(UserError.class,
+                () -> SteppeConfig.load(Map.of("STEPPE_HOME", home.toString(), "STEPPE_SMS", "pigeon"))).getMessage());
+        assertEquals("STEPPE_SMS=webhook needs STEPPE_SMS_WEBHOOK_URL", assertThrows(UserError.class,
+                () -> SteppeConfig.load(Map.of("STEPPE_HOME", home.toString(), "STEPPE_SMS", "webhook"))).getMessage());
+        assertTrue(assertThrows(UserError.class, () -> SteppeConfig.load(Map.of("STEPPE_HOME", home.toString(),
+                "STEPPE_DB_URL", "mysql://db?password=hunter2"))).getMessage().startsWith("STEPPE_DB_URL must be a PostgreSQL JDBC URL"));
+        Files.writeString(home.resolve("steppe.conf"), "STEPPE_PORTLA_PORT=9080\n");
+        assertTrue(assertThrows(UserError.class, () -> SteppeConfig.load(Map.of("STEPPE_HOME", home.toString())))
+                .getMessage().endsWith("has unknown key(s) STEPPE_PORTLA_PORT"));
+    }
+
+    @Test
+    void databasePasswordIsNeverShown() {
+        SteppeConfig config = SteppeConfig.load(Map.of("STEPPE_HOME", home.toString(),
+                "STEPPE_DB_URL", "jdbc:postgresql://db:5432/steppe", "STEPPE_DB_PASSWORD", "hunter2"));
+        assertFalse(config.toString().contains("hunter2"), config.toString());
+    }
+}

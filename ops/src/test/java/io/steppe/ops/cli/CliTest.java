@@ -1,0 +1,134 @@
+package io.steppe.ops.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.steppe.db.TestDatabases;
+import io.steppe.ops.Steppe;
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Each command's happy path and its answer to bad input, as a person at a terminal sees them. */
+class CliTest {
+
+    @TempDir
+    Path home;
+    Map<String, String> env;
+
+    record Result(int status, String out, String err) {
+    }
+
+    @BeforeEach
+    void environment() {
+        env = new HashMap<>();
+        env.put("STEPPE_HOME", home.toString());
+        if (TestDatabases.external()) {
+            TestDatabases.Location db = TestDatabases.fresh();
+            env.put("STEPPE_DB_URL", db.url());
+            db.user().ifPresent(u -> env.put("STEPPE_DB_USER", u));
+            db.password().ifPresent(p -> env.put("STEPPE_DB_PASSWORD", p));
+        }
+    }
+
+    Result steppeWithInput(String stdin, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int status = Steppe.run(args, env, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Result(status, out.toString(), err.toString());
+    }
+
+    Result steppe(String... args) {
+        return steppeWithInput("", args);
+    }
+
+    static void assertOneLineError(Result result, String expected) {
+        assertEquals(2, result.status(), result.err());
+        assertEquals(1, result.err().strip().lines().count(), result.err());
+        assertTrue(result.err().contains(expected), result.err());
+    }
+
+    @Test
+    void everyCommandHasHelp() {
+        for (String[] command : new String[][] {{"--help"}, {"serve", "--help"}, {"demo", "--help"}, {"nas", "--help"},
+                {"nas", "add", "--help"}, {"nas", "list", "--help"}, {"nas", "remove", "--help"}, {"user", "--help"},
+                {"user", "add", "--help"}, {"user", "list", "--help"}, {"user", "remove", "--help"}}) {
+            Result result = steppe(command);
+            assertEquals(0, result.status(), String.join(" ", command));
+            assertTrue(result.out().startsWith("Usage: steppe"), String.join(" ", command) + ": " + result.out());
+        }
+    }
+
+    @Test
+    void nasAddListRemove() {
+        Result added = steppe("nas", "add", "--name", "jining-gw1", "--ip", "10.20.0.0/16", "--secret", "a-long-shared-secret",
+                "--uam-secret", "uam-secret-1", "--coa-port", "3799");
+        assertEquals(0, added.status(), added.err());
+        assertEquals("gateway jining-gw1 registered for 10.20.0.0/16", added.out().strip());
+
+        Result listed = steppe("nas", "list");
+        assertEquals(0, listed.status());
+        assertTrue(listed.out().contains("jining-gw1") && listed.out().contains("10.20.0.0/16"), listed.out());
+        assertFalse(listed.out().contains("a-long-shared-secret"), "secrets are never listed");
+
+        assertEquals(0, steppe("nas", "remove", "jining-gw1").status());
+        assertFalse(steppe("nas", "list").out().contains("jining-gw1"));
+    }
+
+    @Test
+    void nasBadInputIsOneLineNamingTheProblem() {
+        assertOneLineError(steppe("nas", "add", "--name", "gw", "--ip", "gw.example.org", "--secret", "s3cret-s3cret"),
+                "'gw.example.org' is not an IP address or CIDR range");
+        assertOneLineError(steppe("nas", "add", "--name", "gw", "--ip", "10.0.0.1"), "Missing required option: '--secret");
+        assertOneLineError(steppe("nas", "add", "--name", "gw", "--ip", "10.0.0.1", "--secret", "s3cret-s3cret", "--coa-port", "70000"),
+                "CoA port 70000 is outside 1..65535");
+        assertOneLineError(steppe("nas", "add", "--name", "gw", "--ip", "10.0.0.1", "--secret", "s3cret-s3cret", "--coa-port", "x"),
+                "'x' is not an int");
+        assertOneLineError(steppe("nas", "add", "--name", "gw", "--ip", "10.0.0.1", "--secret", "s3cret-s3cret",
+                "--require-message-authenticator", "maybe"), "'maybe' is not one of yes, no, auto");
+        assertOneLineError(steppe("nas", "remove", "nope"), "no gateway named 'nope'");
+        assertEquals(0, steppe("nas", "add", "--name", "gw", "--ip", "10.0.0.1", "--secret", "s3cret-s3cret-s3cret").status());
+        assertOneLineError(steppe("nas", "add", "--name", "gw", "--ip", "10.0.0.2", "--secret", "s3cret-s3cret-s3cret"),
+                "a gateway named 'gw' is already registered");
+    }
+
+    @Test
+    void userAddWithPasswordFromStandardInputThenListAndRemove() {
+        Result added = steppeWithInput("a-good-long-password\n", "user", "add", "--name", "bataa", "--role", "planner");
+        assertEquals(0, added.status(), added.err());
+        assertEquals("console account bataa (planner) created", added.out().strip());
+        Result listed = steppe("user", "list");
+        assertTrue(listed.out().contains("bataa") && listed.out().contains("planner"), listed.out());
+        assertEquals(0, steppe("user", "remove", "bataa").status());
+        assertFalse(steppe("user", "list").out().contains("bataa"));
+    }
+
+    @Test
+    void userBadInputIsOneLineNamingTheProblem() {
+        assertOneLineError(steppe("user", "add", "--name", "x", "--role", "boss", "--password", "long-enough-pw"),
+                "role 'boss' is not one of operator, planner, admin");
+        assertOneLineError(steppe("user", "add", "--name", "Bad Name", "--role", "admin", "--password", "long-enough-pw"),
+                "user name 'Bad Name' must be");
+        assertOneLineError(steppeWithInput("short\n", "user", "add", "--name", "x", "--role", "admin"), "password must have at least 10 characters");
+        assertOneLineError(steppe("user", "remove", "ghost"), "no console account named 'ghost'");
+        assertEquals(0, steppe("user", "add", "--name", "x", "--role", "admin", "--password", "long-enough-pw").status());
+        assertOneLineError(steppe("user", "add", "--name", "x", "--role", "admin", "--password", "long-enough-pw"),
+                "a console account named 'x' already exists");
+    }
+
+    @Test
+    void unknownCommandAndBadConfigurationAreOneLine() {
+        assertOneLineError(steppe("frobnicate"), "Unmatched argument at index 0: 'frobnicate'");
+        env.put("STEPPE_API_PORT", "eighty");
+        assertOneLineError(steppe("nas", "list"), "STEPPE_API_PORT must be a port number 0..65535, was 'eighty'");
+    }
+}

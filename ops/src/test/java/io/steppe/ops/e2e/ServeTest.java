@@ -1,0 +1,148 @@
+package io.steppe.ops.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.steppe.ops.SteppeConfig;
+import io.steppe.ops.account.AccountRepository;
+import io.steppe.ops.account.PasswordHasher;
+import io.steppe.ops.account.Role;
+import io.steppe.ops.server.SteppeServer;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code serve} in-process on free loopback ports: what the portal, operators and monitoring see. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ServeTest {
+
+    private static final String PASSWORD = "steppe-test-password";
+
+    SteppeServer server;
+    int portal;
+    int api;
+    final Http http = new Http();
+
+    @BeforeAll
+    void start(@TempDir Path home) {
+        server = SteppeServer.start(SteppeConfig.load(TestEnvironment.of(home)), Clock.systemUTC());
+        portal = server.listeners().portalPort();
+        api = server.listeners().apiPort();
+        new AccountRepository(server.database().dsl(), new PasswordHasher(4, new java.security.SecureRandom()))
+                .add("olga", Role.OPERATOR, PASSWORD.toCharArray(), "test");
+    }
+
+    @AfterAll
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void healthIsUpWithTheDatabase() {
+        HttpResponse<String> health = http.get(api, "/health");
+        assertEquals(200, health.statusCode());
+        assertTrue(health.body().startsWith("{\"status\":\"UP\""), health.body());
+        assertTrue(health.body().contains("\"database\":\"UP\""), health.body());
+    }
+
+    @Test
+    void metricsParseAsPrometheusTextWithJvmPoolAndHttpFigures() {
+        http.get(api, "/health");
+        HttpResponse<String> metrics = http.get(api, "/metrics");
+        assertEquals(200, metrics.statusCode());
+        assertTrue(metrics.headers().firstValue("Content-Type").orElse("").startsWith("text/plain; version=0.0.4"));
+        Map<String, Double> samples = PrometheusText.parse(metrics.body());
+        assertTrue(samples.keySet().stream().anyMatch(k -> k.startsWith("jvm_memory_used_bytes")), "JVM metrics");
+        assertTrue(samples.containsKey("steppe_db_pool_connections{state=\"idle\"}"), "database pool metrics");
+        assertTrue(samples.keySet().stream().anyMatch(k -> k.startsWith("steppe_http_requests_total{")
+                && k.contains("route=\"/health\"") && k.contains("status=\"200\"")), "HTTP metrics");
+    }
+
+    @Test
+    void portalListenerServesThePortalAndRefusesEveryApiPath() {
+        HttpResponse<String> page = http.get(portal, "/");
+        assertEquals(200, page.statusCode());
+        assertTrue(page.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
+        assertTrue(page.body().contains("乌兰察布"), "the portal speaks Chinese first");
+        for (String path : new String[] {"/health", "/metrics", "/api/me", "/console/", "/console/login"}) {
+            assertEquals(404, http.get(portal, path).statusCode(), path + " on the portal listener");
+        }
+        assertEquals(404, http.post(portal, "/api/login", "application/json",
+                "{\"username\":\"olga\",\"password\":\"" + PASSWORD + "\"}").statusCode());
+    }
+
+    @Test
+    void apiListenerDoesNotServeThePortal() {
+        assertEquals(404, http.get(api, "/").statusCode());
+    }
+
+    @Test
+    void consoleAndApiRefuseAnonymousCallers() {
+        HttpResponse<String> page = http.get(api, "/console/");
+        assertEquals(303, page.statusCode());
+        assertEquals("/console/login", page.headers().firstValue("Location").orElse(""));
+        HttpResponse<String> json = http.get(api, "/api/me");
+        assertEquals(401, json.statusCode());
+        assertTrue(json.body().contains("login required"));
+        assertEquals(401, http.get(api, "/api/me", "Authorization", "Bearer not-a-real-token").statusCode());
+    }
+
+    @Test
+    void bearerTokenFromApiLoginOpensTheApi() {
+        HttpResponse<String> login = http.post(api, "/api/login", "application/json",
+                "{\"username\":\"olga\",\"password\":\"" + PASSWORD + "\"}");
+        assertEquals(200, login.statusCode(), login.body());
+        String token = jsonString(login.body(), "token");
+        HttpResponse<String> me = http.get(api, "/api/me", "Authorization", "Bearer " + token);
+        assertEquals(200, me.statusCode());
+        assertTrue(me.body().contains("\"role\":\"operator\""), me.body());
+
+        assertEquals(204, http.post(api, "/api/logout", "application/json", "", "Authorization", "Bearer " + token).statusCode());
+        assertEquals(401, http.get(api, "/api/me", "Authorization", "Bearer " + token).statusCode(), "logged out");
+    }
+
+    @Test
+    void wrongPasswordOrMissingFieldIsRefusedAndNamed() {
+        HttpResponse<String> wrong = http.post(api, "/api/login", "application/json", "{\"username\":\"olga\",\"password\":\"nope-nope-nope\"}");
+        assertEquals(401, wrong.statusCode());
+        assertTrue(wrong.body().contains("wrong user name or password"));
+        HttpResponse<String> unknown = http.post(api, "/api/login", "application/json", "{\"username\":\"nobody\",\"password\":\"nope-nope-nope\"}");
+        assertEquals(401, unknown.statusCode());
+        HttpResponse<String> missing = http.post(api, "/api/login", "application/json", "{\"username\":\"olga\"}");
+        assertEquals(400, missing.statusCode());
+        assertTrue(missing.body().contains("'password'"), missing.body());
+    }
+
+    @Test
+    void consoleFormLoginSetsASessionCookieThatOpensTheConsole() {
+        HttpResponse<String> form = http.post(api, "/console/login", "application/x-www-form-urlencoded",
+                "username=olga&password=" + PASSWORD);
+        assertEquals(303, form.statusCode());
+        String setCookie = form.headers().firstValue("Set-Cookie").orElseThrow();
+        assertTrue(setCookie.contains("HTTPOnly") || setCookie.contains("HttpOnly"), setCookie);
+        String cookie = setCookie.substring(0, setCookie.indexOf(';'));
+        HttpResponse<String> home = http.get(api, "/console/", "Cookie", cookie);
+        assertEquals(200, home.statusCode());
+        assertTrue(home.body().contains("olga"));
+
+        HttpResponse<String> refused = http.post(api, "/console/login", "application/x-www-form-urlencoded", "username=olga&password=wrong");
+        assertEquals(401, refused.statusCode());
+        assertTrue(refused.body().contains("wrong user name or password"));
+        assertFalse(refused.headers().firstValue("Set-Cookie").isPresent());
+    }
+
+    static String jsonString(String json, String field) {
+        Matcher m = Pattern.compile("\"" + field + "\":\"([^\"]*)\"").matcher(json);
+        assertTrue(m.find(), field + " in " + json);
+        return m.group(1);
+    }
+}
