@@ -1,6 +1,7 @@
 package io.steppe.ops;
 
 import io.steppe.db.DatabaseUnavailableException;
+import io.steppe.ops.cli.ApCommand;
 import io.steppe.ops.cli.CliContext;
 import io.steppe.ops.cli.DemoCommand;
 import io.steppe.ops.cli.NasCommand;
@@ -47,6 +48,7 @@ public final class Steppe implements Runnable {
                 .addSubcommand(new ServeCommand(context))
                 .addSubcommand(new DemoCommand(context))
                 .addSubcommand(new NasCommand(context))
+                .addSubcommand(new ApCommand(context))
                 .addSubcommand(new UserCommand(context));
         cli.setOut(out);
         cli.setErr(err);

@@ -1,5 +1,8 @@
 package io.steppe.ops.cli;
 
+import io.steppe.controller.ap.AccessPoint;
+import io.steppe.controller.ap.ApRepository;
+import io.steppe.db.net.MacAddress;
 import io.steppe.ops.account.AccountRepository;
 import io.steppe.ops.account.PasswordHasher;
 import io.steppe.ops.account.Role;
@@ -14,12 +17,26 @@ import org.jooq.DSLContext;
 
 /**
  * The demo city: Ulanqab-like gateways (Jining district's centre, a scenic spot, a village) on loopback
- * addresses, and an admin account. Seeding twice adds nothing the first run made.
+ * addresses, the access points behind them, and an admin account. Seeding twice adds nothing the first run made.
  */
 final class DemoCity {
 
     /** What seeding made: the admin's password is known only when this run created the account. */
-    record Seeded(int gateways, Optional<String> adminPassword) {
+    record Seeded(int gateways, int accessPoints, Optional<String> adminPassword) {
+    }
+
+    /** Access points of the demo city: Jining's centre, the Huitengxile grassland, a Liangcheng village. */
+    private static final List<AccessPoint> ACCESS_POINTS = List.of(
+            ap("jn-square-01", "02:00:5e:10:00:01", "Jining People's Square north", "jining-centre", 41.0336, 113.1330, "jining-centre-gw"),
+            ap("jn-square-02", "02:00:5e:10:00:02", "Jining People's Square south", "jining-centre", 41.0318, 113.1331, "jining-centre-gw"),
+            ap("jn-station-01", "02:00:5e:10:00:03", "Ulanqab railway station hall", "jining-centre", 41.0165, 113.1072, "jining-centre-gw"),
+            ap("htx-gate-01", "02:00:5e:20:00:01", "Huitengxile grassland visitor centre", "huitengxile-scenic", 41.1030, 112.6390, "huitengxile-scenic-gw"),
+            ap("htx-yurt-01", "02:00:5e:20:00:02", "Huitengxile yurt camp", "huitengxile-scenic", 41.0978, 112.6251, "huitengxile-scenic-gw"),
+            ap("lc-daihai-01", "02:00:5e:30:00:01", "Daihai village square", "liangcheng-daihai", 40.5600, 112.6700, "liangcheng-village-gw"));
+
+    private static AccessPoint ap(String id, String mac, String name, String site, double lat, double lon, String gateway) {
+        return new AccessPoint(id, MacAddress.parse(mac), name, Optional.of(site), Optional.of(new AccessPoint.Location(lat, lon)),
+                Optional.of(gateway), Optional.empty());
     }
 
     private static final List<Nas> GATEWAYS = List.of(
@@ -45,6 +62,12 @@ final class DemoCity {
                 gateways.add(nas, actor);
             }
         }
+        ApRepository aps = new ApRepository(dsl, new SecureRandom());
+        for (AccessPoint ap : ACCESS_POINTS) {
+            if (aps.find(ap.id()).isEmpty()) {
+                aps.register(ap, actor);
+            }
+        }
         AccountRepository accounts = new AccountRepository(dsl, PasswordHasher.standard());
         Optional<String> password = Optional.empty();
         if (accounts.list().stream().noneMatch(a -> a.username().equals("admin"))) {
@@ -52,7 +75,7 @@ final class DemoCity {
             accounts.add("admin", Role.ADMIN, generated.toCharArray(), actor);
             password = Optional.of(generated);
         }
-        return new Seeded(GATEWAYS.size(), password);
+        return new Seeded(GATEWAYS.size(), ACCESS_POINTS.size(), password);
     }
 
     private static String randomPassword() {

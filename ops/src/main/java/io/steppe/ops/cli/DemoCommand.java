@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 
 /** {@code steppe demo}: {@code serve} plus a demo city to look at. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Run Steppe with a demo city: sample gateways and a console account to look around with.",
+        description = {"Run Steppe with a demo city: sample gateways, access points and a console account to look around with.",
                 "Data lives in $STEPPE_HOME like serve's; running it again keeps what is there."})
 public final class DemoCommand implements Callable<Integer> {
 
@@ -26,7 +26,8 @@ public final class DemoCommand implements Callable<Integer> {
         try (SteppeServer server = SteppeServer.start(config, Clock.systemUTC())) {
             DemoCity.Seeded seeded = new DemoCity(server.database().dsl(), context.actor()).seed();
             ServeCommand.printBanner(context, server);
-            context.out().println("Demo city: " + seeded.gateways() + " gateways registered.");
+            context.out().println("Demo city: " + seeded.gateways() + " gateways and " + seeded.accessPoints()
+                    + " access points (GET /api/aps).");
             seeded.adminPassword().ifPresentOrElse(
                     p -> context.out().println("Console login: user 'admin', password '" + p + "' (shown once)"),
                     () -> context.out().println("Console login: the 'admin' account created by an earlier demo run"));

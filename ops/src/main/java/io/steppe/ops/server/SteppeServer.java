@@ -2,6 +2,7 @@ package io.steppe.ops.server;
 
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
+import io.steppe.controller.ap.ApRepository;
 import io.steppe.db.Database;
 import io.steppe.ops.SteppeConfig;
 import io.steppe.ops.UserError;
@@ -64,7 +65,8 @@ public final class SteppeServer implements AutoCloseable {
                             new DatabaseHealth(database),
                             new AccountRepository(database.dsl(), PasswordHasher.standard()),
                             new ConsoleSessions(database.dsl(), clock, CONSOLE_SESSION_LIFETIME, new SecureRandom()),
-                            new NasRepository(database.dsl()))
+                            new NasRepository(database.dsl()),
+                            new ApRepository(database.dsl(), new SecureRandom()))
                     .start();
             try {
                 context.getBean(EmbeddedServer.class).start();

@@ -61,7 +61,8 @@ class CliTest {
     void everyCommandHasHelp() {
         for (String[] command : new String[][] {{"--help"}, {"serve", "--help"}, {"demo", "--help"}, {"nas", "--help"},
                 {"nas", "add", "--help"}, {"nas", "list", "--help"}, {"nas", "remove", "--help"}, {"user", "--help"},
-                {"user", "add", "--help"}, {"user", "list", "--help"}, {"user", "remove", "--help"}}) {
+                {"user", "add", "--help"}, {"user", "list", "--help"}, {"user", "remove", "--help"},
+                {"ap", "--help"}, {"ap", "add", "--help"}}) {
             Result result = steppe(command);
             assertEquals(0, result.status(), String.join(" ", command));
             assertTrue(result.out().startsWith("Usage: steppe"), String.join(" ", command) + ": " + result.out());
@@ -123,6 +124,22 @@ class CliTest {
         assertEquals(0, steppe("user", "add", "--name", "x", "--role", "admin", "--password", "long-enough-pw").status());
         assertOneLineError(steppe("user", "add", "--name", "x", "--role", "admin", "--password", "long-enough-pw"),
                 "a console account named 'x' already exists");
+    }
+
+    @Test
+    void apAddPrintsTheTokenOnceAndRefusesBadInputByName() {
+        assertEquals(0, steppe("nas", "add", "--name", "jining-gw", "--ip", "10.1.0.0/16", "--secret", "s3cret-s3cret-s3cret").status());
+        Result added = steppe("ap", "add", "--id", "jn-01", "--mac", "AA-BB-CC-00-00-01", "--name", "Square",
+                "--site", "jining-centre", "--lat", "41.03", "--lon", "113.13", "--gateway", "jining-gw", "--mgmt-ip", "10.1.2.3");
+        assertEquals(0, added.status(), added.err());
+        assertTrue(added.out().matches("AP jn-01 registered; heartbeat token \\(shown once\\): [A-Za-z0-9_-]{43}\\s*"), added.out());
+        assertOneLineError(steppe("ap", "add", "--id", "jn-02", "--mac", "AA-BB-CC", "--name", "x"), "'AA-BB-CC' is not a MAC address");
+        assertOneLineError(steppe("ap", "add", "--id", "jn-02", "--mac", "aa:bb:cc:00:00:02", "--name", "x", "--lat", "95", "--lon", "1"),
+                "latitude 95.0 is outside -90..90");
+        assertOneLineError(steppe("ap", "add", "--id", "jn-02", "--mac", "aa:bb:cc:00:00:02", "--name", "x", "--lat", "41"),
+                "--lat and --lon go together");
+        assertOneLineError(steppe("ap", "add", "--id", "jn-01", "--mac", "aa:bb:cc:00:00:09", "--name", "x"),
+                "an AP with id 'jn-01' is already registered");
     }
 
     @Test

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.steppe.controller.ap.AccessPoint;
+import io.steppe.controller.ap.ApRepository;
+import io.steppe.db.net.MacAddress;
 import io.steppe.ops.SteppeConfig;
 import io.steppe.ops.account.AccountRepository;
 import io.steppe.ops.account.PasswordHasher;
@@ -13,6 +16,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -39,6 +43,9 @@ class ServeTest {
         api = server.listeners().apiPort();
         new AccountRepository(server.database().dsl(), new PasswordHasher(4, new java.security.SecureRandom()))
                 .add("olga", Role.OPERATOR, PASSWORD.toCharArray(), "test");
+        new ApRepository(server.database().dsl(), new java.security.SecureRandom()).register(new AccessPoint("jn-square-01",
+                MacAddress.parse("02-00-5E-10-00-01"), "People's Square", Optional.of("jining-centre"),
+                Optional.of(new AccessPoint.Location(41.0336, 113.133)), Optional.empty(), Optional.empty()), "test");
     }
 
     @AfterAll
@@ -138,6 +145,28 @@ class ServeTest {
         assertEquals(401, refused.statusCode());
         assertTrue(refused.body().contains("wrong user name or password"));
         assertFalse(refused.headers().firstValue("Set-Cookie").isPresent());
+    }
+
+    @Test
+    void apInventoryIsListedForLoggedInOperators() {
+        String token = login();
+        HttpResponse<String> list = http.get(api, "/api/aps", "Authorization", "Bearer " + token);
+        assertEquals(200, list.statusCode());
+        assertTrue(list.body().contains("\"id\":\"jn-square-01\"") && list.body().contains("\"mac\":\"02:00:5e:10:00:01\""), list.body());
+        assertTrue(list.body().contains("\"state\":\"UNKNOWN\""), "never seen: " + list.body());
+        assertEquals(200, http.get(api, "/api/aps/jn-square-01", "Authorization", "Bearer " + token).statusCode());
+        HttpResponse<String> missing = http.get(api, "/api/aps/nope", "Authorization", "Bearer " + token);
+        assertEquals(404, missing.statusCode());
+        assertTrue(missing.body().contains("no AP with id 'nope'"), missing.body());
+        assertEquals(401, http.get(api, "/api/aps").statusCode());
+        assertEquals(404, http.get(portal, "/api/aps").statusCode());
+    }
+
+    private String login() {
+        HttpResponse<String> login = http.post(api, "/api/login", "application/json",
+                "{\"username\":\"olga\",\"password\":\"" + PASSWORD + "\"}");
+        assertEquals(200, login.statusCode(), login.body());
+        return jsonString(login.body(), "token");
     }
 
     static String jsonString(String json, String field) {
