@@ -7,6 +7,7 @@ import io.steppe.ops.cli.DemoCommand;
 import io.steppe.ops.cli.NasCommand;
 import io.steppe.ops.cli.ServeCommand;
 import io.steppe.ops.cli.UserCommand;
+import io.steppe.ops.cli.VoucherCommand;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.Map;
@@ -49,6 +50,7 @@ public final class Steppe implements Runnable {
                 .addSubcommand(new DemoCommand(context))
                 .addSubcommand(new NasCommand(context))
                 .addSubcommand(new ApCommand(context))
+                .addSubcommand(new VoucherCommand(context))
                 .addSubcommand(new UserCommand(context));
         cli.setOut(out);
         cli.setErr(err);

@@ -37,6 +37,8 @@ public final class ServeCommand implements Callable<Integer> {
         context.out().println("  console         http://" + host + ":" + server.listeners().apiPort() + "/console/");
         context.out().println("  health          http://" + host + ":" + server.listeners().apiPort() + "/health");
         context.out().println("  metrics         http://" + host + ":" + server.listeners().apiPort() + "/metrics");
+        context.out().println("  RADIUS          udp " + host + ":" + server.radius().authPort() + " (auth), udp " + host + ":"
+                + server.radius().acctPort() + " (accounting)");
         context.out().println("Stop with Ctrl-C or SIGTERM.");
         context.out().flush();
     }

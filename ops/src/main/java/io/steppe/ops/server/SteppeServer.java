@@ -11,7 +11,11 @@ import io.steppe.ops.account.ConsoleSessions;
 import io.steppe.ops.account.PasswordHasher;
 import io.steppe.ops.metrics.SteppeMetrics;
 import io.steppe.ops.web.Listeners;
+import io.steppe.ops.metrics.PrometheusRadiusMetrics;
+import io.steppe.radius.RadiusService;
+import io.steppe.radius.auth.AccessPolicyConfig;
 import io.steppe.radius.nas.NasRepository;
+import io.steppe.radius.server.RadiusServerConfig;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,7 +25,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Every Steppe service in one process: the database, then the HTTP listeners (portal and API). Started by
+ * Every Steppe service in one process: the database, the RADIUS server, then the HTTP listeners (portal
+ * and API). Started by
  * {@link #start}, stopped by {@link #close}: new connections are refused at once, requests in flight
  * are given a grace period, and the embedded database is shut down cleanly last.
  */
@@ -34,12 +39,15 @@ public final class SteppeServer implements AutoCloseable {
 
     private final SteppeConfig config;
     private final Database database;
+    private final RadiusService radius;
     private final ApplicationContext context;
     private final Listeners listeners;
 
-    private SteppeServer(SteppeConfig config, Database database, ApplicationContext context, Listeners listeners) {
+    private SteppeServer(SteppeConfig config, Database database, RadiusService radius, ApplicationContext context,
+                         Listeners listeners) {
         this.config = config;
         this.database = database;
+        this.radius = radius;
         this.context = context;
         this.listeners = listeners;
     }
@@ -54,15 +62,18 @@ public final class SteppeServer implements AutoCloseable {
 
         Database database = Database.open(config.database());
         LOG.info("database: {}", database.description());
+        RadiusService radius = null;
         try {
             SteppeMetrics metrics = new SteppeMetrics();
             metrics.registerPool(database::pool);
+            radius = startRadius(config, database, clock, metrics);
             ApplicationContext context = ApplicationContext.builder()
                     .deduceEnvironment(false)
                     .banner(false)
                     .properties(micronautProperties(config, listeners))
                     .singletons(database, metrics, listeners, clock,
                             new DatabaseHealth(database),
+                            new RadiusHealth(radius),
                             new AccountRepository(database.dsl(), PasswordHasher.standard()),
                             new ConsoleSessions(database.dsl(), clock, CONSOLE_SESSION_LIFETIME, new SecureRandom()),
                             new NasRepository(database.dsl()),
@@ -77,10 +88,23 @@ public final class SteppeServer implements AutoCloseable {
             }
             LOG.info("portal: listening on http://{}:{}/", config.bindAddress(), portalPort);
             LOG.info("api: listening on http://{}:{}/ (console /console/, /health, /metrics)", config.bindAddress(), apiPort);
-            return new SteppeServer(config, database, context, listeners);
+            return new SteppeServer(config, database, radius, context, listeners);
         } catch (RuntimeException e) {
+            if (radius != null) {
+                radius.close();
+            }
             database.close();
             throw e;
+        }
+    }
+
+    private static RadiusService startRadius(SteppeConfig config, Database database, Clock clock, SteppeMetrics metrics) {
+        try {
+            return RadiusService.start(
+                    RadiusServerConfig.defaults(config.bindAddress(), config.radiusAuthPort(), config.radiusAcctPort()),
+                    AccessPolicyConfig.defaults(), database.dsl(), clock, new PrometheusRadiusMetrics(metrics.registry()));
+        } catch (java.io.UncheckedIOException e) {
+            throw new UserError(e.getCause().getMessage(), e);
         }
     }
 
@@ -114,6 +138,10 @@ public final class SteppeServer implements AutoCloseable {
         return database;
     }
 
+    public RadiusService radius() {
+        return radius;
+    }
+
     public SteppeConfig config() {
         return config;
     }
@@ -123,6 +151,7 @@ public final class SteppeServer implements AutoCloseable {
         LOG.info("Stopping: no new connections, up to {} s for requests in flight", GRACE.toSeconds());
         try {
             context.close();
+            radius.close();
         } finally {
             database.close();
             LOG.info("Stopped");

@@ -20,6 +20,8 @@ final class TestEnvironment {
         env.put("STEPPE_BIND_ADDRESS", "127.0.0.1");
         env.put("STEPPE_PORTAL_PORT", "0");
         env.put("STEPPE_API_PORT", "0");
+        env.put("STEPPE_RADIUS_AUTH_PORT", "0");
+        env.put("STEPPE_RADIUS_ACCT_PORT", "0");
         if (TestDatabases.external()) {
             TestDatabases.Location db = TestDatabases.fresh();
             env.put("STEPPE_DB_URL", db.url());

@@ -59,6 +59,14 @@ public final class NasRepository {
         });
     }
 
+    /** A gateway with its database id, for the server's directory. */
+    public record Registered(long id, Nas nas) {
+    }
+
+    public List<Registered> listRegistered() {
+        return dsl.selectFrom(NAS).orderBy(NAS.NAME).fetch(r -> new Registered(r.getId(), toNas(r)));
+    }
+
     public List<Nas> list() {
         return dsl.selectFrom(NAS).orderBy(NAS.NAME).fetch(NasRepository::toNas);
     }

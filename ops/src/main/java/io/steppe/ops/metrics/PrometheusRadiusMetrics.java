@@ -1,0 +1,90 @@
+package io.steppe.ops.metrics;
+
+import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.GaugeWithCallback;
+import io.prometheus.metrics.core.metrics.Histogram;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.steppe.radius.RadiusMetrics;
+import io.steppe.radius.packet.DropReason;
+import java.util.Locale;
+import java.util.function.IntSupplier;
+
+/**
+ * The RADIUS server's figures in Prometheus. Labels are bounded: the gateway's name (as many as there are
+ * registered gateways, plus {@code unknown}), the request kind and the drop reason.
+ */
+public final class PrometheusRadiusMetrics implements RadiusMetrics {
+
+    private final PrometheusRegistry registry;
+    private final Counter requests;
+    private final Counter answers;
+    private final Counter drops;
+    private final Histogram latency;
+    private final Histogram batch;
+
+    public PrometheusRadiusMetrics(PrometheusRegistry registry) {
+        this.registry = registry;
+        requests = Counter.builder().name("steppe_radius_requests_total")
+                .help("RADIUS requests received from registered gateways, by kind").labelNames("kind", "nas").register(registry);
+        answers = Counter.builder().name("steppe_radius_answers_total")
+                .help("Access-Accept, Access-Reject and retransmissions answered from the cache, by gateway")
+                .labelNames("result", "nas").register(registry);
+        drops = Counter.builder().name("steppe_radius_dropped_total")
+                .help("Datagrams dropped without an answer, by reason").labelNames("reason", "nas").register(registry);
+        latency = Histogram.builder().name("steppe_radius_latency_seconds")
+                .help("Time from request to reply, by kind").labelNames("kind")
+                .classicUpperBounds(0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1).register(registry);
+        batch = Histogram.builder().name("steppe_radius_accounting_batch_size")
+                .help("Accounting records committed in one transaction")
+                .classicUpperBounds(1, 2, 5, 10, 25, 50, 100, 250, 500, 1000).register(registry);
+    }
+
+    @Override
+    public void received(Kind kind, String nas) {
+        requests.labelValues(label(kind), nas).inc();
+    }
+
+    @Override
+    public void accepted(String nas) {
+        answers.labelValues("accept", nas).inc();
+    }
+
+    @Override
+    public void rejected(String nas) {
+        answers.labelValues("reject", nas).inc();
+    }
+
+    @Override
+    public void duplicateAnswered(String nas) {
+        answers.labelValues("duplicate", nas).inc();
+    }
+
+    @Override
+    public void dropped(DropReason reason, String nas) {
+        drops.labelValues(reason.label(), nas).inc();
+    }
+
+    @Override
+    public void latency(Kind kind, double seconds) {
+        latency.labelValues(label(kind)).observe(seconds);
+    }
+
+    @Override
+    public void accountingBatch(int size) {
+        batch.observe(size);
+    }
+
+    @Override
+    public void inFlight(IntSupplier inFlight, IntSupplier queued) {
+        GaugeWithCallback.builder().name("steppe_radius_in_flight")
+                .help("Authentication requests being worked on or waiting for a worker")
+                .callback(cb -> cb.call(inFlight.getAsInt())).register(registry);
+        GaugeWithCallback.builder().name("steppe_radius_queued")
+                .help("Requests waiting for the database (authentication workers and the accounting writer)")
+                .callback(cb -> cb.call(queued.getAsInt())).register(registry);
+    }
+
+    private static String label(Kind kind) {
+        return kind.name().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,145 @@
+package io.steppe.radius;
+
+import static io.steppe.db.schema.Routines.ensureRadiusSessionPartitions;
+
+import io.steppe.radius.accounting.AccountingStore;
+import io.steppe.radius.accounting.AccountingWriter;
+import io.steppe.radius.auth.AccessPolicyConfig;
+import io.steppe.radius.auth.HotspotPolicy;
+import io.steppe.radius.nas.NasRepository;
+import io.steppe.radius.server.DuplicateCache;
+import io.steppe.radius.server.NasDirectory;
+import io.steppe.radius.server.RadiusServer;
+import io.steppe.radius.server.RadiusServerConfig;
+import io.steppe.radius.server.RequestDispatcher;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jooq.DSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tinyradius.core.dictionary.Dictionary;
+import org.tinyradius.core.dictionary.parser.DictionaryParser;
+
+/**
+ * Steppe's RADIUS service as a whole: the listeners, the workers, the accounting writer and the
+ * housekeeping (reloading gateways, expiring duplicates, closing stale sessions, making partitions).
+ */
+public final class RadiusService implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RadiusService.class);
+    public static final String DICTIONARY = "io/steppe/radius/dictionary/dictionary";
+    /** Added to twice the interim interval before an open session without updates counts as stale. */
+    private static final Duration STALE_GRACE = Duration.ofMinutes(5);
+
+    private final RadiusServer server;
+    private final ThreadPoolExecutor workers;
+    private final AccountingWriter accounting;
+    private final ScheduledExecutorService housekeeping;
+
+    private RadiusService(RadiusServer server, ThreadPoolExecutor workers, AccountingWriter accounting,
+                          ScheduledExecutorService housekeeping) {
+        this.server = server;
+        this.workers = workers;
+        this.accounting = accounting;
+        this.housekeeping = housekeeping;
+    }
+
+    public static Dictionary dictionary() {
+        try {
+            return DictionaryParser.newClasspathParser().parseDictionary(DICTIONARY);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the RADIUS dictionary " + DICTIONARY + " is missing from the jar", e);
+        }
+    }
+
+    public static RadiusService start(RadiusServerConfig config, AccessPolicyConfig policy, DSLContext dsl, Clock clock,
+                                      RadiusMetrics metrics) {
+        NasDirectory directory = new NasDirectory(new NasRepository(dsl));
+        directory.refresh();
+        DuplicateCache duplicates = new DuplicateCache(config.duplicateTtl(), System::nanoTime);
+        AtomicInteger threadNumber = new AtomicInteger();
+        ThreadPoolExecutor workers = new ThreadPoolExecutor(config.workers(), config.workers(), 60, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(config.workQueue()), r -> {
+                    Thread t = new Thread(r, "steppe-radius-worker-" + threadNumber.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                }, new ThreadPoolExecutor.AbortPolicy());
+        AccountingStore store = new AccountingStore();
+        AccountingWriter accounting = new AccountingWriter(dsl, store, metrics, config.accountingBatch(), config.accountingQueue());
+        metrics.inFlight(() -> workers.getActiveCount() + workers.getQueue().size(), () -> workers.getQueue().size() + accounting.queued());
+        ensurePartitions(dsl);
+        RequestDispatcher dispatcher = new RequestDispatcher(dictionary(), directory, duplicates,
+                new HotspotPolicy(dsl, clock, policy), accounting, workers, metrics, clock);
+        RadiusServer server;
+        try {
+            server = RadiusServer.start(config, dispatcher);
+        } catch (RuntimeException e) {
+            accounting.close();
+            workers.shutdownNow();
+            throw e;
+        }
+        ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "steppe-radius-housekeeping");
+            t.setDaemon(true);
+            return t;
+        });
+        housekeeping.scheduleWithFixedDelay(directory::refresh, 5, 5, TimeUnit.SECONDS);
+        housekeeping.scheduleWithFixedDelay(duplicates::sweep, 5, 5, TimeUnit.SECONDS);
+        housekeeping.scheduleWithFixedDelay(() -> closeStale(dsl, store, clock, policy), 60, 60, TimeUnit.SECONDS);
+        housekeeping.scheduleWithFixedDelay(() -> ensurePartitions(dsl), 1, 1, TimeUnit.DAYS);
+        return new RadiusService(server, workers, accounting, housekeeping);
+    }
+
+    private static void closeStale(DSLContext dsl, AccountingStore store, Clock clock, AccessPolicyConfig policy) {
+        try {
+            int closed = dsl.transactionResult(tx -> store.closeStale(tx.dsl(), clock.instant(), policy.grant().interimInterval(), STALE_GRACE));
+            if (closed > 0) {
+                LOG.info("Closed {} stale session(s) whose gateway stopped reporting", closed);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Could not close stale sessions: {}", e.getMessage());
+        }
+    }
+
+    private static void ensurePartitions(DSLContext dsl) {
+        try {
+            ensureRadiusSessionPartitions(dsl.configuration(), 2);
+        } catch (RuntimeException e) {
+            LOG.warn("Could not create the session partitions ahead: {}", e.getMessage());
+        }
+    }
+
+    public int authPort() {
+        return server.authPort();
+    }
+
+    public int acctPort() {
+        return server.acctPort();
+    }
+
+    public boolean isUp() {
+        return server.isUp() && !workers.isShutdown();
+    }
+
+    /** Stops listening, lets the workers and the writer finish what they hold, then stops them. */
+    @Override
+    public void close() {
+        housekeeping.shutdownNow();
+        server.close();
+        workers.shutdown();
+        try {
+            workers.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        accounting.close();
+    }
+}

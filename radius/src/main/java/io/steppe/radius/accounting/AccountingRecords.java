@@ -1,0 +1,142 @@
+package io.steppe.radius.accounting;
+
+import io.steppe.db.net.MacAddress;
+import io.steppe.radius.packet.Attributes;
+import io.steppe.radius.packet.RadiusRequests;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import org.tinyradius.core.packet.request.RadiusRequest;
+
+/** Turns a decoded Accounting-Request into an {@link AccountingRecord}. */
+public final class AccountingRecords {
+
+    private static final int ACCT_DELAY_TIME = 41;
+    private static final int ACCT_INPUT_OCTETS = 42;
+    private static final int ACCT_OUTPUT_OCTETS = 43;
+    private static final int ACCT_SESSION_ID = 44;
+    private static final int ACCT_SESSION_TIME = 46;
+    private static final int ACCT_TERMINATE_CAUSE = 49;
+    private static final int ACCT_INPUT_GIGAWORDS = 52;
+    private static final int ACCT_OUTPUT_GIGAWORDS = 53;
+    private static final int EVENT_TIMESTAMP = 55;
+    private static final int FRAMED_IP_ADDRESS = 8;
+    private static final int NAS_PORT = 5;
+    /** A gateway clock further off than this is not believed; arrival time is used instead. */
+    private static final Duration CLOCK_TRUST = Duration.ofDays(1);
+    private static final String CLASS_PREFIX = "steppe:";
+
+    /** Acct-Terminate-Cause names (RFC 2866 §5.10, RFC 3580). */
+    private static final Map<Long, String> TERMINATE_CAUSES = Map.ofEntries(
+            Map.entry(1L, "User-Request"), Map.entry(2L, "Lost-Carrier"), Map.entry(3L, "Lost-Service"),
+            Map.entry(4L, "Idle-Timeout"), Map.entry(5L, "Session-Timeout"), Map.entry(6L, "Admin-Reset"),
+            Map.entry(7L, "Admin-Reboot"), Map.entry(8L, "Port-Error"), Map.entry(9L, "NAS-Error"),
+            Map.entry(10L, "NAS-Request"), Map.entry(11L, "NAS-Reboot"), Map.entry(12L, "Port-Unneeded"),
+            Map.entry(13L, "Port-Preempted"), Map.entry(14L, "Port-Suspended"), Map.entry(15L, "Service-Unavailable"),
+            Map.entry(16L, "Callback"), Map.entry(17L, "User-Error"), Map.entry(18L, "Host-Request"),
+            Map.entry(19L, "Supplicant-Restart"), Map.entry(20L, "Reauthentication-Failure"),
+            Map.entry(21L, "Port-Reinitialized"), Map.entry(22L, "Port-Administratively-Disabled"));
+
+    private AccountingRecords() {
+    }
+
+    /** The Class Steppe puts in every Access-Accept, so accounting finds the subscriber. */
+    public static byte[] classFor(long subscriberId) {
+        return (CLASS_PREFIX + subscriberId).getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /**
+     * @throws IllegalArgumentException naming what is missing or wrong
+     */
+    public static AccountingRecord from(RadiusRequest request, long nasId, InetAddress nasAddress, Instant arrival) {
+        long status = RadiusRequests.integer(request, Attributes.ACCT_STATUS_TYPE)
+                .orElseThrow(() -> new IllegalArgumentException("Acct-Status-Type is missing"));
+        AccountingRecord.Kind kind = AccountingRecord.Kind.of(status)
+                .orElseThrow(() -> new IllegalArgumentException("Acct-Status-Type " + status + " is not handled"));
+        String sessionId = RadiusRequests.text(request, ACCT_SESSION_ID).orElse("");
+        if (sessionId.isEmpty() && !(kind == AccountingRecord.Kind.ACCOUNTING_ON || kind == AccountingRecord.Kind.ACCOUNTING_OFF)) {
+            throw new IllegalArgumentException("Acct-Session-Id is missing");
+        }
+        String userName = RadiusRequests.text(request, Attributes.USER_NAME).orElse("");
+        Optional<MacAddress> clientMac = RadiusRequests.text(request, Attributes.CALLING_STATION_ID).flatMap(AccountingRecords::mac);
+        Optional<String> called = RadiusRequests.text(request, Attributes.CALLED_STATION_ID);
+        Optional<MacAddress> apMac = called.map(c -> c.length() >= 17 ? c.substring(0, 17) : c).flatMap(AccountingRecords::mac)
+                .or(() -> called.flatMap(AccountingRecords::mac));
+        Optional<String> ssid = called.filter(c -> c.length() > 18 && c.charAt(17) == ':').map(c -> c.substring(18));
+        Optional<String> classValue = RadiusRequests.text(request, Attributes.CLASS);
+        Optional<Long> subscriber = classValue.filter(c -> c.startsWith(CLASS_PREFIX)).flatMap(c -> parseLong(c.substring(CLASS_PREFIX.length())));
+        Instant eventTime = eventTime(request, arrival);
+        long input = octets(request, ACCT_INPUT_OCTETS, ACCT_INPUT_GIGAWORDS);
+        long output = octets(request, ACCT_OUTPUT_OCTETS, ACCT_OUTPUT_GIGAWORDS);
+        Optional<InetAddress> framedIp = request.getAttribute(FRAMED_IP_ADDRESS).map(a -> a.getValue()).filter(v -> v.length == 4)
+                .map(AccountingRecords::address);
+        String nasPort = RadiusRequests.integer(request, NAS_PORT).map(String::valueOf).orElse("");
+        return new AccountingRecord(kind, nasId, nasAddress, sessionId,
+                uniqueId(nasId, sessionId, clientMac.map(MacAddress::toString).orElse(userName), nasPort), userName, subscriber,
+                clientMac, apMac, ssid, framedIp, classValue, eventTime,
+                RadiusRequests.integer(request, ACCT_SESSION_TIME).orElse(0L), input, output,
+                RadiusRequests.integer(request, Attributes.ACCT_INTERIM_INTERVAL).map(Long::intValue),
+                RadiusRequests.integer(request, ACCT_TERMINATE_CAUSE).map(c -> TERMINATE_CAUSES.getOrDefault(c, "Cause-" + c)));
+    }
+
+    /**
+     * A session key unique across gateways, as FreeRADIUS's acct_unique policy makes one: gateways reuse
+     * Acct-Session-Id values, but not for the same client on the same port at once.
+     */
+    static String uniqueId(long nasId, String sessionId, String client, String nasPort) {
+        try {
+            MessageDigest md5 = MessageDigest.getInstance("MD5");
+            md5.update((nasId + "\u0000" + sessionId + "\u0000" + client + "\u0000" + nasPort).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(md5.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has MD5", e);
+        }
+    }
+
+    private static Instant eventTime(RadiusRequest request, Instant arrival) {
+        Optional<Long> stamp = RadiusRequests.integer(request, EVENT_TIMESTAMP);
+        if (stamp.isPresent()) {
+            Instant event = Instant.ofEpochSecond(stamp.get());
+            if (Duration.between(event, arrival).abs().compareTo(CLOCK_TRUST) < 0) {
+                return event;
+            }
+        }
+        long delay = RadiusRequests.integer(request, ACCT_DELAY_TIME).orElse(0L);
+        return arrival.minusSeconds(Math.min(delay, CLOCK_TRUST.toSeconds()));
+    }
+
+    private static long octets(RadiusRequest request, int octetsType, int gigawordsType) {
+        return (RadiusRequests.integer(request, gigawordsType).orElse(0L) << 32) + RadiusRequests.integer(request, octetsType).orElse(0L);
+    }
+
+    private static Optional<MacAddress> mac(String text) {
+        try {
+            return Optional.of(MacAddress.parse(text));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<Long> parseLong(String text) {
+        try {
+            return Optional.of(Long.parseLong(text));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static InetAddress address(byte[] bytes) {
+        try {
+            return InetAddress.getByAddress(bytes);
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+}

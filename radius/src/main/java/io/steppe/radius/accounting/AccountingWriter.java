@@ -1,0 +1,128 @@
+package io.steppe.radius.accounting;
+
+import io.steppe.radius.RadiusMetrics;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.jooq.DSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Group commit for accounting. Records queue up while a transaction is being committed and are committed
+ * together in the next, so one fsync serves many records; each record's future completes only once its
+ * transaction has committed, and the Accounting-Response waits for that (RFC 2866 §4.1). If a batch fails,
+ * its records are retried one by one so that one bad record cannot hold the others back; a record that
+ * still fails is never acknowledged, and the gateway retransmits it.
+ */
+public final class AccountingWriter implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AccountingWriter.class);
+
+    /** The queue is full; the gateway will retransmit. */
+    public static final class Overloaded extends RuntimeException {
+        Overloaded() {
+            super("accounting queue full", null, false, false);
+        }
+    }
+
+    private record Pending(AccountingRecord record, CompletableFuture<Void> done) {
+    }
+
+    private final DSLContext dsl;
+    private final AccountingStore store;
+    private final RadiusMetrics metrics;
+    private final int maxBatch;
+    private final BlockingQueue<Pending> queue;
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    public AccountingWriter(DSLContext dsl, AccountingStore store, RadiusMetrics metrics, int maxBatch, int queueCapacity) {
+        this.dsl = dsl;
+        this.store = store;
+        this.metrics = metrics;
+        this.maxBatch = maxBatch;
+        this.queue = new ArrayBlockingQueue<>(queueCapacity);
+        this.thread = new Thread(this::run, "steppe-accounting-writer");
+        this.thread.setDaemon(true);
+        this.thread.start();
+    }
+
+    /** Completes when the record is committed; fails with {@link Overloaded} at once when the queue is full. */
+    public CompletableFuture<Void> submit(AccountingRecord record) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        if (!running || !queue.offer(new Pending(record, done))) {
+            done.completeExceptionally(new Overloaded());
+        }
+        return done;
+    }
+
+    public int queued() {
+        return queue.size();
+    }
+
+    private void run() {
+        List<Pending> batch = new ArrayList<>(maxBatch);
+        while (running || !queue.isEmpty()) {
+            try {
+                Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, maxBatch - 1);
+                commit(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            } finally {
+                batch.clear();
+            }
+        }
+    }
+
+    private void commit(List<Pending> batch) {
+        try {
+            dsl.transaction(tx -> {
+                for (Pending p : batch) {
+                    store.apply(tx.dsl(), p.record());
+                }
+            });
+            metrics.accountingBatch(batch.size());
+            batch.forEach(p -> p.done().complete(null));
+        } catch (RuntimeException batchFailure) {
+            int lost = 0;
+            for (Pending p : batch) {
+                try {
+                    dsl.transaction(tx -> store.apply(tx.dsl(), p.record()));
+                    metrics.accountingBatch(1);
+                    p.done().complete(null);
+                } catch (RuntimeException e) {
+                    lost++;
+                    p.done().completeExceptionally(e);
+                }
+            }
+            if (lost > 0) {
+                LOG.warn("{} accounting record(s) not saved, their gateways will retransmit: {}", lost, batchFailure.getMessage());
+            }
+        }
+    }
+
+    /** Commits what is queued, then stops. */
+    @Override
+    public void close() {
+        running = false;
+        try {
+            thread.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        Pending left;
+        while ((left = queue.poll()) != null) {
+            left.done().completeExceptionally(new Overloaded());
+        }
+    }
+}

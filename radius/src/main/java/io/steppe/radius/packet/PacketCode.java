@@ -1,0 +1,55 @@
+package io.steppe.radius.packet;
+
+import java.util.Optional;
+
+/** RADIUS packet codes Steppe sends or receives. */
+public enum PacketCode {
+    /** RFC 2865 §4.1. */
+    ACCESS_REQUEST(1),
+    /** RFC 2865 §4.2. */
+    ACCESS_ACCEPT(2),
+    /** RFC 2865 §4.3. */
+    ACCESS_REJECT(3),
+    /** RFC 2866 §4.1. */
+    ACCOUNTING_REQUEST(4),
+    /** RFC 2866 §4.2. */
+    ACCOUNTING_RESPONSE(5),
+    /** RFC 2865 §4.4. */
+    ACCESS_CHALLENGE(11),
+    /** RFC 5997 §3. */
+    STATUS_SERVER(12),
+    /** RFC 5176 §3. */
+    DISCONNECT_REQUEST(40),
+    /** RFC 5176 §3. */
+    DISCONNECT_ACK(41),
+    /** RFC 5176 §3. */
+    DISCONNECT_NAK(42),
+    /** RFC 5176 §3. */
+    COA_REQUEST(43),
+    /** RFC 5176 §3. */
+    COA_ACK(44),
+    /** RFC 5176 §3. */
+    COA_NAK(45);
+
+    private static final PacketCode[] BY_CODE = new PacketCode[256];
+
+    static {
+        for (PacketCode c : values()) {
+            BY_CODE[c.code] = c;
+        }
+    }
+
+    private final int code;
+
+    PacketCode(int code) {
+        this.code = code;
+    }
+
+    public int code() {
+        return code;
+    }
+
+    public static Optional<PacketCode> of(int code) {
+        return code >= 0 && code < 256 ? Optional.ofNullable(BY_CODE[code]) : Optional.empty();
+    }
+}

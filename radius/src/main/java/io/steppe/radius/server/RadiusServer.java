@@ -1,0 +1,108 @@
+package io.steppe.radius.server;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollDatagramChannel;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.DatagramChannel;
+import io.netty.channel.socket.nio.NioDatagramChannel;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import java.net.InetSocketAddress;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The UDP listeners for RADIUS authentication and accounting. {@link #start} binds both or neither;
+ * {@link #close} stops reading at once and lets the event loops finish what they were writing.
+ */
+public final class RadiusServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RadiusServer.class);
+    /** Room for bursts: a gateway's reboot makes every AP re-authenticate at once. */
+    private static final int RECEIVE_BUFFER = 4 * 1024 * 1024;
+
+    private final EventLoopGroup group;
+    private final Channel auth;
+    private final Channel acct;
+
+    private RadiusServer(EventLoopGroup group, Channel auth, Channel acct) {
+        this.group = group;
+        this.auth = auth;
+        this.acct = acct;
+    }
+
+    /**
+     * @throws java.io.UncheckedIOException naming the port when one cannot be bound
+     */
+    public static RadiusServer start(RadiusServerConfig config, RequestDispatcher dispatcher) {
+        boolean epoll = Epoll.isAvailable();
+        IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+        EventLoopGroup group = new MultiThreadIoEventLoopGroup(config.eventLoops(), new DefaultThreadFactory("steppe-radius", true), io);
+        Class<? extends DatagramChannel> channelType = epoll ? EpollDatagramChannel.class : NioDatagramChannel.class;
+        try {
+            Channel auth = bind(group, channelType, config.bindAddress(), config.authPort(),
+                    new RadiusDatagramHandler(dispatcher, RequestDispatcher.Port.AUTH), "STEPPE_RADIUS_AUTH_PORT");
+            Channel acct;
+            try {
+                acct = bind(group, channelType, config.bindAddress(), config.acctPort(),
+                        new RadiusDatagramHandler(dispatcher, RequestDispatcher.Port.ACCT), "STEPPE_RADIUS_ACCT_PORT");
+            } catch (RuntimeException e) {
+                auth.close().syncUninterruptibly();
+                throw e;
+            }
+            LOG.info("radius: authentication on udp {} and accounting on udp {} ({})", auth.localAddress(), acct.localAddress(),
+                    epoll ? "epoll" : "nio");
+            return new RadiusServer(group, auth, acct);
+        } catch (RuntimeException e) {
+            group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+            throw e;
+        }
+    }
+
+    private static Channel bind(EventLoopGroup group, Class<? extends DatagramChannel> type, String host, int port,
+                                RadiusDatagramHandler handler, String key) {
+        Bootstrap bootstrap = new Bootstrap().group(group).channel(type)
+                .option(ChannelOption.SO_RCVBUF, RECEIVE_BUFFER)
+                .handler(handler);
+        boolean wildcard = host.equals("0.0.0.0") || host.equals("::");
+        if (wildcard) {
+            try {
+                return bootstrap.bind(new InetSocketAddress("::", port)).syncUninterruptibly().channel();
+            } catch (RuntimeException e) {
+                LOG.debug("No IPv6 on this host ({}); listening on IPv4 only", e.getMessage());
+            }
+        }
+        try {
+            return bootstrap.bind(new InetSocketAddress(wildcard ? "0.0.0.0" : host, port)).syncUninterruptibly().channel();
+        } catch (RuntimeException e) {
+            throw new java.io.UncheckedIOException(new java.io.IOException("cannot listen on udp " + host + " port " + port
+                    + " (" + key + "): " + e.getMessage(), e));
+        }
+    }
+
+    public int authPort() {
+        return ((InetSocketAddress) auth.localAddress()).getPort();
+    }
+
+    public int acctPort() {
+        return ((InetSocketAddress) acct.localAddress()).getPort();
+    }
+
+    public boolean isUp() {
+        return auth.isActive() && acct.isActive();
+    }
+
+    @Override
+    public void close() {
+        auth.close().syncUninterruptibly();
+        acct.close().syncUninterruptibly();
+        group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+}

@@ -1,0 +1,285 @@
+package io.steppe.radius.server;
+
+import io.steppe.db.net.MacAddress;
+import io.steppe.radius.RadiusMetrics;
+import io.steppe.radius.accounting.AccountingRecord;
+import io.steppe.radius.accounting.AccountingRecords;
+import io.steppe.radius.accounting.AccountingWriter;
+import io.steppe.radius.auth.AccessAttempt;
+import io.steppe.radius.auth.AccessPolicy;
+import io.steppe.radius.auth.AuthDecision;
+import io.steppe.radius.auth.Credential;
+import io.steppe.radius.nas.MessageAuthenticatorPolicy;
+import io.steppe.radius.nas.Nas;
+import io.steppe.radius.nas.NasRepository;
+import io.steppe.radius.packet.Attributes;
+import io.steppe.radius.packet.Chap;
+import io.steppe.radius.packet.DatagramCheck;
+import io.steppe.radius.packet.DropReason;
+import io.steppe.radius.packet.MessageAuthenticator;
+import io.steppe.radius.packet.PacketCode;
+import io.steppe.radius.packet.RadiusRequests;
+import io.steppe.radius.packet.ReplyEncoder;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tinyradius.core.RadiusPacketException;
+import org.tinyradius.core.dictionary.Dictionary;
+import org.tinyradius.core.packet.request.AccessRequestChap;
+import org.tinyradius.core.packet.request.AccessRequestPap;
+import org.tinyradius.core.packet.request.RadiusRequest;
+
+/**
+ * Everything between a datagram and its reply, apart from the sockets: the checks, the gateway and its
+ * secret, BlastRADIUS policy, duplicates, Status-Server, and handing authentication to a bounded pool of
+ * workers and accounting to the group-commit writer. A request that cannot be answered is dropped and
+ * counted, never answered wrongly; its retransmission is then handled afresh.
+ */
+public final class RequestDispatcher {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RequestDispatcher.class);
+
+    /** The port a datagram arrived on. */
+    public enum Port { AUTH, ACCT }
+
+    private final Dictionary dictionary;
+    private final NasDirectory directory;
+    private final DuplicateCache duplicates;
+    private final AccessPolicy policy;
+    private final AccountingWriter accounting;
+    private final Executor workers;
+    private final RadiusMetrics metrics;
+    private final Clock clock;
+
+    public RequestDispatcher(Dictionary dictionary, NasDirectory directory, DuplicateCache duplicates, AccessPolicy policy,
+                             AccountingWriter accounting, Executor workers, RadiusMetrics metrics, Clock clock) {
+        this.dictionary = dictionary;
+        this.directory = directory;
+        this.duplicates = duplicates;
+        this.policy = policy;
+        this.accounting = accounting;
+        this.workers = workers;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    /**
+     * Handles one datagram; {@code send} is called with the reply, from whichever thread produced it.
+     * Never throws: whatever goes wrong is a counted drop.
+     */
+    public void handle(Port port, byte[] datagram, InetSocketAddress source, Consumer<byte[]> send) {
+        long started = System.nanoTime();
+        Optional<DropReason> problem = DatagramCheck.problem(datagram, datagram.length);
+        if (problem.isPresent()) {
+            metrics.dropped(problem.get(), "unknown");
+            return;
+        }
+        int length = DatagramCheck.packetLength(datagram);
+        byte[] packet = length == datagram.length ? datagram : Arrays.copyOf(datagram, length);
+        Optional<NasRepository.Registered> registered = directory.find(source.getAddress());
+        if (registered.isEmpty()) {
+            metrics.dropped(DropReason.UNKNOWN_CLIENT, "unknown");
+            LOG.debug("Dropped a datagram from {}, which is no registered gateway", source);
+            return;
+        }
+        Nas nas = registered.get().nas();
+        int code = packet[0] & 0xff;
+        boolean expected = code == PacketCode.STATUS_SERVER.code()
+                || (port == Port.AUTH ? code == PacketCode.ACCESS_REQUEST.code() : code == PacketCode.ACCOUNTING_REQUEST.code());
+        if (!expected) {
+            metrics.dropped(DropReason.UNEXPECTED_CODE, nas.name());
+            return;
+        }
+        byte[] secret = MessageAuthenticator.secretBytes(nas.secret());
+        Optional<DropReason> refused = blastRadiusCheck(nas, code, packet, secret);
+        if (refused.isPresent()) {
+            metrics.dropped(refused.get(), nas.name());
+            return;
+        }
+        DuplicateCache.Seen seen = duplicates.check(source, packet);
+        if (seen instanceof DuplicateCache.Seen.InFlight) {
+            metrics.dropped(DropReason.DUPLICATE_IN_FLIGHT, nas.name());
+            return;
+        }
+        if (seen instanceof DuplicateCache.Seen.Answered answered) {
+            metrics.duplicateAnswered(nas.name());
+            send.accept(answered.reply());
+            return;
+        }
+        Request request = new Request(port, registered.get(), packet, secret, source, send, started);
+        if (code == PacketCode.STATUS_SERVER.code()) {
+            statusServer(request);
+        } else if (port == Port.AUTH) {
+            metrics.received(RadiusMetrics.Kind.AUTH, nas.name());
+            try {
+                workers.execute(() -> authenticate(request));
+            } catch (RejectedExecutionException e) {
+                drop(request, DropReason.OVERLOAD);
+            }
+        } else {
+            metrics.received(RadiusMetrics.Kind.ACCT, nas.name());
+            account(request);
+        }
+    }
+
+    /** One request on its way through. */
+    private record Request(Port port, NasRepository.Registered gateway, byte[] packet, byte[] secret,
+                           InetSocketAddress source, Consumer<byte[]> send, long startedNanos) {
+        Nas nas() {
+            return gateway.nas();
+        }
+
+        int identifier() {
+            return packet[1] & 0xff;
+        }
+
+        byte[] authenticator() {
+            return Arrays.copyOfRange(packet, 4, 20);
+        }
+    }
+
+    /**
+     * BlastRADIUS (CVE-2024-3596): a wrong Message-Authenticator is always a drop; a missing one is when the
+     * gateway's policy requires it, or with {@code auto} once the gateway has shown it can send one.
+     */
+    private Optional<DropReason> blastRadiusCheck(Nas nas, int code, byte[] packet, byte[] secret) {
+        int offset = DatagramCheck.findAttribute(packet, Attributes.MESSAGE_AUTHENTICATOR);
+        if (offset >= 0) {
+            if (!MessageAuthenticator.verify(packet, offset, secret)) {
+                return Optional.of(DropReason.BAD_AUTHENTICATOR);
+            }
+            if (code == PacketCode.ACCESS_REQUEST.code()) {
+                directory.sawMessageAuthenticator(nas);
+            }
+            return Optional.empty();
+        }
+        if (code == PacketCode.STATUS_SERVER.code()) {
+            return Optional.of(DropReason.MISSING_MESSAGE_AUTHENTICATOR); // RFC 5997 §3 requires it
+        }
+        if (code != PacketCode.ACCESS_REQUEST.code()) {
+            return Optional.empty();
+        }
+        if (requires(nas.requireMessageAuthenticator(), nas)) {
+            return Optional.of(DropReason.MISSING_MESSAGE_AUTHENTICATOR);
+        }
+        if (requires(nas.limitProxyState(), nas) && DatagramCheck.findAttribute(packet, Attributes.PROXY_STATE) >= 0) {
+            return Optional.of(DropReason.PROXY_STATE_WITHOUT_MESSAGE_AUTHENTICATOR);
+        }
+        return Optional.empty();
+    }
+
+    private boolean requires(MessageAuthenticatorPolicy policy, Nas nas) {
+        return policy == MessageAuthenticatorPolicy.YES
+                || (policy == MessageAuthenticatorPolicy.AUTO && directory.hasSentMessageAuthenticator(nas));
+    }
+
+    /** RFC 5997: answered at once, without the database, so a gateway can tell the server is alive. */
+    private void statusServer(Request r) {
+        metrics.received(RadiusMetrics.Kind.STATUS, r.nas().name());
+        boolean auth = r.port() == Port.AUTH;
+        byte[] reply = ReplyEncoder.encode(auth ? PacketCode.ACCESS_ACCEPT : PacketCode.ACCOUNTING_RESPONSE,
+                r.identifier(), r.authenticator(), List.of(), r.secret(), auth);
+        answer(r, reply, RadiusMetrics.Kind.STATUS);
+    }
+
+    private void authenticate(Request r) {
+        RadiusRequest request;
+        AccessAttempt attempt;
+        try {
+            request = RadiusRequests.decode(dictionary, r.packet(), r.nas().secret());
+            attempt = attempt(r, request);
+        } catch (RadiusPacketException | RuntimeException e) {
+            LOG.debug("Undecodable Access-Request from {}: {}", r.nas().name(), e.getMessage());
+            drop(r, DropReason.UNDECODABLE);
+            return;
+        }
+        AuthDecision decision;
+        try {
+            decision = policy.decide(attempt);
+        } catch (RuntimeException e) {
+            LOG.warn("Access-Request from {} not answered, the database failed: {}", r.nas().name(), e.getMessage());
+            drop(r, DropReason.DATABASE_ERROR);
+            return;
+        }
+        List<byte[]> proxyStates = RepliesFor.proxyStates(r.packet());
+        byte[] reply;
+        if (decision instanceof AuthDecision.Accept accept) {
+            reply = ReplyEncoder.encode(PacketCode.ACCESS_ACCEPT, r.identifier(), r.authenticator(),
+                    RepliesFor.accept(accept, proxyStates), r.secret(), true);
+            metrics.accepted(r.nas().name());
+        } else {
+            reply = ReplyEncoder.encode(PacketCode.ACCESS_REJECT, r.identifier(), r.authenticator(),
+                    RepliesFor.reject((AuthDecision.Reject) decision, proxyStates), r.secret(), true);
+            metrics.rejected(r.nas().name());
+        }
+        answer(r, reply, RadiusMetrics.Kind.AUTH);
+    }
+
+    private AccessAttempt attempt(Request r, RadiusRequest request) {
+        String userName = RadiusRequests.text(request, Attributes.USER_NAME)
+                .orElseThrow(() -> new IllegalArgumentException("User-Name is missing"));
+        Credential credential;
+        if (request instanceof AccessRequestPap pap) {
+            credential = new Credential.Pap(pap.getPassword().orElse(""));
+        } else if (request instanceof AccessRequestChap) {
+            byte[] chapPassword = request.getAttribute(Attributes.CHAP_PASSWORD).orElseThrow().getValue();
+            byte[] challenge = request.getAttribute(Attributes.CHAP_CHALLENGE).map(a -> a.getValue()).orElse(r.authenticator());
+            credential = new Credential.ChapResponse(Chap.of(chapPassword, challenge));
+        } else {
+            credential = new Credential.None();
+        }
+        Optional<MacAddress> clientMac = RadiusRequests.text(request, Attributes.CALLING_STATION_ID).flatMap(RequestDispatcher::mac);
+        return new AccessAttempt(r.nas().name(), userName, credential, clientMac,
+                RadiusRequests.text(request, Attributes.CALLED_STATION_ID));
+    }
+
+    private void account(Request r) {
+        AccountingRecord record;
+        try {
+            RadiusRequest request = RadiusRequests.decode(dictionary, r.packet(), r.nas().secret());
+            record = AccountingRecords.from(request, r.gateway().id(), NasDirectory.unmapped(r.source().getAddress()), clock.instant());
+        } catch (RadiusPacketException e) {
+            drop(r, DropReason.BAD_AUTHENTICATOR);
+            return;
+        } catch (RuntimeException e) {
+            LOG.debug("Undecodable Accounting-Request from {}: {}", r.nas().name(), e.getMessage());
+            drop(r, DropReason.UNDECODABLE);
+            return;
+        }
+        accounting.submit(record).whenComplete((saved, failure) -> {
+            if (failure != null) {
+                drop(r, failure instanceof AccountingWriter.Overloaded ? DropReason.OVERLOAD : DropReason.DATABASE_ERROR);
+                return;
+            }
+            byte[] reply = ReplyEncoder.encode(PacketCode.ACCOUNTING_RESPONSE, r.identifier(), r.authenticator(),
+                    RepliesFor.proxyStates(r.packet()), r.secret(), false);
+            answer(r, reply, RadiusMetrics.Kind.ACCT);
+        });
+    }
+
+    private void answer(Request r, byte[] reply, RadiusMetrics.Kind kind) {
+        duplicates.answered(r.source(), r.packet(), reply);
+        r.send().accept(reply);
+        metrics.latency(kind, (System.nanoTime() - r.startedNanos()) / 1e9);
+    }
+
+    private void drop(Request r, DropReason reason) {
+        duplicates.forget(r.source(), r.packet());
+        metrics.dropped(reason, r.nas().name());
+    }
+
+    private static Optional<MacAddress> mac(String text) {
+        try {
+            return Optional.of(MacAddress.parse(text));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}
