@@ -49,6 +49,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      * @param durable whether a server started here syncs every commit to disk (zonky's defaults do not)
      */
     public static EmbeddedPostgresServer startOrAttach(Path dataDirectory, boolean durable) {
+        return startOrAttach(dataDirectory, durable, 0);
+    }
+
+    /** As {@link #startOrAttach(Path, boolean)}, listening on {@code port} (0: any free port) when it starts the server. */
+    public static EmbeddedPostgresServer startOrAttach(Path dataDirectory, boolean durable, int port) {
         try {
             Files.createDirectories(dataDirectory);
             if (lockedByLiveInstance(dataDirectory)) {
@@ -60,14 +65,14 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 return new EmbeddedPostgresServer(null, running.port());
             }
             recoverFromKilledInstance(dataDirectory);
-            return start(dataDirectory, durable);
+            return start(dataDirectory, durable, port);
         } catch (IOException e) {
             throw new DatabaseUnavailableException("cannot start the embedded PostgreSQL in " + dataDirectory
                     + ": " + e.getMessage(), e);
         }
     }
 
-    private static EmbeddedPostgresServer start(Path dataDirectory, boolean durable) throws IOException {
+    private static EmbeddedPostgresServer start(Path dataDirectory, boolean durable, int port) throws IOException {
         Path log = dataDirectory.resolveSibling("postgres.log");
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDirectory)
@@ -75,6 +80,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 .setLocaleConfig("locale", "C")
                 .setLocaleConfig("encoding", "UTF8")
                 .setPGStartupWait(STARTUP_WAIT)
+                .setPort(port)
                 .setOutputRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .setErrorRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()));
         if (durable) {

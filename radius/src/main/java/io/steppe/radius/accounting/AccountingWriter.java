@@ -94,6 +94,13 @@ public final class AccountingWriter implements AutoCloseable {
             metrics.accountingBatch(batch.size());
             batch.forEach(p -> p.done().complete(null));
         } catch (RuntimeException batchFailure) {
+            if (databaseUnreachable(batchFailure)) {
+                // Retrying one by one would wait for a connection once per record; fail them together.
+                batch.forEach(p -> p.done().completeExceptionally(batchFailure));
+                LOG.warn("{} accounting record(s) not saved, the database is unreachable; their gateways will retransmit",
+                        batch.size());
+                return;
+            }
             int lost = 0;
             for (Pending p : batch) {
                 try {
@@ -109,6 +116,18 @@ public final class AccountingWriter implements AutoCloseable {
                 LOG.warn("{} accounting record(s) not saved, their gateways will retransmit: {}", lost, batchFailure.getMessage());
             }
         }
+    }
+
+    private static boolean databaseUnreachable(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLTransientConnectionException || t instanceof java.sql.SQLNonTransientConnectionException) {
+                return true;
+            }
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Commits what is queued, then stops. */

@@ -52,6 +52,21 @@ final class TestPackets implements AutoCloseable {
         return packet(12, id, authenticator, attrs, secret, true);
     }
 
+    /** An Accounting-Request with the Request Authenticator of RFC 2866 §3. */
+    static byte[] accountingRequest(int id, String secret, byte[]... attributes) {
+        ByteArrayOutputStream attrs = new ByteArrayOutputStream();
+        for (byte[] a : attributes) {
+            attrs.writeBytes(a);
+        }
+        byte[] p = packet(4, id, new byte[16], attrs.toByteArray(), secret, false);
+        System.arraycopy(md5(p, secret.getBytes(StandardCharsets.UTF_8)), 0, p, 4, 16);
+        return p;
+    }
+
+    static byte[] integer(int type, long value) {
+        return attribute(type, new byte[] {(byte) (value >>> 24), (byte) (value >>> 16), (byte) (value >>> 8), (byte) value});
+    }
+
     static byte[] attribute(int type, byte[] value) {
         byte[] a = new byte[value.length + 2];
         a[0] = (byte) type;
