@@ -1,0 +1,87 @@
+package io.steppe.radius.accounting;
+
+import static io.steppe.db.schema.Tables.RADIUS_SESSION;
+import static io.steppe.db.schema.Tables.RADIUS_SESSION_OPEN;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.steppe.db.Database;
+import io.steppe.db.TestDatabases;
+import io.steppe.radius.nas.Nas;
+import io.steppe.radius.nas.NasAddress;
+import io.steppe.radius.nas.NasRepository;
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AccountingStoreTest {
+
+    static final Instant T0 = Instant.parse("2026-11-26T02:00:00Z");
+
+    @TempDir
+    Path home;
+    Database db;
+    final AccountingStore store = new AccountingStore();
+    long nasId;
+
+    @BeforeEach
+    void open() {
+        db = TestDatabases.freshMigrated(home);
+        NasRepository gateways = new NasRepository(db.dsl());
+        gateways.add(Nas.of("gw", NasAddress.parse("127.0.0.1"), "secret-secret"), "test");
+        nasId = gateways.listRegistered().get(0).id();
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    AccountingRecord record(AccountingRecord.Kind kind, String session, Instant at, long seconds, Integer interim) {
+        return new AccountingRecord(kind, nasId, InetAddress.getLoopbackAddress(), session, "u-" + session, "user", Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), at, seconds, seconds * 100,
+                seconds * 1000, Optional.ofNullable(interim), kind == AccountingRecord.Kind.STOP ? Optional.of("Idle-Timeout") : Optional.empty());
+    }
+
+    void apply(AccountingRecord r) {
+        db.dsl().transaction(tx -> store.apply(tx.dsl(), r));
+    }
+
+    @Test
+    void retransmittedStartOpensOneSessionAndCountersNeverGoBack() {
+        apply(record(AccountingRecord.Kind.START, "a", T0, 0, 300));
+        apply(record(AccountingRecord.Kind.START, "a", T0, 0, 300));
+        apply(record(AccountingRecord.Kind.INTERIM_UPDATE, "a", T0.plusSeconds(600), 600, null));
+        apply(record(AccountingRecord.Kind.INTERIM_UPDATE, "a", T0.plusSeconds(300), 300, null)); // arrives late
+        assertEquals(1, db.dsl().fetchCount(RADIUS_SESSION_OPEN));
+        assertEquals(600, db.dsl().selectFrom(RADIUS_SESSION_OPEN).fetchSingle().getSessionTime());
+    }
+
+    @Test
+    void stopWithoutStartIsRecordedOnceAndLateRecordsDoNotReopenIt() {
+        apply(record(AccountingRecord.Kind.STOP, "b", T0.plusSeconds(900), 900, null));
+        apply(record(AccountingRecord.Kind.STOP, "b", T0.plusSeconds(900), 900, null));
+        apply(record(AccountingRecord.Kind.INTERIM_UPDATE, "b", T0.plusSeconds(300), 300, null));
+        apply(record(AccountingRecord.Kind.START, "b", T0, 0, null));
+        assertEquals(0, db.dsl().fetchCount(RADIUS_SESSION_OPEN));
+        assertEquals(1, db.dsl().fetchCount(RADIUS_SESSION));
+        assertEquals("Idle-Timeout", db.dsl().selectFrom(RADIUS_SESSION).fetchSingle().getTerminateCause());
+    }
+
+    @Test
+    void sessionsSilentForTwiceTheirIntervalPlusGraceAreClosedAsStale() {
+        apply(record(AccountingRecord.Kind.START, "quiet", T0, 0, 300));
+        apply(record(AccountingRecord.Kind.START, "talking", T0, 0, 300));
+        apply(record(AccountingRecord.Kind.INTERIM_UPDATE, "talking", T0.plusSeconds(900), 900, null));
+        Instant now = T0.plusSeconds(2 * 300 + 300 + 1);
+        int closed = db.dsl().transactionResult(tx -> store.closeStale(tx.dsl(), now, 300, Duration.ofSeconds(300)));
+        assertEquals(1, closed);
+        assertEquals("u-talking", db.dsl().selectFrom(RADIUS_SESSION_OPEN).fetchSingle().getUniqueId());
+        assertEquals("Stale-Session", db.dsl().selectFrom(RADIUS_SESSION).fetchSingle().getTerminateCause());
+    }
+}

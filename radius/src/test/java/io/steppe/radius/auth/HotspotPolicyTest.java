@@ -1,0 +1,155 @@
+package io.steppe.radius.auth;
+
+import static io.steppe.db.schema.Tables.RADIUS_SESSION;
+import static io.steppe.db.schema.Tables.RADIUS_SESSION_OPEN;
+import static io.steppe.db.schema.Tables.REMEMBERED_DEVICE;
+import static io.steppe.db.schema.Tables.SUBSCRIBER;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+
+import io.steppe.db.Database;
+import io.steppe.db.TestDatabases;
+import io.steppe.db.net.MacAddress;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import org.jooq.postgres.extensions.types.Inet;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HotspotPolicyTest {
+
+    static final MacAddress PHONE = MacAddress.parse("aa:bb:cc:00:00:01");
+    static final MacAddress TABLET = MacAddress.parse("aa:bb:cc:00:00:02");
+
+    @TempDir
+    Path home;
+    Database db;
+    // 10:00 in Ulanqab (UTC+8)
+    final MutableClock clock = new MutableClock(Instant.parse("2026-11-26T02:00:00Z"));
+    HotspotPolicy policy;
+    VoucherIssuer vouchers;
+
+    @BeforeEach
+    void open() {
+        db = TestDatabases.freshMigrated(home);
+        policy = new HotspotPolicy(db.dsl(), clock, AccessPolicyConfig.defaults());
+        vouchers = new VoucherIssuer(db.dsl(), clock, new SecureRandom());
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    AuthDecision login(String user, String password, MacAddress device) {
+        return policy.decide(new AccessAttempt("gw", user, new Credential.Pap(password), Optional.of(device), Optional.empty()));
+    }
+
+    @Test
+    void voucherGivesItsMinutesAndIsBoundToItsDevices() {
+        String code = vouchers.issue(1, 90, Duration.ofDays(2), 1, "test").get(0);
+        AuthDecision.Accept accept = assertInstanceOf(AuthDecision.Accept.class, login(code, code, PHONE));
+        assertEquals(90 * 60, accept.sessionTimeout());
+        assertInstanceOf(AuthDecision.Accept.class, login(code.toLowerCase(), code.toLowerCase(), PHONE), "typed in lower case");
+        assertEquals(RejectReason.VOUCHER_DEVICE_LIMIT, assertInstanceOf(AuthDecision.Reject.class, login(code, code, TABLET)).reason());
+    }
+
+    @Test
+    void expiredVoucherIsRefused() {
+        String code = vouchers.issue(1, 90, Duration.ofDays(1), 1, "test").get(0);
+        clock.advance(Duration.ofDays(1).plusSeconds(1));
+        assertEquals(RejectReason.VOUCHER_EXPIRED, assertInstanceOf(AuthDecision.Reject.class, login(code, code, PHONE)).reason());
+    }
+
+    @Test
+    void voucherTimeIsUsedUpAcrossSessions() {
+        String code = vouchers.issue(1, 30, Duration.ofDays(5), 1, "test").get(0);
+        long subscriber = ((AuthDecision.Accept) login(code, code, PHONE)).subscriberId();
+        closedSession(subscriber, "s1", clock.instant().minusSeconds(3600), 20 * 60, 0);
+        assertEquals(10 * 60, assertInstanceOf(AuthDecision.Accept.class, login(code, code, PHONE)).sessionTimeout());
+        closedSession(subscriber, "s2", clock.instant().minusSeconds(60), 10 * 60, 0);
+        assertEquals(RejectReason.QUOTA_EXHAUSTED, assertInstanceOf(AuthDecision.Reject.class, login(code, code, PHONE)).reason());
+    }
+
+    @Test
+    void dailyAllowanceIsSharedByDevicesAndResetsAtMidnightInUlanqab() {
+        long subscriber = phoneSubscriber("ru");
+        remember(PHONE, subscriber);
+        closedSession(subscriber, "s1", clock.instant().minusSeconds(7200), 120 * 60, 0);
+        AuthDecision.Reject reject = assertInstanceOf(AuthDecision.Reject.class, login(PHONE.toString(), "x", PHONE));
+        assertEquals(RejectReason.QUOTA_EXHAUSTED, reject.reason());
+        assertEquals("Бесплатный лимит на сегодня исчерпан", reject.reason().message(reject.language()));
+        clock.advance(Duration.ofHours(14)); // 00:00 the next day in Ulanqab
+        assertEquals(120 * 60, assertInstanceOf(AuthDecision.Accept.class, login(PHONE.toString(), "x", PHONE)).sessionTimeout());
+    }
+
+    @Test
+    void dataAllowanceCountsToo() {
+        long subscriber = phoneSubscriber(null);
+        remember(PHONE, subscriber);
+        closedSession(subscriber, "s1", clock.instant().minusSeconds(600), 60, (1L << 30) - 1000);
+        assertEquals(1000, assertInstanceOf(AuthDecision.Accept.class, login(PHONE.toString(), "x", PHONE)).remainingOctets());
+    }
+
+    @Test
+    void tooManyDevicesOnlineIsRefusedButADeviceMayReauthenticate() {
+        long subscriber = phoneSubscriber("en");
+        remember(PHONE, subscriber);
+        for (int i = 1; i <= 3; i++) {
+            openSession(subscriber, "other-" + i, MacAddress.parse("aa:bb:cc:00:01:0" + i));
+        }
+        assertEquals(RejectReason.TOO_MANY_DEVICES, assertInstanceOf(AuthDecision.Reject.class,
+                login(PHONE.toString(), "x", PHONE)).reason());
+        db.dsl().deleteFrom(RADIUS_SESSION_OPEN).where(RADIUS_SESSION_OPEN.UNIQUE_ID.eq("other-3")).execute();
+        openSession(subscriber, "mine", PHONE);
+        assertInstanceOf(AuthDecision.Accept.class, login(PHONE.toString(), "x", PHONE), "its own open session does not count");
+    }
+
+    @Test
+    void macAuthenticationNeedsARememberedDeviceThatIsTheCallingStation() {
+        long subscriber = phoneSubscriber(null);
+        remember(PHONE, subscriber);
+        assertEquals(RejectReason.DEVICE_NOT_REMEMBERED, assertInstanceOf(AuthDecision.Reject.class,
+                login(TABLET.toString(), "x", TABLET)).reason());
+        assertEquals(RejectReason.WRONG_DEVICE, assertInstanceOf(AuthDecision.Reject.class,
+                login(PHONE.toString(), "x", TABLET)).reason());
+        clock.advance(Duration.ofDays(8));
+        assertEquals(RejectReason.DEVICE_NOT_REMEMBERED, assertInstanceOf(AuthDecision.Reject.class,
+                login(PHONE.toString(), "x", PHONE)).reason(), "forgotten after 7 days");
+    }
+
+    long phoneSubscriber(String language) {
+        return db.dsl().insertInto(SUBSCRIBER).set(SUBSCRIBER.KIND, "phone").set(SUBSCRIBER.LANGUAGE, language)
+                .returning(SUBSCRIBER.ID).fetchOne().getId();
+    }
+
+    void remember(MacAddress mac, long subscriber) {
+        db.dsl().insertInto(REMEMBERED_DEVICE).set(REMEMBERED_DEVICE.MAC, mac.toString()).set(REMEMBERED_DEVICE.SUBSCRIBER_ID, subscriber)
+                .set(REMEMBERED_DEVICE.EXPIRES_AT, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).plusDays(7)).execute();
+    }
+
+    void closedSession(long subscriber, String id, Instant started, long seconds, long octets) {
+        OffsetDateTime start = started.atOffset(ZoneOffset.UTC);
+        db.dsl().insertInto(RADIUS_SESSION).set(RADIUS_SESSION.UNIQUE_ID, id).set(RADIUS_SESSION.SESSION_ID, id)
+                .set(RADIUS_SESSION.NAS_ADDRESS, Inet.valueOf(java.net.InetAddress.getLoopbackAddress())).set(RADIUS_SESSION.USERNAME, "u")
+                .set(RADIUS_SESSION.SUBSCRIBER_ID, subscriber).set(RADIUS_SESSION.STARTED_AT, start)
+                .set(RADIUS_SESSION.UPDATED_AT, start.plusSeconds(seconds)).set(RADIUS_SESSION.STOPPED_AT, start.plusSeconds(seconds))
+                .set(RADIUS_SESSION.SESSION_TIME, seconds).set(RADIUS_SESSION.OUTPUT_OCTETS, octets)
+                .set(RADIUS_SESSION.TERMINATE_CAUSE, "User-Request").execute();
+    }
+
+    void openSession(long subscriber, String id, MacAddress device) {
+        OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
+        db.dsl().insertInto(RADIUS_SESSION_OPEN).set(RADIUS_SESSION_OPEN.UNIQUE_ID, id).set(RADIUS_SESSION_OPEN.SESSION_ID, id)
+                .set(RADIUS_SESSION_OPEN.NAS_ADDRESS, Inet.valueOf(java.net.InetAddress.getLoopbackAddress())).set(RADIUS_SESSION_OPEN.USERNAME, "u")
+                .set(RADIUS_SESSION_OPEN.SUBSCRIBER_ID, subscriber).set(RADIUS_SESSION_OPEN.CLIENT_MAC, device.toString())
+                .set(RADIUS_SESSION_OPEN.STARTED_AT, now).set(RADIUS_SESSION_OPEN.UPDATED_AT, now).execute();
+    }
+}
