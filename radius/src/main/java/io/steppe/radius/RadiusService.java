@@ -9,6 +9,7 @@ import io.steppe.radius.auth.HotspotPolicy;
 import io.steppe.radius.nas.NasRepository;
 import io.steppe.radius.server.DuplicateCache;
 import io.steppe.radius.server.NasDirectory;
+import io.steppe.radius.server.RadSecConfig;
 import io.steppe.radius.server.RadiusServer;
 import io.steppe.radius.server.RadiusServerConfig;
 import io.steppe.radius.server.RequestDispatcher;
@@ -62,6 +63,11 @@ public final class RadiusService implements AutoCloseable {
 
     public static RadiusService start(RadiusServerConfig config, AccessPolicyConfig policy, DSLContext dsl, Clock clock,
                                       RadiusMetrics metrics) {
+        return start(config, java.util.Optional.empty(), policy, dsl, clock, metrics);
+    }
+
+    public static RadiusService start(RadiusServerConfig config, java.util.Optional<RadSecConfig> radsec, AccessPolicyConfig policy,
+                                      DSLContext dsl, Clock clock, RadiusMetrics metrics) {
         NasDirectory directory = new NasDirectory(new NasRepository(dsl));
         directory.refresh();
         DuplicateCache duplicates = new DuplicateCache(config.duplicateTtl(), System::nanoTime);
@@ -80,7 +86,7 @@ public final class RadiusService implements AutoCloseable {
                 new HotspotPolicy(dsl, clock, policy), accounting, workers, metrics, clock);
         RadiusServer server;
         try {
-            server = RadiusServer.start(config, dispatcher);
+            server = RadiusServer.start(config, radsec, dispatcher);
         } catch (RuntimeException e) {
             accounting.close();
             workers.shutdownNow();
@@ -123,6 +129,10 @@ public final class RadiusService implements AutoCloseable {
 
     public int acctPort() {
         return server.acctPort();
+    }
+
+    public java.util.OptionalInt radsecPort() {
+        return server.radsecPort();
     }
 
     public boolean isUp() {

@@ -19,7 +19,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The UDP listeners for RADIUS authentication and accounting. {@link #start} binds both or neither;
+ * The listeners for RADIUS authentication and accounting on UDP, and RadSec on TCP when configured, on one
+ * small group of event loops. {@link #start} binds all or none;
  * {@link #close} stops reading at once and lets the event loops finish what they were writing.
  */
 public final class RadiusServer implements AutoCloseable {
@@ -31,17 +32,20 @@ public final class RadiusServer implements AutoCloseable {
     private final EventLoopGroup group;
     private final Channel auth;
     private final Channel acct;
+    private final java.util.Optional<RadSecServer> radsec;
 
-    private RadiusServer(EventLoopGroup group, Channel auth, Channel acct) {
+    private RadiusServer(EventLoopGroup group, Channel auth, Channel acct, java.util.Optional<RadSecServer> radsec) {
         this.group = group;
         this.auth = auth;
         this.acct = acct;
+        this.radsec = radsec;
     }
 
     /**
      * @throws java.io.UncheckedIOException naming the port when one cannot be bound
      */
-    public static RadiusServer start(RadiusServerConfig config, RequestDispatcher dispatcher) {
+    public static RadiusServer start(RadiusServerConfig config, java.util.Optional<RadSecConfig> radsecConfig,
+                                     RequestDispatcher dispatcher) {
         boolean epoll = Epoll.isAvailable();
         IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(config.eventLoops(), new DefaultThreadFactory("steppe-radius", true), io);
@@ -50,16 +54,26 @@ public final class RadiusServer implements AutoCloseable {
             Channel auth = bind(group, channelType, config.bindAddress(), config.authPort(),
                     new RadiusDatagramHandler(dispatcher, RequestDispatcher.Port.AUTH), "STEPPE_RADIUS_AUTH_PORT");
             Channel acct;
+            java.util.Optional<RadSecServer> radsec;
             try {
                 acct = bind(group, channelType, config.bindAddress(), config.acctPort(),
                         new RadiusDatagramHandler(dispatcher, RequestDispatcher.Port.ACCT), "STEPPE_RADIUS_ACCT_PORT");
+                try {
+                    radsec = radsecConfig.map(c -> RadSecServer.start(c, group, dispatcher));
+                } catch (RuntimeException e) {
+                    acct.close().syncUninterruptibly();
+                    throw e;
+                }
             } catch (RuntimeException e) {
                 auth.close().syncUninterruptibly();
                 throw e;
             }
             LOG.info("radius: authentication on udp {} and accounting on udp {} ({})", auth.localAddress(), acct.localAddress(),
                     epoll ? "epoll" : "nio");
-            return new RadiusServer(group, auth, acct);
+            if (radsec.isEmpty()) {
+                LOG.info("radsec: off (no certificate configured)");
+            }
+            return new RadiusServer(group, auth, acct, radsec);
         } catch (RuntimeException e) {
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
             throw e;
@@ -95,12 +109,18 @@ public final class RadiusServer implements AutoCloseable {
         return ((InetSocketAddress) acct.localAddress()).getPort();
     }
 
+    /** The RadSec port, when RadSec is on. */
+    public java.util.OptionalInt radsecPort() {
+        return radsec.map(r -> java.util.OptionalInt.of(r.port())).orElse(java.util.OptionalInt.empty());
+    }
+
     public boolean isUp() {
-        return auth.isActive() && acct.isActive();
+        return auth.isActive() && acct.isActive() && radsec.map(RadSecServer::isUp).orElse(true);
     }
 
     @Override
     public void close() {
+        radsec.ifPresent(RadSecServer::close);
         auth.close().syncUninterruptibly();
         acct.close().syncUninterruptibly();
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();

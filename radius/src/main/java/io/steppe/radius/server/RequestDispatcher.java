@@ -49,6 +49,20 @@ public final class RequestDispatcher {
     /** The port a datagram arrived on. */
     public enum Port { AUTH, ACCT }
 
+    /** How the request travelled. */
+    public enum Transport {
+        /** RADIUS over UDP (RFC 2865, 2866): the gateway's own shared secret, BlastRADIUS policy applies. */
+        UDP,
+        /**
+         * RadSec, RADIUS over TLS (RFC 6614): TLS authenticates both ends, the shared secret is {@code radsec}
+         * (§2.3) and Message-Authenticator policy does not apply.
+         */
+        TLS
+    }
+
+    /** The shared secret RFC 6614 §2.3 fixes for RADIUS over TLS. */
+    public static final String RADSEC_SECRET = "radsec";
+
     private final Dictionary dictionary;
     private final NasDirectory directory;
     private final DuplicateCache duplicates;
@@ -75,6 +89,11 @@ public final class RequestDispatcher {
      * Never throws: whatever goes wrong is a counted drop.
      */
     public void handle(Port port, byte[] datagram, InetSocketAddress source, Consumer<byte[]> send) {
+        handle(port, Transport.UDP, datagram, source, send);
+    }
+
+    /** As {@link #handle(Port, byte[], InetSocketAddress, Consumer)}, for a request that came over {@code transport}. */
+    public void handle(Port port, Transport transport, byte[] datagram, InetSocketAddress source, Consumer<byte[]> send) {
         long started = System.nanoTime();
         Optional<DropReason> problem = DatagramCheck.problem(datagram, datagram.length);
         if (problem.isPresent()) {
@@ -91,14 +110,19 @@ public final class RequestDispatcher {
         }
         Nas nas = registered.get().nas();
         int code = packet[0] & 0xff;
+        if (transport == Transport.TLS) {
+            // One TLS connection carries both kinds (RFC 6614 §2.1).
+            port = code == PacketCode.ACCOUNTING_REQUEST.code() ? Port.ACCT : Port.AUTH;
+        }
         boolean expected = code == PacketCode.STATUS_SERVER.code()
                 || (port == Port.AUTH ? code == PacketCode.ACCESS_REQUEST.code() : code == PacketCode.ACCOUNTING_REQUEST.code());
         if (!expected) {
             metrics.dropped(DropReason.UNEXPECTED_CODE, nas.name());
             return;
         }
-        byte[] secret = MessageAuthenticator.secretBytes(nas.secret());
-        Optional<DropReason> refused = blastRadiusCheck(nas, code, packet, secret);
+        String sharedSecret = transport == Transport.TLS ? RADSEC_SECRET : nas.secret();
+        byte[] secret = MessageAuthenticator.secretBytes(sharedSecret);
+        Optional<DropReason> refused = blastRadiusCheck(nas, transport, code, packet, secret);
         if (refused.isPresent()) {
             metrics.dropped(refused.get(), nas.name());
             return;
@@ -113,7 +137,7 @@ public final class RequestDispatcher {
             send.accept(answered.reply());
             return;
         }
-        Request request = new Request(port, registered.get(), packet, secret, source, send, started);
+        Request request = new Request(port, registered.get(), sharedSecret, packet, secret, source, send, started);
         if (code == PacketCode.STATUS_SERVER.code()) {
             statusServer(request);
         } else if (port == Port.AUTH) {
@@ -130,7 +154,7 @@ public final class RequestDispatcher {
     }
 
     /** One request on its way through. */
-    private record Request(Port port, NasRepository.Registered gateway, byte[] packet, byte[] secret,
+    private record Request(Port port, NasRepository.Registered gateway, String sharedSecret, byte[] packet, byte[] secret,
                            InetSocketAddress source, Consumer<byte[]> send, long startedNanos) {
         Nas nas() {
             return gateway.nas();
@@ -149,7 +173,7 @@ public final class RequestDispatcher {
      * BlastRADIUS (CVE-2024-3596): a wrong Message-Authenticator is always a drop; a missing one is when the
      * gateway's policy requires it, or with {@code auto} once the gateway has shown it can send one.
      */
-    private Optional<DropReason> blastRadiusCheck(Nas nas, int code, byte[] packet, byte[] secret) {
+    private Optional<DropReason> blastRadiusCheck(Nas nas, Transport transport, int code, byte[] packet, byte[] secret) {
         int offset = DatagramCheck.findAttribute(packet, Attributes.MESSAGE_AUTHENTICATOR);
         if (offset >= 0) {
             if (!MessageAuthenticator.verify(packet, offset, secret)) {
@@ -163,7 +187,7 @@ public final class RequestDispatcher {
         if (code == PacketCode.STATUS_SERVER.code()) {
             return Optional.of(DropReason.MISSING_MESSAGE_AUTHENTICATOR); // RFC 5997 §3 requires it
         }
-        if (code != PacketCode.ACCESS_REQUEST.code()) {
+        if (code != PacketCode.ACCESS_REQUEST.code() || transport == Transport.TLS) {
             return Optional.empty();
         }
         if (requires(nas.requireMessageAuthenticator(), nas)) {
@@ -193,7 +217,7 @@ public final class RequestDispatcher {
         RadiusRequest request;
         AccessAttempt attempt;
         try {
-            request = RadiusRequests.decode(dictionary, r.packet(), r.nas().secret());
+            request = RadiusRequests.decode(dictionary, r.packet(), r.sharedSecret());
             attempt = attempt(r, request);
         } catch (RadiusPacketException | RuntimeException e) {
             LOG.debug("Undecodable Access-Request from {}: {}", r.nas().name(), e.getMessage());
@@ -243,7 +267,7 @@ public final class RequestDispatcher {
     private void account(Request r) {
         AccountingRecord record;
         try {
-            RadiusRequest request = RadiusRequests.decode(dictionary, r.packet(), r.nas().secret());
+            RadiusRequest request = RadiusRequests.decode(dictionary, r.packet(), r.sharedSecret());
             record = AccountingRecords.from(request, r.gateway().id(), NasDirectory.unmapped(r.source().getAddress()), clock.instant());
         } catch (RadiusPacketException e) {
             drop(r, DropReason.BAD_AUTHENTICATOR);
