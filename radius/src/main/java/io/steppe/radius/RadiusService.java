@@ -2,10 +2,15 @@ package io.steppe.radius;
 
 import static io.steppe.db.schema.Routines.ensureRadiusSessionPartitions;
 
+import io.netty.util.HashedWheelTimer;
+import io.netty.util.concurrent.DefaultThreadFactory;
 import io.steppe.radius.accounting.AccountingStore;
 import io.steppe.radius.accounting.AccountingWriter;
 import io.steppe.radius.auth.AccessPolicyConfig;
 import io.steppe.radius.auth.HotspotPolicy;
+import io.steppe.radius.auth.QuotaEnforcer;
+import io.steppe.radius.coa.CoaClient;
+import io.steppe.radius.coa.SessionTerminator;
 import io.steppe.radius.nas.NasRepository;
 import io.steppe.radius.server.DuplicateCache;
 import io.steppe.radius.server.NasDirectory;
@@ -39,18 +44,27 @@ public final class RadiusService implements AutoCloseable {
     public static final String DICTIONARY = "io/steppe/radius/dictionary/dictionary";
     /** Added to twice the interim interval before an open session without updates counts as stale. */
     private static final Duration STALE_GRACE = Duration.ofMinutes(5);
+    /** RFC 5176 leaves retransmission to the client; FreeRADIUS's originate-coa waits 3 s and tries 3 times. */
+    private static final Duration COA_WAIT = Duration.ofSeconds(3);
+    private static final int COA_ATTEMPTS = 3;
 
     private final RadiusServer server;
     private final ThreadPoolExecutor workers;
     private final AccountingWriter accounting;
     private final ScheduledExecutorService housekeeping;
+    private final HashedWheelTimer timer;
+    private final CoaClient coa;
+    private final SessionTerminator terminator;
 
     private RadiusService(RadiusServer server, ThreadPoolExecutor workers, AccountingWriter accounting,
-                          ScheduledExecutorService housekeeping) {
+                          ScheduledExecutorService housekeeping, HashedWheelTimer timer, CoaClient coa, SessionTerminator terminator) {
         this.server = server;
         this.workers = workers;
         this.accounting = accounting;
         this.housekeeping = housekeeping;
+        this.timer = timer;
+        this.coa = coa;
+        this.terminator = terminator;
     }
 
     public static Dictionary dictionary() {
@@ -101,7 +115,12 @@ public final class RadiusService implements AutoCloseable {
         housekeeping.scheduleWithFixedDelay(duplicates::sweep, 5, 5, TimeUnit.SECONDS);
         housekeeping.scheduleWithFixedDelay(() -> closeStale(dsl, store, clock, policy), 60, 60, TimeUnit.SECONDS);
         housekeeping.scheduleWithFixedDelay(() -> ensurePartitions(dsl), 1, 1, TimeUnit.DAYS);
-        return new RadiusService(server, workers, accounting, housekeeping);
+        HashedWheelTimer timer = new HashedWheelTimer(new DefaultThreadFactory("steppe-radius-timer", true), 50, TimeUnit.MILLISECONDS);
+        CoaClient coa = new CoaClient(timer, COA_WAIT, COA_ATTEMPTS);
+        SessionTerminator terminator = new SessionTerminator(dsl, coa, clock);
+        QuotaEnforcer quotas = new QuotaEnforcer(dsl, clock, policy, terminator);
+        housekeeping.scheduleWithFixedDelay(() -> enforceQuotas(quotas), 60, 60, TimeUnit.SECONDS);
+        return new RadiusService(server, workers, accounting, housekeeping, timer, coa, terminator);
     }
 
     private static void closeStale(DSLContext dsl, AccountingStore store, Clock clock, AccessPolicyConfig policy) {
@@ -112,6 +131,17 @@ public final class RadiusService implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             LOG.warn("Could not close stale sessions: {}", e.getMessage());
+        }
+    }
+
+    private static void enforceQuotas(QuotaEnforcer quotas) {
+        try {
+            int sent = quotas.enforce();
+            if (sent > 0) {
+                LOG.info("Asked gateways to disconnect {} session(s) whose allowance ran out", sent);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Could not enforce allowances: {}", e.getMessage());
         }
     }
 
@@ -139,10 +169,17 @@ public final class RadiusService implements AutoCloseable {
         return server.isUp() && !workers.isShutdown();
     }
 
+    /** Ends sessions through their gateways: for operators and the portal's logout. */
+    public SessionTerminator terminator() {
+        return terminator;
+    }
+
     /** Stops listening, lets the workers and the writer finish what they hold, then stops them. */
     @Override
     public void close() {
         housekeeping.shutdownNow();
+        coa.close();
+        timer.stop();
         server.close();
         workers.shutdown();
         try {

@@ -1,0 +1,88 @@
+package io.steppe.radius.coa;
+
+import static io.steppe.db.schema.Tables.COA_REQUEST;
+import static io.steppe.db.schema.Tables.NAS;
+import static io.steppe.db.schema.Tables.RADIUS_SESSION_OPEN;
+
+import io.steppe.db.schema.tables.records.RadiusSessionOpenRecord;
+import io.steppe.radius.packet.Attributes;
+import io.steppe.radius.packet.PacketCode;
+import io.steppe.radius.packet.ReplyEncoder;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.jooq.DSLContext;
+import org.jooq.Record3;
+
+/**
+ * Ends open sessions through their gateway with a Disconnect-Request and records what the gateway answered.
+ * The session itself is closed by the Stop the gateway then sends, as for any other end.
+ */
+public final class SessionTerminator {
+
+    /** Why a session is ended; stored with the request. */
+    public enum Reason { QUOTA, OPERATOR, LOGOUT }
+
+    private final DSLContext dsl;
+    private final CoaClient client;
+    private final Clock clock;
+
+    public SessionTerminator(DSLContext dsl, CoaClient client, Clock clock) {
+        this.dsl = dsl;
+        this.client = client;
+        this.clock = clock;
+    }
+
+    /**
+     * Asks the gateway to end the open session {@code uniqueId}; empty when there is no such open session.
+     */
+    public Optional<CompletableFuture<CoaResult>> disconnect(String uniqueId, Reason reason, String actor) {
+        Optional<RadiusSessionOpenRecord> session = dsl.selectFrom(RADIUS_SESSION_OPEN)
+                .where(RADIUS_SESSION_OPEN.UNIQUE_ID.eq(uniqueId)).fetchOptional();
+        if (session.isEmpty() || session.get().getNasId() == null) {
+            return Optional.empty();
+        }
+        RadiusSessionOpenRecord s = session.get();
+        Optional<Record3<Long, String, Integer>> nas = dsl.select(NAS.ID, NAS.SECRET, NAS.COA_PORT).from(NAS)
+                .where(NAS.ID.eq(s.getNasId())).fetchOptional();
+        if (nas.isEmpty()) {
+            return Optional.empty();
+        }
+        List<byte[]> attributes = new ArrayList<>();
+        attributes.add(ReplyEncoder.attribute(Attributes.USER_NAME, s.getUsername().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        attributes.add(DynamicAuthorizationPackets.text(DynamicAuthorizationPackets.ACCT_SESSION_ID, s.getSessionId()));
+        if (s.getClientMac() != null) {
+            attributes.add(DynamicAuthorizationPackets.text(Attributes.CALLING_STATION_ID,
+                    s.getClientMac().toUpperCase(Locale.ROOT).replace(':', '-')));
+        }
+        if (s.getFramedIp() != null) {
+            attributes.add(ReplyEncoder.attribute(8, s.getFramedIp().address().getAddress()));
+        }
+        InetSocketAddress gateway = new InetSocketAddress(s.getNasAddress().address(), nas.get().value3());
+        OffsetDateTime requested = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+        return Optional.of(client.send(gateway, nas.get().value2(), PacketCode.DISCONNECT_REQUEST, attributes)
+                .thenApply(result -> {
+                    dsl.insertInto(COA_REQUEST)
+                            .set(COA_REQUEST.NAS_ID, nas.get().value1())
+                            .set(COA_REQUEST.KIND, "disconnect")
+                            .set(COA_REQUEST.REASON, reason.name().toLowerCase(Locale.ROOT))
+                            .set(COA_REQUEST.UNIQUE_ID, uniqueId)
+                            .set(COA_REQUEST.USERNAME, s.getUsername())
+                            .set(COA_REQUEST.REQUESTED_BY, actor)
+                            .set(COA_REQUEST.REQUESTED_AT, requested)
+                            .set(COA_REQUEST.ANSWERED_AT, result.outcome() == CoaResult.Outcome.TIMEOUT ? null
+                                    : OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC))
+                            .set(COA_REQUEST.RESULT, result.value())
+                            .set(COA_REQUEST.ERROR_CAUSE, result.errorCause().isPresent() ? result.errorCause().getAsInt() : null)
+                            .set(COA_REQUEST.ATTEMPTS, result.attempts())
+                            .execute();
+                    return result;
+                }));
+    }
+}
