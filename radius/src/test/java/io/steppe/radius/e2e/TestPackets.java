@@ -20,8 +20,16 @@ final class TestPackets implements AutoCloseable {
     private static final SecureRandom RANDOM = new SecureRandom();
     private final DatagramSocket socket;
 
+    private final InetAddress server;
+
     TestPackets() throws Exception {
-        socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        this(InetAddress.getLoopbackAddress());
+    }
+
+    /** Sends from and to {@code loopback}: 127.0.0.1 or ::1. */
+    TestPackets(InetAddress loopback) throws Exception {
+        server = loopback;
+        socket = new DatagramSocket(new InetSocketAddress(loopback, 0));
         socket.setSoTimeout(1500);
     }
 
@@ -130,7 +138,7 @@ final class TestPackets implements AutoCloseable {
     }
 
     void send(int port, byte[] packet) throws Exception {
-        socket.send(new DatagramPacket(packet, packet.length, InetAddress.getLoopbackAddress(), port));
+        socket.send(new DatagramPacket(packet, packet.length, server, port));
     }
 
     /** The next reply, or empty after the socket's timeout. */
