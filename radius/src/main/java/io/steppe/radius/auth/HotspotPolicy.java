@@ -46,17 +46,21 @@ public final class HotspotPolicy implements AccessPolicy {
         if (userMac.isPresent()) {
             return rememberedDevice(tx, attempt, userMac.get(), now);
         }
+        // A name shaped like a voucher code is looked up as one first: one query fewer on the common path.
+        boolean voucherShaped = VoucherIssuer.looksLikeCode(attempt.userName());
+        if (voucherShaped) {
+            Optional<AuthDecision> decision = voucher(tx, attempt, now);
+            if (decision.isPresent()) {
+                return decision.get();
+            }
+        }
         Optional<LoginCredentialRecord> credential = tx.selectFrom(LOGIN_CREDENTIAL)
                 .where(LOGIN_CREDENTIAL.USERNAME.eq(attempt.userName())).forUpdate().fetchOptional();
         if (credential.isPresent()) {
             return portalCredential(tx, attempt, credential.get(), now);
         }
-        Optional<VoucherRecord> voucher = tx.selectFrom(VOUCHER)
-                .where(VOUCHER.CODE.eq(attempt.userName().trim().toUpperCase(Locale.ROOT))).forUpdate().fetchOptional();
-        if (voucher.isPresent()) {
-            return voucher(tx, attempt, voucher.get(), now);
-        }
-        return new AuthDecision.Reject(RejectReason.UNKNOWN_USER, null);
+        return (voucherShaped ? Optional.<AuthDecision>empty() : voucher(tx, attempt, now))
+                .orElse(new AuthDecision.Reject(RejectReason.UNKNOWN_USER, null));
     }
 
     /** MAC authentication: the gateway vouches for the MAC; the device must have logged in lately. */
@@ -95,6 +99,11 @@ public final class HotspotPolicy implements AccessPolicy {
         return decision;
     }
 
+    private Optional<AuthDecision> voucher(DSLContext tx, AccessAttempt attempt, OffsetDateTime now) {
+        return tx.selectFrom(VOUCHER).where(VOUCHER.CODE.eq(attempt.userName().trim().toUpperCase(Locale.ROOT))).forUpdate()
+                .fetchOptional().map(v -> voucher(tx, attempt, v, now));
+    }
+
     private AuthDecision voucher(DSLContext tx, AccessAttempt attempt, VoucherRecord v, OffsetDateTime now) {
         if (!attempt.credential().matches(v.getCode()) && !attempt.credential().matches(attempt.userName())) {
             return new AuthDecision.Reject(RejectReason.UNKNOWN_USER, null);
@@ -129,23 +138,21 @@ public final class HotspotPolicy implements AccessPolicy {
      */
     private AuthDecision allowance(DSLContext tx, long subscriberId, Optional<VoucherRecord> voucher, Optional<MacAddress> device,
                                    OffsetDateTime now) {
-        String language = language(tx, subscriberId);
+        OffsetDateTime dayStart = now.atZoneSameInstant(config.zone()).toLocalDate().atStartOfDay(config.zone()).toOffsetDateTime();
+        Usage.Used used = Usage.of(tx, subscriberId, voucher.isPresent() ? BEFORE_ANY_SESSION : dayStart, dayStart, device);
+        String language = used.language().orElse(null);
         int deviceLimit = voucher.map(VoucherRecord::getMaxDevices).orElse(config.maxDevicesOnline());
-        if (Usage.openSessionsElsewhere(tx, subscriberId, device) >= deviceLimit) {
+        if (used.otherDevicesOnline() >= deviceLimit) {
             return new AuthDecision.Reject(RejectReason.TOO_MANY_DEVICES, language);
         }
-        LocalDate today = now.atZoneSameInstant(config.zone()).toLocalDate();
-        OffsetDateTime dayStart = today.atStartOfDay(config.zone()).toOffsetDateTime();
-        Usage.Used usedToday = Usage.since(tx, subscriberId, dayStart);
         long secondsLeft;
         if (voucher.isPresent()) {
-            Usage.Used usedEver = Usage.since(tx, subscriberId, BEFORE_ANY_SESSION);
-            secondsLeft = voucher.get().getMinutes() * 60L - usedEver.seconds();
-            secondsLeft = Math.min(secondsLeft, java.time.Duration.between(now, voucher.get().getValidUntil()).toSeconds());
+            secondsLeft = Math.min(voucher.get().getMinutes() * 60L - used.secondsSince(),
+                    java.time.Duration.between(now, voucher.get().getValidUntil()).toSeconds());
         } else {
-            secondsLeft = config.dailyAllowance().toSeconds() - usedToday.seconds();
+            secondsLeft = config.dailyAllowance().toSeconds() - used.secondsToday();
         }
-        long octetsLeft = config.dailyOctets() - usedToday.octets();
+        long octetsLeft = config.dailyOctets() - used.octetsToday();
         if (secondsLeft <= 0 || octetsLeft <= 0) {
             return new AuthDecision.Reject(RejectReason.QUOTA_EXHAUSTED, language);
         }

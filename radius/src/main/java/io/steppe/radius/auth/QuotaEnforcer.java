@@ -53,15 +53,14 @@ public final class QuotaEnforcer {
     }
 
     private boolean exhausted(long subscriber, OffsetDateTime dayStart) {
-        Usage.Used today = Usage.since(dsl, subscriber, dayStart);
-        if (today.octets() >= config.dailyOctets()) {
-            return true;
-        }
         Optional<Integer> voucherMinutes = dsl.select(VOUCHER.MINUTES).from(VOUCHER).where(VOUCHER.SUBSCRIBER_ID.eq(subscriber))
                 .fetchOptional(VOUCHER.MINUTES);
-        if (voucherMinutes.isPresent()) {
-            return Usage.since(dsl, subscriber, BEFORE_ANY_SESSION).seconds() >= voucherMinutes.get() * 60L;
+        Usage.Used used = Usage.of(dsl, subscriber, voucherMinutes.isPresent() ? BEFORE_ANY_SESSION : dayStart, dayStart, Optional.empty());
+        if (used.octetsToday() >= config.dailyOctets()) {
+            return true;
         }
-        return today.seconds() >= config.dailyAllowance().toSeconds();
+        return voucherMinutes.isPresent()
+                ? used.secondsSince() >= voucherMinutes.get() * 60L
+                : used.secondsToday() >= config.dailyAllowance().toSeconds();
     }
 }

@@ -34,6 +34,19 @@ public final class VoucherIssuer {
         this.random = random;
     }
 
+    /** Whether {@code name} could be a voucher code (as typed: case does not matter). */
+    public static boolean looksLikeCode(String name) {
+        if (name == null || name.length() != CODE_LENGTH) {
+            return false;
+        }
+        for (char c : name.toUpperCase(java.util.Locale.ROOT).toCharArray()) {
+            if (ALPHABET.indexOf(c) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /**
      * Creates {@code count} vouchers of {@code minutes} each, valid for {@code validFor}, usable on up to
      * {@code devices} devices; returns their codes.
