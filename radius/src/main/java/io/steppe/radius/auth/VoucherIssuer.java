@@ -2,6 +2,9 @@ package io.steppe.radius.auth;
 
 import static io.steppe.db.schema.Tables.SUBSCRIBER;
 import static io.steppe.db.schema.Tables.VOUCHER;
+import static org.jooq.impl.DSL.generateSeries;
+import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.select;
 
 import io.steppe.db.AuditLog;
 import java.security.SecureRandom;
@@ -66,22 +69,27 @@ public final class VoucherIssuer {
         }
         OffsetDateTime validUntil = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).plus(validFor);
         return dsl.transactionResult(tx -> {
+            java.util.ArrayDeque<Long> free = new java.util.ArrayDeque<>(tx.dsl().insertInto(SUBSCRIBER, SUBSCRIBER.KIND)
+                    .select(select(inline("voucher")).from(generateSeries(1, count)))
+                    .returning(SUBSCRIBER.ID).fetch(SUBSCRIBER.ID));
             List<String> codes = new ArrayList<>(count);
-            while (codes.size() < count) {
-                String code = newCode();
-                if (tx.dsl().fetchExists(VOUCHER, VOUCHER.CODE.eq(code))) {
-                    continue;
+            while (!free.isEmpty()) {
+                Map<String, Long> candidates = new java.util.LinkedHashMap<>();
+                var insert = tx.dsl().insertInto(VOUCHER, VOUCHER.CODE, VOUCHER.SUBSCRIBER_ID, VOUCHER.MINUTES,
+                        VOUCHER.MAX_DEVICES, VOUCHER.VALID_UNTIL);
+                while (!free.isEmpty()) {
+                    String code = newCode();
+                    if (!candidates.containsKey(code)) {
+                        long subscriber = free.pop();
+                        candidates.put(code, subscriber);
+                        insert = insert.values(code, subscriber, minutes, devices, validUntil);
+                    }
                 }
-                long subscriber = tx.dsl().insertInto(SUBSCRIBER).set(SUBSCRIBER.KIND, "voucher")
-                        .returning(SUBSCRIBER.ID).fetchOne().getId();
-                tx.dsl().insertInto(VOUCHER)
-                        .set(VOUCHER.CODE, code)
-                        .set(VOUCHER.SUBSCRIBER_ID, subscriber)
-                        .set(VOUCHER.MINUTES, minutes)
-                        .set(VOUCHER.MAX_DEVICES, devices)
-                        .set(VOUCHER.VALID_UNTIL, validUntil)
-                        .execute();
-                codes.add(code);
+                List<String> inserted = insert.onConflictDoNothing().returning(VOUCHER.CODE).fetch(VOUCHER.CODE);
+                codes.addAll(inserted);
+                // A code someone already holds is drawn again, for the same subscriber.
+                inserted.forEach(candidates::remove);
+                free.addAll(candidates.values());
             }
             AuditLog.record(tx.dsl(), actor, "voucher.create", count + " vouchers",
                     Map.of("minutes", minutes, "valid_until", validUntil.toString(), "devices", devices));
