@@ -30,10 +30,20 @@ import java.util.TreeSet;
  * @param radsecPort      {@code STEPPE_RADSEC_PORT} (default 2083)
  * @param sms             {@code STEPPE_SMS}: {@code log} or {@code webhook}
  * @param smsWebhookUrl   {@code STEPPE_SMS_WEBHOOK_URL}, required with {@code webhook}
+ * @param radsecTls       {@code STEPPE_RADSEC_CERT}, {@code STEPPE_RADSEC_KEY}, {@code STEPPE_RADSEC_CA}: PEM files; RadSec
+ *                        is on only when all three are given
  */
 public record SteppeConfig(Path home, DatabaseConfig database, String bindAddress, int portalPort, int apiPort,
                            int radiusAuthPort, int radiusAcctPort, int radsecPort, Sms sms,
-                           Optional<URI> smsWebhookUrl) {
+                           Optional<URI> smsWebhookUrl, Optional<RadSecFiles> radsecTls) {
+
+    /** The PEM files of RadSec: the server's certificate chain and key, and the CA that signs gateways' certificates. */
+    public record RadSecFiles(Path certificate, Path privateKey, Path trustedCa) {
+        @Override
+        public String toString() {
+            return "RadSecFiles[certificate=" + certificate + ", privateKey=***, trustedCa=" + trustedCa + "]";
+        }
+    }
 
     /** How one-time codes leave Steppe. */
     public enum Sms { LOG, WEBHOOK }
@@ -42,7 +52,7 @@ public record SteppeConfig(Path home, DatabaseConfig database, String bindAddres
     static final Set<String> KEYS = Set.of("STEPPE_HOME", "STEPPE_CONFIG", "STEPPE_DB_URL", "STEPPE_DB_USER",
             "STEPPE_DB_PASSWORD", "STEPPE_BIND_ADDRESS", "STEPPE_PORTAL_PORT", "STEPPE_API_PORT",
             "STEPPE_RADIUS_AUTH_PORT", "STEPPE_RADIUS_ACCT_PORT", "STEPPE_RADSEC_PORT", "STEPPE_SMS",
-            "STEPPE_SMS_WEBHOOK_URL");
+            "STEPPE_SMS_WEBHOOK_URL", "STEPPE_RADSEC_CERT", "STEPPE_RADSEC_KEY", "STEPPE_RADSEC_CA");
 
     /**
      * Reads the configuration: the file named by {@code STEPPE_CONFIG}, else {@code $STEPPE_HOME/steppe.conf}
@@ -102,7 +112,27 @@ public record SteppeConfig(Path home, DatabaseConfig database, String bindAddres
         return new SteppeConfig(home, database, values.getOrDefault("STEPPE_BIND_ADDRESS", "0.0.0.0").trim(),
                 port(values, "STEPPE_PORTAL_PORT", 8080), port(values, "STEPPE_API_PORT", 8081),
                 port(values, "STEPPE_RADIUS_AUTH_PORT", 1812), port(values, "STEPPE_RADIUS_ACCT_PORT", 1813),
-                port(values, "STEPPE_RADSEC_PORT", 2083), sms, webhook);
+                port(values, "STEPPE_RADSEC_PORT", 2083), sms, webhook, radsecFiles(values));
+    }
+
+    private static Optional<RadSecFiles> radsecFiles(Map<String, String> values) {
+        String[] keys = {"STEPPE_RADSEC_CERT", "STEPPE_RADSEC_KEY", "STEPPE_RADSEC_CA"};
+        java.util.List<String> given = java.util.Arrays.stream(keys).filter(k -> nonBlank(values, k).isPresent()).toList();
+        if (given.isEmpty()) {
+            return Optional.empty();
+        }
+        if (given.size() < keys.length) {
+            java.util.List<String> missing = java.util.Arrays.stream(keys).filter(k -> !given.contains(k)).toList();
+            throw new UserError("RadSec needs " + String.join(", ", keys) + "; missing " + String.join(", ", missing));
+        }
+        Path[] files = new Path[keys.length];
+        for (int i = 0; i < keys.length; i++) {
+            files[i] = Path.of(values.get(keys[i]).trim());
+            if (!Files.isReadable(files[i])) {
+                throw new UserError(keys[i] + " names " + files[i] + ", which is not a readable file");
+            }
+        }
+        return Optional.of(new RadSecFiles(files[0], files[1], files[2]));
     }
 
     private static Optional<String> nonBlank(Map<String, String> values, String key) {
@@ -136,10 +166,5 @@ public record SteppeConfig(Path home, DatabaseConfig database, String bindAddres
             // reported below
         }
         throw new UserError("STEPPE_SMS_WEBHOOK_URL must be an http(s) URL, was '" + value + "'");
-    }
-
-    public SteppeConfig withPorts(int portal, int api) {
-        return new SteppeConfig(home, database, bindAddress, portal, api, radiusAuthPort, radiusAcctPort, radsecPort,
-                sms, smsWebhookUrl);
     }
 }

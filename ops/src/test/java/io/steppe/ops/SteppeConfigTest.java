@@ -53,6 +53,15 @@ class SteppeConfigTest {
     }
 
     @Test
+    void radsecNeedsAllThreeFiles() throws Exception {
+        Path cert = Files.writeString(home.resolve("cert.pem"), "x");
+        assertEquals("RadSec needs STEPPE_RADSEC_CERT, STEPPE_RADSEC_KEY, STEPPE_RADSEC_CA; missing STEPPE_RADSEC_KEY, STEPPE_RADSEC_CA",
+                assertThrows(UserError.class, () -> SteppeConfig.load(Map.of("STEPPE_HOME", home.toString(),
+                        "STEPPE_RADSEC_CERT", cert.toString()))).getMessage());
+        assertTrue(SteppeConfig.load(Map.of("STEPPE_HOME", home.toString())).radsecTls().isEmpty(), "off by default");
+    }
+
+    @Test
     void databasePasswordIsNeverShown() {
         SteppeConfig config = SteppeConfig.load(Map.of("STEPPE_HOME", home.toString(),
                 "STEPPE_DB_URL", "jdbc:postgresql://db:5432/steppe", "STEPPE_DB_PASSWORD", "hunter2"));

@@ -10,7 +10,10 @@ import io.steppe.radius.nas.MessageAuthenticatorPolicy;
 import io.steppe.radius.nas.Nas;
 import io.steppe.radius.nas.NasAddress;
 import io.steppe.radius.nas.NasRepository;
+import io.steppe.radius.auth.VoucherIssuer;
 import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
@@ -22,8 +25,11 @@ import org.jooq.DSLContext;
 final class DemoCity {
 
     /** What seeding made: the admin's password is known only when this run created the account. */
-    record Seeded(int gateways, int accessPoints, Optional<String> adminPassword) {
+    record Seeded(int gateways, int accessPoints, Optional<String> adminPassword, String voucher) {
     }
+
+    /** The demo gateway on 127.0.0.1, so that radtest on this machine plays it. */
+    static final String LOOPBACK_GATEWAY_SECRET = "demo-jining-centre-secret";
 
     /** Access points of the demo city: Jining's centre, the Huitengxile grassland, a Liangcheng village. */
     private static final List<AccessPoint> ACCESS_POINTS = List.of(
@@ -40,7 +46,7 @@ final class DemoCity {
     }
 
     private static final List<Nas> GATEWAYS = List.of(
-            new Nas("jining-centre-gw", NasAddress.parse("127.0.0.1"), "demo-jining-centre-secret", Optional.of("demo-uam-secret"),
+            new Nas("jining-centre-gw", NasAddress.parse("127.0.0.1"), LOOPBACK_GATEWAY_SECRET, Optional.of("demo-uam-secret"),
                     3799, MessageAuthenticatorPolicy.AUTO, MessageAuthenticatorPolicy.AUTO),
             new Nas("huitengxile-scenic-gw", NasAddress.parse("127.0.1.0/24"), "demo-huitengxile-secret", Optional.of("demo-uam-secret"),
                     3799, MessageAuthenticatorPolicy.YES, MessageAuthenticatorPolicy.AUTO),
@@ -75,7 +81,8 @@ final class DemoCity {
             accounts.add("admin", Role.ADMIN, generated.toCharArray(), actor);
             password = Optional.of(generated);
         }
-        return new Seeded(GATEWAYS.size(), ACCESS_POINTS.size(), password);
+        String voucher = new VoucherIssuer(dsl, Clock.systemUTC(), new SecureRandom()).issue(1, 60, Duration.ofDays(1), 1, actor).get(0);
+        return new Seeded(GATEWAYS.size(), ACCESS_POINTS.size(), password, voucher);
     }
 
     private static String randomPassword() {

@@ -28,6 +28,8 @@ public final class DemoCommand implements Callable<Integer> {
             ServeCommand.printBanner(context, server);
             context.out().println("Demo city: " + seeded.gateways() + " gateways and " + seeded.accessPoints()
                     + " access points (GET /api/aps).");
+            context.out().println("A 60-minute voucher: " + seeded.voucher() + "  (try: radtest " + seeded.voucher() + " "
+                    + seeded.voucher() + " 127.0.0.1 0 " + DemoCity.LOOPBACK_GATEWAY_SECRET + ")");
             seeded.adminPassword().ifPresentOrElse(
                     p -> context.out().println("Console login: user 'admin', password '" + p + "' (shown once)"),
                     () -> context.out().println("Console login: the 'admin' account created by an earlier demo run"));

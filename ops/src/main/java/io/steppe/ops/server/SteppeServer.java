@@ -15,6 +15,7 @@ import io.steppe.ops.metrics.PrometheusRadiusMetrics;
 import io.steppe.radius.RadiusService;
 import io.steppe.radius.auth.AccessPolicyConfig;
 import io.steppe.radius.nas.NasRepository;
+import io.steppe.radius.server.RadSecConfig;
 import io.steppe.radius.server.RadiusServerConfig;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -71,7 +72,7 @@ public final class SteppeServer implements AutoCloseable {
                     .deduceEnvironment(false)
                     .banner(false)
                     .properties(micronautProperties(config, listeners))
-                    .singletons(database, metrics, listeners, clock,
+                    .singletons(database, metrics, listeners, clock, radius,
                             new DatabaseHealth(database),
                             new RadiusHealth(radius),
                             new AccountRepository(database.dsl(), PasswordHasher.standard()),
@@ -102,6 +103,8 @@ public final class SteppeServer implements AutoCloseable {
         try {
             return RadiusService.start(
                     RadiusServerConfig.defaults(config.bindAddress(), config.radiusAuthPort(), config.radiusAcctPort()),
+                    config.radsecTls().map(f -> new RadSecConfig(config.bindAddress(), config.radsecPort(), f.certificate(),
+                            f.privateKey(), f.trustedCa())),
                     AccessPolicyConfig.defaults(), database.dsl(), clock, new PrometheusRadiusMetrics(metrics.registry()));
         } catch (java.io.UncheckedIOException e) {
             throw new UserError(e.getCause().getMessage(), e);

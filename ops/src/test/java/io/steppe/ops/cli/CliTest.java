@@ -62,7 +62,7 @@ class CliTest {
         for (String[] command : new String[][] {{"--help"}, {"serve", "--help"}, {"demo", "--help"}, {"nas", "--help"},
                 {"nas", "add", "--help"}, {"nas", "list", "--help"}, {"nas", "remove", "--help"}, {"user", "--help"},
                 {"user", "add", "--help"}, {"user", "list", "--help"}, {"user", "remove", "--help"},
-                {"ap", "--help"}, {"ap", "add", "--help"}}) {
+                {"ap", "--help"}, {"ap", "add", "--help"}, {"voucher", "--help"}, {"voucher", "create", "--help"}}) {
             Result result = steppe(command);
             assertEquals(0, result.status(), String.join(" ", command));
             assertTrue(result.out().startsWith("Usage: steppe"), String.join(" ", command) + ": " + result.out());
@@ -140,6 +140,19 @@ class CliTest {
                 "--lat and --lon go together");
         assertOneLineError(steppe("ap", "add", "--id", "jn-01", "--mac", "aa:bb:cc:00:00:09", "--name", "x"),
                 "an AP with id 'jn-01' is already registered");
+    }
+
+    @Test
+    void voucherCreatePrintsOneReadableCodeALine() {
+        Result created = steppe("voucher", "create", "--count", "5", "--minutes", "90", "--valid-days", "7");
+        assertEquals(0, created.status(), created.err());
+        java.util.List<String> codes = created.out().strip().lines().toList();
+        assertEquals(5, codes.size());
+        assertTrue(codes.stream().allMatch(c -> c.matches("[ACDEFGHJKLMNPQRTUVWXY34679]{10}")), codes.toString());
+        assertEquals(5, codes.stream().distinct().count());
+        assertOneLineError(steppe("voucher", "create", "--count", "0", "--minutes", "90"), "count must be 1..10000, was 0");
+        assertOneLineError(steppe("voucher", "create", "--count", "1", "--minutes", "-5"), "minutes must be 1..525600");
+        assertOneLineError(steppe("voucher", "create", "--count", "1"), "Missing required option: '--minutes");
     }
 
     @Test

@@ -59,6 +59,18 @@ class ServeTest {
         assertEquals(200, health.statusCode());
         assertTrue(health.body().startsWith("{\"status\":\"UP\""), health.body());
         assertTrue(health.body().contains("\"database\":\"UP\""), health.body());
+        assertTrue(health.body().contains("\"radius\":\"UP\""), health.body());
+    }
+
+    @Test
+    void sessionsAreListedAndOnlyOpenOnesCanBeEnded() {
+        String token = login();
+        HttpResponse<String> sessions = http.get(api, "/api/sessions", "Authorization", "Bearer " + token);
+        assertEquals(200, sessions.statusCode());
+        assertEquals("[]", sessions.body());
+        HttpResponse<String> unknown = http.post(api, "/api/sessions/nope/disconnect", "application/json", "", "Authorization", "Bearer " + token);
+        assertEquals(404, unknown.statusCode());
+        assertTrue(unknown.body().contains("no open session with id 'nope'"), unknown.body());
     }
 
     @Test
