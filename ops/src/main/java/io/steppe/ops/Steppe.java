@@ -1,6 +1,7 @@
 package io.steppe.ops;
 
 import io.steppe.db.DatabaseUnavailableException;
+import io.steppe.ops.bench.BenchCommand;
 import io.steppe.ops.cli.ApCommand;
 import io.steppe.ops.cli.CliContext;
 import io.steppe.ops.cli.DemoCommand;
@@ -51,7 +52,8 @@ public final class Steppe implements Runnable {
                 .addSubcommand(new NasCommand(context))
                 .addSubcommand(new ApCommand(context))
                 .addSubcommand(new VoucherCommand(context))
-                .addSubcommand(new UserCommand(context));
+                .addSubcommand(new UserCommand(context))
+                .addSubcommand(new BenchCommand(context));
         cli.setOut(out);
         cli.setErr(err);
         cli.setParameterExceptionHandler((e, badArgs) -> {

@@ -62,7 +62,8 @@ class CliTest {
         for (String[] command : new String[][] {{"--help"}, {"serve", "--help"}, {"demo", "--help"}, {"nas", "--help"},
                 {"nas", "add", "--help"}, {"nas", "list", "--help"}, {"nas", "remove", "--help"}, {"user", "--help"},
                 {"user", "add", "--help"}, {"user", "list", "--help"}, {"user", "remove", "--help"},
-                {"ap", "--help"}, {"ap", "add", "--help"}, {"voucher", "--help"}, {"voucher", "create", "--help"}}) {
+                {"ap", "--help"}, {"ap", "add", "--help"}, {"voucher", "--help"}, {"voucher", "create", "--help"},
+                {"bench", "--help"}, {"bench", "radius", "--help"}}) {
             Result result = steppe(command);
             assertEquals(0, result.status(), String.join(" ", command));
             assertTrue(result.out().startsWith("Usage: steppe"), String.join(" ", command) + ": " + result.out());

@@ -1,0 +1,87 @@
+package io.steppe.ops.bench;
+
+import io.steppe.ops.UserError;
+import io.steppe.ops.cli.CliContext;
+import java.time.Duration;
+import java.util.Optional;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code steppe bench radius}: load generators for measuring a RADIUS server on loopback. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Load generators that measure a server on this machine (loopback only).")
+public final class BenchCommand implements Runnable {
+
+    private final CliContext context;
+
+    public BenchCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public void run() {
+        throw new UserError("bench needs a subcommand: radius (see 'steppe bench --help')");
+    }
+
+    @Command(name = "radius", mixinStandardHelpOptions = true,
+            description = {"Send RADIUS requests to a server on loopback and report requests/s, latency percentiles and CPU time.",
+                    "Requests are distinct (own Calling-Station-Id, NAS-Port, Acct-Session-Id) so no duplicate cache answers them;"
+                            + " an unanswered request is lost after 2 s."})
+    int radius(@Option(names = "--mode", defaultValue = "pap", paramLabel = "pap|chap|acct",
+                       description = "Access-Request with PAP or CHAP, or Accounting-Request Interim-Update (default ${DEFAULT-VALUE})") String mode,
+               @Option(names = "--rate", paramLabel = "R", description = "requests offered per second") Integer rate,
+               @Option(names = "--max", description = "send as fast as answers free the window") boolean max,
+               @Option(names = "--duration", defaultValue = "10", paramLabel = "SECONDS",
+                       description = "measured time, 1 to 600 (default ${DEFAULT-VALUE})") int duration,
+               @Option(names = "--warmup", defaultValue = "2", paramLabel = "SECONDS",
+                       description = "time sent before measuring and not counted, 0 to 60 (default ${DEFAULT-VALUE})") int warmup,
+               @Option(names = "--target", paramLabel = "HOST:PORT",
+                       description = "a loopback address (127.0.0.0/8 or ::1) and port (default 127.0.0.1:1812, acct 127.0.0.1:1813)") String target,
+               @Option(names = "--secret", required = true, paramLabel = "S", description = "RADIUS shared secret") String secret,
+               @Option(names = "--user", paramLabel = "U", description = "User-Name (pap, chap: required; acct: default one per simulated client)") String user,
+               @Option(names = "--password", paramLabel = "P", description = "the user's password (pap, chap)") String password,
+               @Option(names = "--window", defaultValue = "256", paramLabel = "N",
+                       description = "requests outstanding at most (default ${DEFAULT-VALUE})") int window,
+               @Option(names = "--server-pid", paramLabel = "PID",
+                       description = "also report this process's CPU time over the measured period") Long serverPid) {
+        RadiusBenchPlan plan = plan(mode, rate, max, duration, warmup, target, secret, user, password, window);
+        CpuClock serverCpu = serverPid == null ? CpuClock.none() : CpuClock.process(serverPid);
+        BenchResult result;
+        try {
+            result = RadiusLoadGenerator.run(plan, serverCpu);
+        } catch (IllegalStateException e) {
+            context.err().println("steppe: bench: " + e.getMessage());
+            return 1;
+        }
+        BenchReport report = new BenchReport(plan, result);
+        context.out().print(report.human());
+        context.out().println(report.resultLine());
+        context.out().flush();
+        if (result.sent() > 0 && result.answered() == 0) {
+            context.err().println("steppe: bench: no request was answered by " + plan.target()
+                    + " (is the server running there, with this client and secret?)");
+            return 1;
+        }
+        return 0;
+    }
+
+    static RadiusBenchPlan plan(String mode, Integer rate, boolean max, int duration, int warmup, String target,
+                                String secret, String user, String password, int window) {
+        if ((rate == null) == !max) {
+            throw new UserError("give either --rate R (requests per second) or --max");
+        }
+        if (rate != null && rate < 1) {
+            throw new UserError("--rate must be 1 to " + RadiusBenchPlan.MAX_RATE + " requests per second, was " + rate);
+        }
+        if (duration < 1 || duration > RadiusBenchPlan.MAX_DURATION.toSeconds()) {
+            throw new UserError("--duration must be 1 to 600 seconds, was " + duration);
+        }
+        BenchMode benchMode = BenchMode.parse(mode);
+        LoopbackTarget loopback = target == null
+                ? LoopbackTarget.parse("127.0.0.1", benchMode.defaultPort())
+                : LoopbackTarget.parse(target, benchMode.defaultPort());
+        return new RadiusBenchPlan(benchMode, loopback, secret, Optional.ofNullable(user), Optional.ofNullable(password),
+                rate == null ? 0 : rate, Duration.ofSeconds(duration), Duration.ofSeconds(warmup), window,
+                RadiusBenchPlan.DEFAULT_TIMEOUT);
+    }
+}
