@@ -42,7 +42,8 @@ public final class Database implements AutoCloseable {
         this.embedded = embedded;
         this.description = description;
         this.dsl = DSL.using(dataSource, SQLDialect.POSTGRES,
-                new Settings().withExecuteLogging(false).withRenderSchema(false));
+                new Settings().withExecuteLogging(false).withRenderSchema(false)
+                        .withDiagnosticsLogging(false));
     }
 
     /** Connects (starting the embedded server when no URL is configured) and applies pending migrations. */

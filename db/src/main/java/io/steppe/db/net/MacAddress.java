@@ -1,6 +1,6 @@
 package io.steppe.db.net;
 
-import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * A 48-bit MAC address. Gateways and APs write them as {@code AA-BB-CC-DD-EE-FF}, {@code aa:bb:cc:dd:ee:ff},
@@ -15,14 +15,24 @@ public record MacAddress(long value) {
         }
     }
 
+    /** Parsed on every RADIUS request, so compiled once. */
+    private static final Pattern FORMS = Pattern.compile(
+            "[0-9A-Fa-f]{12}|([0-9A-Fa-f]{2}[-:]){5}[0-9A-Fa-f]{2}|([0-9A-Fa-f]{4}\\.){2}[0-9A-Fa-f]{4}");
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
     /** @throws IllegalArgumentException naming the text when it is not a MAC address */
     public static MacAddress parse(String text) {
         if (text != null) {
-            String hex = text.trim().replaceAll("[-:.]", "");
-            boolean separatorsFit = text.trim().matches(
-                    "[0-9A-Fa-f]{12}|([0-9A-Fa-f]{2}[-:]){5}[0-9A-Fa-f]{2}|([0-9A-Fa-f]{4}\\.){2}[0-9A-Fa-f]{4}");
-            if (separatorsFit && hex.length() == 12) {
-                return new MacAddress(Long.parseLong(hex, 16));
+            String trimmed = text.trim();
+            if (FORMS.matcher(trimmed).matches()) {
+                long value = 0;
+                for (int i = 0; i < trimmed.length(); i++) {
+                    int digit = Character.digit(trimmed.charAt(i), 16);
+                    if (digit >= 0) {
+                        value = value << 4 | digit;
+                    }
+                }
+                return new MacAddress(value);
             }
         }
         throw new IllegalArgumentException("'" + text + "' is not a MAC address");
@@ -30,14 +40,15 @@ public record MacAddress(long value) {
 
     @Override
     public String toString() {
-        String hex = String.format(Locale.ROOT, "%012x", value);
-        StringBuilder out = new StringBuilder(17);
-        for (int i = 0; i < 12; i += 2) {
-            if (i > 0) {
-                out.append(':');
+        char[] out = new char[17];
+        for (int octet = 0; octet < 6; octet++) {
+            int b = (int) (value >>> (40 - 8 * octet)) & 0xff;
+            out[octet * 3] = HEX[b >>> 4];
+            out[octet * 3 + 1] = HEX[b & 0xf];
+            if (octet < 5) {
+                out[octet * 3 + 2] = ':';
             }
-            out.append(hex, i, i + 2);
         }
-        return out.toString();
+        return new String(out);
     }
 }

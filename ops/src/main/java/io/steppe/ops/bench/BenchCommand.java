@@ -40,11 +40,13 @@ public final class BenchCommand implements Runnable {
                @Option(names = "--secret", required = true, paramLabel = "S", description = "RADIUS shared secret") String secret,
                @Option(names = "--user", paramLabel = "U", description = "User-Name (pap, chap: required; acct: default one per simulated client)") String user,
                @Option(names = "--password", paramLabel = "P", description = "the user's password (pap, chap)") String password,
+               @Option(names = "--users", paramLabel = "FILE",
+                       description = "accounts to cycle through, one a line: 'USER PASSWORD', or a voucher code alone") java.nio.file.Path users,
                @Option(names = "--window", defaultValue = "256", paramLabel = "N",
                        description = "requests outstanding at most (default ${DEFAULT-VALUE})") int window,
                @Option(names = "--server-pid", paramLabel = "PID",
                        description = "also report this process's CPU time over the measured period") Long serverPid) {
-        RadiusBenchPlan plan = plan(mode, rate, max, duration, warmup, target, secret, user, password, window);
+        RadiusBenchPlan plan = plan(mode, rate, max, duration, warmup, target, secret, user, password, window, logins(users));
         CpuClock serverCpu = serverPid == null ? CpuClock.none() : CpuClock.process(serverPid);
         BenchResult result;
         try {
@@ -65,8 +67,21 @@ public final class BenchCommand implements Runnable {
         return 0;
     }
 
+    /** The accounts of {@code --users}; a line with one word is a voucher, its own password. */
+    static java.util.List<RadiusBenchPlan.Login> logins(java.nio.file.Path file) {
+        if (file == null) {
+            return java.util.List.of();
+        }
+        try (java.util.stream.Stream<String> lines = java.nio.file.Files.lines(file)) {
+            return lines.map(String::trim).filter(l -> !l.isEmpty()).map(l -> l.split("\\s+", 2))
+                    .map(w -> new RadiusBenchPlan.Login(w[0], w.length > 1 ? w[1] : w[0])).toList();
+        } catch (java.io.IOException e) {
+            throw new UserError("cannot read --users " + file + ": " + e.getMessage());
+        }
+    }
+
     static RadiusBenchPlan plan(String mode, Integer rate, boolean max, int duration, int warmup, String target,
-                                String secret, String user, String password, int window) {
+                                String secret, String user, String password, int window, java.util.List<RadiusBenchPlan.Login> users) {
         if ((rate == null) == !max) {
             throw new UserError("give either --rate R (requests per second) or --max");
         }
@@ -82,6 +97,6 @@ public final class BenchCommand implements Runnable {
                 : LoopbackTarget.parse(target, benchMode.defaultPort());
         return new RadiusBenchPlan(benchMode, loopback, secret, Optional.ofNullable(user), Optional.ofNullable(password),
                 rate == null ? 0 : rate, Duration.ofSeconds(duration), Duration.ofSeconds(warmup), window,
-                RadiusBenchPlan.DEFAULT_TIMEOUT);
+                RadiusBenchPlan.DEFAULT_TIMEOUT, users);
     }
 }

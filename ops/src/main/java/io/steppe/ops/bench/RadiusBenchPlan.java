@@ -15,7 +15,15 @@ import java.util.Optional;
  */
 public record RadiusBenchPlan(BenchMode mode, LoopbackTarget target, String secret, Optional<String> user,
                               Optional<String> password, int ratePerSecond, Duration duration, Duration warmup,
-                              int window, Duration timeout) {
+                              int window, Duration timeout, java.util.List<Login> users) {
+
+    /** One account of {@code --users}: requests cycle through them, as many subscribers would. */
+    public record Login(String user, String password) {
+        @Override
+        public String toString() {
+            return "Login[" + user + ", <redacted>]";
+        }
+    }
 
     public static final Duration MAX_DURATION = Duration.ofSeconds(600);
     public static final Duration MAX_WARMUP = Duration.ofSeconds(60);
@@ -29,8 +37,9 @@ public record RadiusBenchPlan(BenchMode mode, LoopbackTarget target, String secr
         if (secret.isEmpty()) {
             throw new IllegalArgumentException("--secret must not be empty");
         }
-        if (mode.authentication() && (user.isEmpty() || password.isEmpty())) {
-            throw new IllegalArgumentException("--mode " + mode.label() + " needs --user and --password of an account the server accepts");
+        users = java.util.List.copyOf(users);
+        if (mode.authentication() && users.isEmpty() && (user.isEmpty() || password.isEmpty())) {
+            throw new IllegalArgumentException("--mode " + mode.label() + " needs --user and --password, or --users, of accounts the server accepts");
         }
         if (password.map(p -> p.isEmpty() || p.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD).orElse(false)) {
             throw new IllegalArgumentException("--password must be 1 to 128 octets");

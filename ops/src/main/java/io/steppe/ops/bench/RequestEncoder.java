@@ -51,7 +51,7 @@ public final class RequestEncoder {
 
     private final BenchMode mode;
     private final byte[] secret;
-    private final byte[] password;
+    private final byte[][] passwords;
     private final byte[][] templates;
     private final RandomGenerator random;
     private final MessageDigest md5;
@@ -61,13 +61,21 @@ public final class RequestEncoder {
     public RequestEncoder(RadiusBenchPlan plan, RandomGenerator random) {
         this.mode = plan.mode();
         this.secret = plan.secret().getBytes(StandardCharsets.UTF_8);
-        this.password = plan.password().map(p -> p.getBytes(StandardCharsets.UTF_8)).orElse(new byte[0]);
         this.random = random;
         this.md5 = md5();
         this.hmac = hmacMd5(secret);
         this.templates = new byte[VARIANTS][];
+        this.passwords = new byte[VARIANTS][];
         for (int v = 0; v < VARIANTS; v++) {
-            templates[v] = template(v, plan.user().orElse(String.format(Locale.ROOT, "bench-%04d", v)));
+            String user = plan.user().orElse(String.format(Locale.ROOT, "bench-%04d", v));
+            String password = plan.password().orElse("");
+            if (!plan.users().isEmpty()) {
+                RadiusBenchPlan.Login login = plan.users().get(v % plan.users().size());
+                user = login.user();
+                password = login.password();
+            }
+            passwords[v] = password.getBytes(StandardCharsets.UTF_8);
+            templates[v] = template(v, user, passwords[v]);
         }
     }
 
@@ -77,7 +85,9 @@ public final class RequestEncoder {
      * @return its length; the Request Authenticator is at octets 4 to 19 of {@code out}
      */
     public int encode(long sequence, int identifier, byte[] out) {
-        byte[] template = templates[(int) (sequence % VARIANTS)];
+        int variant = (int) (sequence % VARIANTS);
+        byte[] template = templates[variant];
+        byte[] password = passwords[variant];
         int length = template.length;
         System.arraycopy(template, 0, out, 0, length);
         out[1] = (byte) identifier;
@@ -95,9 +105,9 @@ public final class RequestEncoder {
         putLong(out, 4, random.nextLong());
         putLong(out, 12, random.nextLong());
         if (mode == BenchMode.PAP) {
-            hidePassword(out);
+            hidePassword(out, password);
         } else {
-            chapPassword(out, identifier);
+            chapPassword(out, identifier, password);
         }
         try {
             // RFC 3579 §3.2: HMAC-MD5 over the whole packet with the attribute's own value zero, as in the template.
@@ -110,7 +120,7 @@ public final class RequestEncoder {
     }
 
     /** RFC 2865 §5.2: c(1) = p(1) xor MD5(S + RA), c(i) = p(i) xor MD5(S + c(i-1)), on the zero-padded password. */
-    private void hidePassword(byte[] out) {
+    private void hidePassword(byte[] out, byte[] password) {
         int value = PASSWORD_OFFSET + 2;
         int padded = (out[PASSWORD_OFFSET + 1] & 0xff) - 2;
         int previous = 4;
@@ -127,7 +137,7 @@ public final class RequestEncoder {
     }
 
     /** RFC 2865 §5.3: CHAP ident, then MD5(ident + password + challenge), the Request Authenticator as challenge. */
-    private void chapPassword(byte[] out, int identifier) {
+    private void chapPassword(byte[] out, int identifier, byte[] password) {
         int value = PASSWORD_OFFSET + 2;
         out[value] = (byte) identifier;
         md5.update((byte) identifier);
@@ -136,7 +146,7 @@ public final class RequestEncoder {
         digestInto(out, value + 1);
     }
 
-    private byte[] template(int variant, String user) {
+    private byte[] template(int variant, String user, byte[] password) {
         ByteArrayOutputStream attributes = new ByteArrayOutputStream();
         if (mode == BenchMode.ACCT) {
             attributes.writeBytes(integer(ACCT_STATUS_TYPE, INTERIM_UPDATE));

@@ -10,6 +10,8 @@ import sun.misc.Signal;
  */
 public final class ShutdownSignal {
 
+    private static final java.time.Duration STOP_LIMIT = java.time.Duration.ofMillis(9_500);
+
     private final CountDownLatch received = new CountDownLatch(1);
 
     public ShutdownSignal() {
@@ -17,7 +19,23 @@ public final class ShutdownSignal {
         Signal.handle(new Signal("INT"), s -> received.countDown());
     }
 
+    /**
+     * Returns once a signal has come, and arms a watchdog: a supervisor waits 10 s after SIGTERM before it
+     * kills, so if the orderly stop is stuck (a database that stopped answering, a deleted data directory) the
+     * process halts by itself just before, and the next start recovers the embedded database as after a kill.
+     */
     public void await() throws InterruptedException {
         received.await();
+        Thread watchdog = new Thread(() -> {
+            try {
+                Thread.sleep(STOP_LIMIT.toMillis());
+                System.err.println("steppe: orderly stop took longer than " + STOP_LIMIT.toSeconds() + " s; halting");
+                Runtime.getRuntime().halt(1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "steppe-stop-watchdog");
+        watchdog.setDaemon(true);
+        watchdog.start();
     }
 }

@@ -35,7 +35,7 @@ class LoopbackTargetTest {
     @Test
     void aPlanNeverShowsItsSecretOrPassword() {
         RadiusBenchPlan plan = new RadiusBenchPlan(BenchMode.PAP, LoopbackTarget.parse("127.0.0.1", 1812), "s3cr3t-shared",
-                Optional.of("alice"), Optional.of("pa55word"), 100, Duration.ofSeconds(1), Duration.ZERO, 8, Duration.ofSeconds(2));
+                Optional.of("alice"), Optional.of("pa55word"), 100, Duration.ofSeconds(1), Duration.ZERO, 8, Duration.ofSeconds(2), java.util.List.of());
         assertFalse(plan.toString().contains("s3cr3t-shared"), plan.toString());
         assertFalse(plan.toString().contains("pa55word"), plan.toString());
         assertTrue(plan.toString().contains("alice"));
@@ -44,10 +44,10 @@ class LoopbackTargetTest {
     @Test
     void aPlanIsBounded() {
         assertThrows(IllegalArgumentException.class, () -> new RadiusBenchPlan(BenchMode.ACCT, LoopbackTarget.parse("127.0.0.1", 1813),
-                "s", Optional.empty(), Optional.empty(), 0, Duration.ofSeconds(601), Duration.ZERO, 8, Duration.ofSeconds(2)));
+                "s", Optional.empty(), Optional.empty(), 0, Duration.ofSeconds(601), Duration.ZERO, 8, Duration.ofSeconds(2), java.util.List.of()));
         IllegalArgumentException noUser = assertThrows(IllegalArgumentException.class, () -> new RadiusBenchPlan(BenchMode.CHAP,
                 LoopbackTarget.parse("127.0.0.1", 1812), "s", Optional.empty(), Optional.empty(), 0, Duration.ofSeconds(1),
-                Duration.ZERO, 8, Duration.ofSeconds(2)));
-        assertEquals("--mode chap needs --user and --password of an account the server accepts", noUser.getMessage());
+                Duration.ZERO, 8, Duration.ofSeconds(2), java.util.List.of()));
+        assertEquals("--mode chap needs --user and --password, or --users, of accounts the server accepts", noUser.getMessage());
     }
 }

@@ -35,7 +35,7 @@ class RequestEncoderTest {
     static RadiusBenchPlan plan(BenchMode mode, String user, String password) {
         return new RadiusBenchPlan(mode, LoopbackTarget.parse("127.0.0.1", mode.defaultPort()), SECRET,
                 Optional.ofNullable(user), Optional.ofNullable(password), 0, Duration.ofSeconds(1), Duration.ZERO, 256,
-                RadiusBenchPlan.DEFAULT_TIMEOUT);
+                RadiusBenchPlan.DEFAULT_TIMEOUT, java.util.List.of());
     }
 
     static byte[] encode(RequestEncoder encoder, long sequence, int identifier) {

@@ -39,6 +39,36 @@ public final class AccountingStore {
     /** How far back a closed session is looked for when deciding that a record is late. */
     private static final Duration LATE_WINDOW = Duration.ofDays(2);
 
+    /**
+     * Applies records in order within the caller's transaction. Interim-Updates of distinct sessions, the bulk
+     * of accounting, go to the database as one batch of one statement rendered once.
+     */
+    public void applyAll(DSLContext tx, List<AccountingRecord> records) {
+        java.util.Set<String> sessions = new java.util.HashSet<>();
+        boolean onlyDistinctInterims = records.stream().allMatch(r -> r.kind() == AccountingRecord.Kind.INTERIM_UPDATE
+                && sessions.add(r.uniqueId()));
+        if (!onlyDistinctInterims || records.size() == 1) {
+            records.forEach(r -> apply(tx, r));
+            return;
+        }
+        org.jooq.BatchBindStep batch = tx.batch(tx.update(RADIUS_SESSION_OPEN)
+                .set(RADIUS_SESSION_OPEN.SESSION_TIME, greatest(RADIUS_SESSION_OPEN.SESSION_TIME, DSL.param("t", RADIUS_SESSION_OPEN.SESSION_TIME)))
+                .set(RADIUS_SESSION_OPEN.INPUT_OCTETS, greatest(RADIUS_SESSION_OPEN.INPUT_OCTETS, DSL.param("i", RADIUS_SESSION_OPEN.INPUT_OCTETS)))
+                .set(RADIUS_SESSION_OPEN.OUTPUT_OCTETS, greatest(RADIUS_SESSION_OPEN.OUTPUT_OCTETS, DSL.param("o", RADIUS_SESSION_OPEN.OUTPUT_OCTETS)))
+                .set(RADIUS_SESSION_OPEN.UPDATED_AT, greatest(RADIUS_SESSION_OPEN.UPDATED_AT, DSL.param("at", RADIUS_SESSION_OPEN.UPDATED_AT)))
+                .set(RADIUS_SESSION_OPEN.FRAMED_IP, coalesce(DSL.param("ip", RADIUS_SESSION_OPEN.FRAMED_IP), RADIUS_SESSION_OPEN.FRAMED_IP))
+                .where(RADIUS_SESSION_OPEN.UNIQUE_ID.eq(DSL.param("u", RADIUS_SESSION_OPEN.UNIQUE_ID))));
+        for (AccountingRecord r : records) {
+            batch = batch.bind(r.sessionTime(), r.inputOctets(), r.outputOctets(), utc(r.eventTime()), inet(r.framedIp()), r.uniqueId());
+        }
+        int[] updated = batch.execute();
+        for (int i = 0; i < updated.length; i++) {
+            if (updated[i] == 0) {
+                openIfNotClosed(tx, records.get(i)); // an Interim-Update for a session whose Start was lost
+            }
+        }
+    }
+
     /** Applies one record within the caller's transaction. */
     public void apply(DSLContext tx, AccountingRecord r) {
         switch (r.kind()) {

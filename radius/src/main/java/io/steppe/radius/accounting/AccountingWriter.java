@@ -86,11 +86,9 @@ public final class AccountingWriter implements AutoCloseable {
 
     private void commit(List<Pending> batch) {
         try {
-            dsl.transaction(tx -> {
-                for (Pending p : batch) {
-                    store.apply(tx.dsl(), p.record());
-                }
-            });
+            List<AccountingRecord> records = new ArrayList<>(batch.size());
+            batch.forEach(p -> records.add(p.record()));
+            dsl.transaction(tx -> store.applyAll(tx.dsl(), records));
             metrics.accountingBatch(batch.size());
             batch.forEach(p -> p.done().complete(null));
         } catch (RuntimeException batchFailure) {

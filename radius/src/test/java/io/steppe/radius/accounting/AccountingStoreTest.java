@@ -84,4 +84,19 @@ class AccountingStoreTest {
         assertEquals("u-talking", db.dsl().selectFrom(RADIUS_SESSION_OPEN).fetchSingle().getUniqueId());
         assertEquals("Stale-Session", db.dsl().selectFrom(RADIUS_SESSION).fetchSingle().getTerminateCause());
     }
+
+    @Test
+    void aBatchOfInterimUpdatesUpdatesOpenSessionsAndOpensThoseWhoseStartWasLost() {
+        apply(record(AccountingRecord.Kind.START, "x", T0, 0, 300));
+        apply(record(AccountingRecord.Kind.START, "y", T0, 0, 300));
+        db.dsl().transaction(tx -> store.applyAll(tx.dsl(), java.util.List.of(
+                record(AccountingRecord.Kind.INTERIM_UPDATE, "x", T0.plusSeconds(300), 300, null),
+                record(AccountingRecord.Kind.INTERIM_UPDATE, "y", T0.plusSeconds(600), 600, null),
+                record(AccountingRecord.Kind.INTERIM_UPDATE, "z", T0.plusSeconds(900), 900, null))));
+        assertEquals(3, db.dsl().fetchCount(RADIUS_SESSION_OPEN));
+        assertEquals(java.util.List.of(300L, 600L, 900L), db.dsl().select(RADIUS_SESSION_OPEN.SESSION_TIME).from(RADIUS_SESSION_OPEN)
+                .orderBy(RADIUS_SESSION_OPEN.UNIQUE_ID).fetch(RADIUS_SESSION_OPEN.SESSION_TIME));
+        assertEquals(90_000L, db.dsl().select(RADIUS_SESSION_OPEN.OUTPUT_OCTETS).from(RADIUS_SESSION_OPEN)
+                .where(RADIUS_SESSION_OPEN.UNIQUE_ID.eq("u-z")).fetchOne().value1() / 10);
+    }
 }
