@@ -4,12 +4,9 @@ import static io.steppe.db.schema.Tables.ACCESS_POINT;
 import static io.steppe.db.schema.Tables.NAS;
 
 import io.steppe.db.AuditLog;
+import io.steppe.db.Tokens;
 import io.steppe.db.net.MacAddress;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,7 +32,7 @@ public final class ApRepository {
      * @throws IllegalArgumentException when the id or MAC is taken or the gateway is unknown
      */
     public String register(AccessPoint ap, String actor) {
-        String token = newToken();
+        String token = Tokens.newToken(random);
         try {
             dsl.transaction(tx -> {
                 Long gatewayId = null;
@@ -52,7 +49,7 @@ public final class ApRepository {
                         .set(ACCESS_POINT.LONGITUDE, ap.location().map(AccessPoint.Location::longitude).orElse(null))
                         .set(ACCESS_POINT.GATEWAY_ID, gatewayId)
                         .set(ACCESS_POINT.MGMT_IP, ap.mgmtIp().map(ApRepository::inet).orElse(null))
-                        .set(ACCESS_POINT.TOKEN_HASH, sha256(token))
+                        .set(ACCESS_POINT.TOKEN_HASH, Tokens.hash(token))
                         .execute();
                 AuditLog.record(tx.dsl(), actor, "ap.add", ap.id(), Map.of("mac", ap.mac().toString()));
             });
@@ -100,20 +97,6 @@ public final class ApRepository {
             return Inet.valueOf(java.net.InetAddress.getByAddress(bytes));
         } catch (java.net.UnknownHostException e) {
             throw new IllegalArgumentException("management address '" + address + "' is not an IP address", e);
-        }
-    }
-
-    private String newToken() {
-        byte[] bytes = new byte[32];
-        random.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    static byte[] sha256(String token) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
         }
     }
 }

@@ -38,6 +38,15 @@ public record MacAddress(long value) {
         throw new IllegalArgumentException("'" + text + "' is not a MAC address");
     }
 
+    /** The address, or empty when {@code text} is not one (a User-Name that is a voucher, say). */
+    public static java.util.Optional<MacAddress> tryParse(String text) {
+        try {
+            return java.util.Optional.of(parse(text));
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     @Override
     public String toString() {
         char[] out = new char[17];

@@ -4,15 +4,12 @@ import static io.steppe.db.schema.Tables.CONSOLE_ACCOUNT;
 import static io.steppe.db.schema.Tables.CONSOLE_SESSION;
 
 import io.steppe.db.AuditLog;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.steppe.db.Tokens;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import org.jooq.DSLContext;
@@ -37,14 +34,12 @@ public final class ConsoleSessions {
 
     /** Opens a session for an account that has just proved its password; returns the token. */
     public String open(Account account) {
-        byte[] bytes = new byte[32];
-        random.nextBytes(bytes);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String token = Tokens.newToken(random);
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
         dsl.transaction(tx -> {
             tx.dsl().deleteFrom(CONSOLE_SESSION).where(CONSOLE_SESSION.EXPIRES_AT.lt(now)).execute();
             tx.dsl().insertInto(CONSOLE_SESSION)
-                    .set(CONSOLE_SESSION.TOKEN_HASH, hash(token))
+                    .set(CONSOLE_SESSION.TOKEN_HASH, Tokens.hash(token))
                     .set(CONSOLE_SESSION.ACCOUNT_ID, account.id())
                     .set(CONSOLE_SESSION.CREATED_AT, now)
                     .set(CONSOLE_SESSION.EXPIRES_AT, now.plus(lifetime))
@@ -62,7 +57,7 @@ public final class ConsoleSessions {
         OffsetDateTime now = OffsetDateTime.now(clock);
         return dsl.select(CONSOLE_ACCOUNT.ID, CONSOLE_ACCOUNT.USERNAME, CONSOLE_ACCOUNT.ROLE, CONSOLE_ACCOUNT.CREATED_AT)
                 .from(CONSOLE_SESSION).join(CONSOLE_ACCOUNT).on(CONSOLE_ACCOUNT.ID.eq(CONSOLE_SESSION.ACCOUNT_ID))
-                .where(CONSOLE_SESSION.TOKEN_HASH.eq(hash(token)))
+                .where(CONSOLE_SESSION.TOKEN_HASH.eq(Tokens.hash(token)))
                 .and(CONSOLE_SESSION.EXPIRES_AT.gt(now))
                 .fetchOptional(r -> new Account(r.value1(), r.value2(), Role.parse(r.value3().getLiteral()), r.value4().toInstant()));
     }
@@ -70,19 +65,11 @@ public final class ConsoleSessions {
     /** Ends a session; a token that is unknown or expired is ignored. */
     public void close(String token) {
         if (token != null) {
-            dsl.deleteFrom(CONSOLE_SESSION).where(CONSOLE_SESSION.TOKEN_HASH.eq(hash(token))).execute();
+            dsl.deleteFrom(CONSOLE_SESSION).where(CONSOLE_SESSION.TOKEN_HASH.eq(Tokens.hash(token))).execute();
         }
     }
 
     public Duration lifetime() {
         return lifetime;
-    }
-
-    private static byte[] hash(String token) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
     }
 }

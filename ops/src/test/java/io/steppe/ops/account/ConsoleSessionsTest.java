@@ -7,14 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.steppe.db.AuditLog;
 import io.steppe.db.Database;
+import io.steppe.db.MutableClock;
 import io.steppe.db.TestDatabases;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,31 +20,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ConsoleSessionsTest {
 
-    /** A clock the test moves. */
-    static final class FakeClock extends Clock {
-        Instant now = Instant.parse("2026-11-26T08:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     @TempDir
     Path home;
     Database db;
     AccountRepository accounts;
-    FakeClock clock = new FakeClock();
+    MutableClock clock = new MutableClock(Instant.parse("2026-11-26T08:00:00Z"));
     ConsoleSessions sessions;
 
     @BeforeEach
@@ -66,7 +44,7 @@ class ConsoleSessionsTest {
         Account alice = accounts.add("alice", Role.PLANNER, "long-enough-pw".toCharArray(), "cli:test");
         String token = sessions.open(alice);
         assertEquals("alice", sessions.account(token).orElseThrow().username());
-        clock.now = clock.now.plus(Duration.ofHours(12)).plusSeconds(1);
+        clock.advance(Duration.ofHours(12).plusSeconds(1));
         assertTrue(sessions.account(token).isEmpty(), "expired after 12 h");
     }
 

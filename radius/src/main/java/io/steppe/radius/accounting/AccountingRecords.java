@@ -65,10 +65,10 @@ public final class AccountingRecords {
             throw new IllegalArgumentException("Acct-Session-Id is missing");
         }
         String userName = RadiusRequests.text(request, Attributes.USER_NAME).orElse("");
-        Optional<MacAddress> clientMac = RadiusRequests.text(request, Attributes.CALLING_STATION_ID).flatMap(AccountingRecords::mac);
+        Optional<MacAddress> clientMac = RadiusRequests.text(request, Attributes.CALLING_STATION_ID).flatMap(MacAddress::tryParse);
         Optional<String> called = RadiusRequests.text(request, Attributes.CALLED_STATION_ID);
-        Optional<MacAddress> apMac = called.map(c -> c.length() >= 17 ? c.substring(0, 17) : c).flatMap(AccountingRecords::mac)
-                .or(() -> called.flatMap(AccountingRecords::mac));
+        Optional<MacAddress> apMac = called.map(c -> c.length() >= 17 ? c.substring(0, 17) : c).flatMap(MacAddress::tryParse)
+                .or(() -> called.flatMap(MacAddress::tryParse));
         Optional<String> ssid = called.filter(c -> c.length() > 18 && c.charAt(17) == ':').map(c -> c.substring(18));
         Optional<String> classValue = RadiusRequests.text(request, Attributes.CLASS);
         Optional<Long> subscriber = classValue.filter(c -> c.startsWith(CLASS_PREFIX)).flatMap(c -> parseLong(c.substring(CLASS_PREFIX.length())));
@@ -114,14 +114,6 @@ public final class AccountingRecords {
 
     private static long octets(RadiusRequest request, int octetsType, int gigawordsType) {
         return (RadiusRequests.integer(request, gigawordsType).orElse(0L) << 32) + RadiusRequests.integer(request, octetsType).orElse(0L);
-    }
-
-    private static Optional<MacAddress> mac(String text) {
-        try {
-            return Optional.of(MacAddress.parse(text));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
     }
 
     private static Optional<Long> parseLong(String text) {

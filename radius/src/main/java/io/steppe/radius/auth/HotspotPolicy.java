@@ -48,7 +48,7 @@ public final class HotspotPolicy implements AccessPolicy {
 
     private AuthDecision decide(DSLContext tx, AccessAttempt attempt) {
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
-        Optional<MacAddress> userMac = macOrEmpty(attempt.userName());
+        Optional<MacAddress> userMac = MacAddress.tryParse(attempt.userName());
         if (userMac.isPresent()) {
             return rememberedDevice(tx, attempt, userMac.get(), now);
         }
@@ -180,13 +180,5 @@ public final class HotspotPolicy implements AccessPolicy {
     private static String language(DSLContext tx, long subscriberId) {
         return tx.select(SUBSCRIBER.LANGUAGE).from(SUBSCRIBER).where(SUBSCRIBER.ID.eq(subscriberId)).fetchOptional(SUBSCRIBER.LANGUAGE)
                 .orElse(null);
-    }
-
-    private static Optional<MacAddress> macOrEmpty(String text) {
-        try {
-            return Optional.of(MacAddress.parse(text));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
     }
 }

@@ -259,7 +259,7 @@ public final class RequestDispatcher {
         } else {
             credential = new Credential.None();
         }
-        Optional<MacAddress> clientMac = RadiusRequests.text(request, Attributes.CALLING_STATION_ID).flatMap(RequestDispatcher::mac);
+        Optional<MacAddress> clientMac = RadiusRequests.text(request, Attributes.CALLING_STATION_ID).flatMap(MacAddress::tryParse);
         return new AccessAttempt(r.nas().name(), userName, credential, clientMac,
                 RadiusRequests.text(request, Attributes.CALLED_STATION_ID));
     }
@@ -297,13 +297,5 @@ public final class RequestDispatcher {
     private void drop(Request r, DropReason reason) {
         duplicates.forget(r.source(), r.packet());
         metrics.dropped(reason, r.nas().name());
-    }
-
-    private static Optional<MacAddress> mac(String text) {
-        try {
-            return Optional.of(MacAddress.parse(text));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
     }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import io.steppe.db.Database;
+import io.steppe.db.MutableClock;
 import io.steppe.db.TestDatabases;
 import io.steppe.db.net.MacAddress;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package io.steppe.radius.auth;
+package io.steppe.db;
 
 import java.time.Clock;
 import java.time.Duration;
