@@ -49,6 +49,7 @@ public final class RadiusService implements AutoCloseable {
     private static final int COA_ATTEMPTS = 3;
 
     private final RadiusServer server;
+    private final NasDirectory directory;
     private final ThreadPoolExecutor workers;
     private final AccountingWriter accounting;
     private final ScheduledExecutorService housekeeping;
@@ -56,9 +57,10 @@ public final class RadiusService implements AutoCloseable {
     private final CoaClient coa;
     private final SessionTerminator terminator;
 
-    private RadiusService(RadiusServer server, ThreadPoolExecutor workers, AccountingWriter accounting,
+    private RadiusService(RadiusServer server, NasDirectory directory, ThreadPoolExecutor workers, AccountingWriter accounting,
                           ScheduledExecutorService housekeeping, HashedWheelTimer timer, CoaClient coa, SessionTerminator terminator) {
         this.server = server;
+        this.directory = directory;
         this.workers = workers;
         this.accounting = accounting;
         this.housekeeping = housekeeping;
@@ -120,7 +122,7 @@ public final class RadiusService implements AutoCloseable {
         SessionTerminator terminator = new SessionTerminator(dsl, coa, clock);
         QuotaEnforcer quotas = new QuotaEnforcer(dsl, clock, policy, terminator);
         housekeeping.scheduleWithFixedDelay(() -> enforceQuotas(quotas), 60, 60, TimeUnit.SECONDS);
-        return new RadiusService(server, workers, accounting, housekeeping, timer, coa, terminator);
+        return new RadiusService(server, directory, workers, accounting, housekeeping, timer, coa, terminator);
     }
 
     private static void closeStale(DSLContext dsl, AccountingStore store, Clock clock, AccessPolicyConfig policy) {
@@ -167,6 +169,11 @@ public final class RadiusService implements AutoCloseable {
 
     public boolean isUp() {
         return server.isUp() && !workers.isShutdown();
+    }
+
+    /** Reloads the gateways now rather than at the next periodic reload, after a change made in this process. */
+    public void reloadGateways() {
+        directory.refresh();
     }
 
     /** Ends sessions through their gateways: for operators and the portal's logout. */

@@ -34,14 +34,20 @@ public final class NasCommand implements Runnable {
             @Option(names = "--uam-secret", description = "CoovaChilli UAM secret") String uamSecret,
             @Option(names = "--coa-port", defaultValue = "3799", description = "CoA/Disconnect port (default ${DEFAULT-VALUE})") int coaPort,
             @Option(names = "--require-message-authenticator", defaultValue = "auto", paramLabel = "yes|no|auto",
-                    description = "BlastRADIUS policy (default ${DEFAULT-VALUE})") String requireMa) {
+                    description = "BlastRADIUS policy (default ${DEFAULT-VALUE})") String requireMa,
+            @Option(names = "--uam-chap", description = "the portal logs users on with a CHAP response (response=) instead of password=")
+            boolean uamChap) {
         Nas nas = new Nas(name, NasAddress.parse(ip), secret, Optional.ofNullable(uamSecret), coaPort,
                 MessageAuthenticatorPolicy.parse(requireMa), MessageAuthenticatorPolicy.AUTO);
         if (secret.length() < 16) {
             context.err().println("steppe: warning: a shared secret shorter than 16 characters is easy to guess");
         }
         context.withDatabase(db -> {
-            new NasRepository(db.dsl()).add(nas, context.actor());
+            NasRepository gateways = new NasRepository(db.dsl());
+            gateways.add(nas, context.actor());
+            if (uamChap) {
+                gateways.setUamChap(nas.name(), true, context.actor());
+            }
             return null;
         });
         context.out().println("gateway " + nas.name() + " registered for " + nas.address());

@@ -97,7 +97,12 @@ public final class HotspotPolicy implements AccessPolicy {
         if (attempt.clientMac().isEmpty() || !attempt.clientMac().get().toString().equals(c.getClientMac())) {
             return new AuthDecision.Reject(RejectReason.WRONG_DEVICE, language);
         }
-        AuthDecision decision = allowance(tx, c.getSubscriberId(), Optional.empty(), attempt.clientMac(), now);
+        // A voucher entered on the portal keeps its own rules: its devices, its minutes, its expiry.
+        Optional<VoucherRecord> voucher = tx.selectFrom(VOUCHER).where(VOUCHER.SUBSCRIBER_ID.eq(c.getSubscriberId())).forUpdate()
+                .fetchOptional();
+        AuthDecision decision = voucher.isPresent()
+                ? voucherAllowance(tx, attempt, voucher.get(), now)
+                : allowance(tx, c.getSubscriberId(), Optional.empty(), attempt.clientMac(), now);
         if (decision instanceof AuthDecision.Accept) {
             tx.update(LOGIN_CREDENTIAL).set(LOGIN_CREDENTIAL.USED_AT, now).where(LOGIN_CREDENTIAL.USERNAME.eq(c.getUsername())).execute();
             remember(tx, attempt.clientMac().get(), c.getSubscriberId(), now);
@@ -114,6 +119,15 @@ public final class HotspotPolicy implements AccessPolicy {
         if (!attempt.credential().matches(v.getCode()) && !attempt.credential().matches(attempt.userName())) {
             return new AuthDecision.Reject(RejectReason.UNKNOWN_USER, null);
         }
+        AuthDecision decision = voucherAllowance(tx, attempt, v, now);
+        if (decision instanceof AuthDecision.Accept) {
+            attempt.clientMac().ifPresent(mac -> remember(tx, mac, v.getSubscriberId(), now));
+        }
+        return decision;
+    }
+
+    /** A voucher's rules, once whoever asks has shown they hold it: expiry, its devices, its minutes. */
+    private AuthDecision voucherAllowance(DSLContext tx, AccessAttempt attempt, VoucherRecord v, OffsetDateTime now) {
         if (!v.getValidUntil().isAfter(now)) {
             return new AuthDecision.Reject(RejectReason.VOUCHER_EXPIRED, null);
         }
@@ -129,11 +143,8 @@ public final class HotspotPolicy implements AccessPolicy {
             }
         }
         AuthDecision decision = allowance(tx, v.getSubscriberId(), Optional.of(v), attempt.clientMac(), now);
-        if (decision instanceof AuthDecision.Accept) {
-            if (v.getFirstUsedAt() == null) {
-                tx.update(VOUCHER).set(VOUCHER.FIRST_USED_AT, now).where(VOUCHER.CODE.eq(v.getCode())).execute();
-            }
-            attempt.clientMac().ifPresent(mac -> remember(tx, mac, v.getSubscriberId(), now));
+        if (decision instanceof AuthDecision.Accept && v.getFirstUsedAt() == null) {
+            tx.update(VOUCHER).set(VOUCHER.FIRST_USED_AT, now).where(VOUCHER.CODE.eq(v.getCode())).execute();
         }
         return decision;
     }

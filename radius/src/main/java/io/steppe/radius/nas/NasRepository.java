@@ -48,6 +48,21 @@ public final class NasRepository {
         }
     }
 
+    /**
+     * Sets whether the portal logs this gateway's users on with a CHAP response (CoovaChilli's hotspotlogin
+     * default) rather than the encoded password; false when there is no gateway of that name.
+     */
+    public boolean setUamChap(String name, boolean chap, String actor) {
+        return dsl.transactionResult(tx -> {
+            int updated = tx.dsl().update(NAS).set(NAS.UAM_CHAP, chap).set(NAS.UPDATED_AT, org.jooq.impl.DSL.currentOffsetDateTime())
+                    .where(NAS.NAME.eq(name)).execute();
+            if (updated > 0) {
+                AuditLog.record(tx.dsl(), actor, "nas.uam_chap", name, Map.of("chap", chap));
+            }
+            return updated > 0;
+        });
+    }
+
     /** Removes a gateway; false when there is none of that name. */
     public boolean remove(String name, String actor) {
         return dsl.transactionResult(tx -> {

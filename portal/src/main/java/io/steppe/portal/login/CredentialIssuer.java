@@ -1,0 +1,56 @@
+package io.steppe.portal.login;
+
+import static io.steppe.db.schema.Tables.LOGIN_CREDENTIAL;
+
+import io.steppe.db.net.MacAddress;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import org.jooq.DSLContext;
+
+/**
+ * Issues the credential the browser carries to the gateway's {@code /logon} after a login on the portal.
+ * The RADIUS server accepts it once, from the same client MAC, within {@link #LIFETIME}: a URL that leaks
+ * (history, a proxy log) is worth nothing.
+ */
+public final class CredentialIssuer {
+
+    public static final Duration LIFETIME = Duration.ofMinutes(2);
+    private static final String ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789";
+
+    private final DSLContext dsl;
+    private final Clock clock;
+    private final SecureRandom random;
+
+    public CredentialIssuer(DSLContext dsl, Clock clock, SecureRandom random) {
+        this.dsl = dsl;
+        this.clock = clock;
+        this.random = random;
+    }
+
+    public LoginCredential issue(long subscriberId, MacAddress clientMac) {
+        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+        LoginCredential credential = new LoginCredential("p-" + random(10), random(14));
+        dsl.transaction(tx -> {
+            tx.dsl().deleteFrom(LOGIN_CREDENTIAL).where(LOGIN_CREDENTIAL.EXPIRES_AT.lt(now.minusHours(1))).execute();
+            tx.dsl().insertInto(LOGIN_CREDENTIAL)
+                    .set(LOGIN_CREDENTIAL.USERNAME, credential.username())
+                    .set(LOGIN_CREDENTIAL.PASSWORD, credential.password())
+                    .set(LOGIN_CREDENTIAL.SUBSCRIBER_ID, subscriberId)
+                    .set(LOGIN_CREDENTIAL.CLIENT_MAC, clientMac.toString())
+                    .set(LOGIN_CREDENTIAL.EXPIRES_AT, now.plus(LIFETIME))
+                    .execute();
+        });
+        return credential;
+    }
+
+    private String random(int length) {
+        char[] out = new char[length];
+        for (int i = 0; i < length; i++) {
+            out[i] = ALPHABET.charAt(random.nextInt(ALPHABET.length()));
+        }
+        return new String(out);
+    }
+}

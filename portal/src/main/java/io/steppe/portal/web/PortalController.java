@@ -1,0 +1,200 @@
+package io.steppe.portal.web;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.steppe.db.Database;
+import io.steppe.portal.login.CredentialIssuer;
+import io.steppe.portal.login.LoginCredential;
+import io.steppe.portal.login.VoucherLogin;
+import io.steppe.portal.uam.Gateway;
+import io.steppe.portal.uam.GatewayDirectory;
+import io.steppe.portal.uam.UamChecksum;
+import io.steppe.portal.uam.UamLogon;
+import io.steppe.portal.uam.UamRedirect;
+import io.steppe.portal.uam.UserUrl;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The captive portal's pages: where the gateway sends a new client ({@code res=notyet}) and its return visits
+ * ({@code success}, {@code failed}, {@code logoff}, {@code already}), and the voucher login, which ends by
+ * sending the browser to the gateway's {@code /logon} with a one-time credential.
+ */
+@Controller
+@ExecuteOn(TaskExecutors.BLOCKING)
+final class PortalController {
+
+    private final GatewayDirectory gateways;
+    private final VoucherLogin vouchers;
+    private final CredentialIssuer credentials;
+    private final Csrf csrf;
+
+    PortalController(Database database, Clock clock) {
+        SecureRandom random = new SecureRandom();
+        this.gateways = new GatewayDirectory(database.dsl());
+        this.vouchers = new VoucherLogin(database.dsl(), clock);
+        this.credentials = new CredentialIssuer(database.dsl(), clock, random);
+        byte[] key = new byte[32];
+        random.nextBytes(key);
+        this.csrf = new Csrf(key);
+    }
+
+    @Get(produces = MediaType.TEXT_HTML + ";charset=utf-8")
+    HttpResponse<String> arrive(HttpRequest<?> request) {
+        Map<String, String> query = query(request);
+        Messages m = messages(request, query.get("lang"));
+        PortalPages pages = new PortalPages(m);
+        if (!query.containsKey("uamip")) {
+            return html(HttpStatus.OK, pages.message(m.get("title"), Optional.of(m.get("error.unknown_gateway")), Optional.empty()), "");
+        }
+        UamRedirect redirect;
+        try {
+            redirect = UamRedirect.parse(query);
+        } catch (IllegalArgumentException e) {
+            return html(HttpStatus.BAD_REQUEST, pages.message(m.get("error.title"),
+                    Optional.of(m.get("error.bad_request", e.getMessage())), Optional.empty()), "");
+        }
+        Optional<Gateway> gateway = gateways.find(redirect.nasId(), remote(request));
+        if (gateway.isEmpty()) {
+            return html(HttpStatus.FORBIDDEN, pages.message(m.get("error.title"), Optional.of(m.get("error.unknown_gateway")),
+                    Optional.empty()), "");
+        }
+        String rawQuery = Optional.ofNullable(request.getUri().getRawQuery()).orElse("");
+        if (query.containsKey("md") && gateway.get().uamSecret().isPresent()
+                && !UamChecksum.valid(portalUrl(request) + "?" + withoutLang(rawQuery), gateway.get().uamSecret().get())) {
+            return html(HttpStatus.FORBIDDEN, pages.message(m.get("error.title"), Optional.of(m.get("error.forged")), Optional.empty()), "");
+        }
+        Optional<String> userUrl = UserUrl.safe(redirect.userUrl(), host(request));
+        Optional<String[]> onward = userUrl.map(u -> new String[] {m.get("success.continue") + " " + u, u});
+        return switch (redirect.res()) {
+            case "success" -> html(HttpStatus.OK, pages.message(m.get("success.title"), Optional.empty(), onward), "");
+            case "already" -> html(HttpStatus.OK, pages.message(m.get("already.title"), Optional.empty(), onward), "");
+            case "logoff" -> html(HttpStatus.OK, pages.message(m.get("logoff.title"), Optional.empty(), Optional.empty()), "");
+            case "failed" -> html(HttpStatus.OK, pages.message(m.get("failed.title"), redirect.reason().map(r -> r),
+                    Optional.of(new String[] {m.get("failed.retry"), gatewayOrigin(redirect) + "/prelogin"})), "");
+            default -> html(HttpStatus.OK, pages.login(redirect, withoutLang(rawQuery), csrfFor(redirect), Optional.empty(),
+                    portalUrl(request)), gatewayOrigin(redirect));
+        };
+    }
+
+    @Post(uri = "/login/voucher", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML + ";charset=utf-8")
+    HttpResponse<String> voucher(@Body Map<String, String> form, HttpRequest<?> request) {
+        Messages m = messages(request, form.get("lang"));
+        PortalPages pages = new PortalPages(m);
+        UamRedirect redirect;
+        try {
+            Map<String, String> fields = new HashMap<>(form);
+            fields.put("res", "notyet");
+            redirect = UamRedirect.parse(fields);
+        } catch (IllegalArgumentException e) {
+            return html(HttpStatus.BAD_REQUEST, pages.message(m.get("error.title"),
+                    Optional.of(m.get("error.bad_request", e.getMessage())), Optional.empty()), "");
+        }
+        if (!csrf.valid(form.get("csrf"), csrfFields(redirect))) {
+            return html(HttpStatus.FORBIDDEN, pages.message(m.get("error.title"), Optional.of(m.get("error.csrf")), Optional.empty()), "");
+        }
+        Optional<Gateway> gateway = gateways.find(redirect.nasId(), remote(request));
+        if (gateway.isEmpty()) {
+            return html(HttpStatus.FORBIDDEN, pages.message(m.get("error.title"), Optional.of(m.get("error.unknown_gateway")),
+                    Optional.empty()), "");
+        }
+        String again = "uamip=" + redirect.uamIp() + "&uamport=" + redirect.uamPort();
+        if (!"yes".equals(form.get("terms"))) {
+            return html(HttpStatus.BAD_REQUEST, pages.login(redirect, again, csrfFor(redirect), Optional.of(m.get("error.terms")),
+                    portalUrl(request)), gatewayOrigin(redirect));
+        }
+        VoucherLogin.Result result = vouchers.check(form.get("voucher"), redirect.clientMac().orElseThrow());
+        if (result instanceof VoucherLogin.Result.Refused refused) {
+            String message = m.get("error.voucher." + refused.problem().name().toLowerCase(Locale.ROOT));
+            return html(HttpStatus.UNPROCESSABLE_ENTITY, pages.login(redirect, again, csrfFor(redirect), Optional.of(message),
+                    portalUrl(request)), gatewayOrigin(redirect));
+        }
+        long subscriber = ((VoucherLogin.Result.Valid) result).subscriberId();
+        LoginCredential credential = credentials.issue(subscriber, redirect.clientMac().orElseThrow());
+        String logon = UamLogon.url(redirect, credential.username(), credential.password(), gateway.get().uamSecret(),
+                gateway.get().chap(), UserUrl.safe(redirect.userUrl(), host(request)));
+        return HttpResponse.<String>seeOther(URI.create(logon)).header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .header("Referrer-Policy", "no-referrer");
+    }
+
+    private String csrfFor(UamRedirect redirect) {
+        return csrf.token(csrfFields(redirect));
+    }
+
+    /** Every field the form carries back that decides where the login goes or whom it is for. */
+    private static String[] csrfFields(UamRedirect redirect) {
+        return new String[] {redirect.uamIp(), Integer.toString(redirect.uamPort()), redirect.challengeHex(),
+                redirect.clientMac().map(Object::toString).orElse(""), redirect.nasId().orElse(""), redirect.userUrl().orElse("")};
+    }
+
+    /**
+     * A page with the headers every portal page has: nothing cached, framed or sniffed, and a policy that
+     * allows only the inline style (by hash) and forms to the portal and, after a login, the gateway.
+     */
+    private static HttpResponse<String> html(HttpStatus status, String body, String gatewayOrigin) {
+        MutableHttpResponse<String> response = HttpResponse.<String>status(status).body(body)
+                .contentType(MediaType.TEXT_HTML + ";charset=utf-8");
+        response.header(HttpHeaders.CACHE_CONTROL, "no-store");
+        response.header("X-Content-Type-Options", "nosniff");
+        response.header("X-Frame-Options", "DENY");
+        response.header("Referrer-Policy", "no-referrer");
+        response.header("Content-Security-Policy", "default-src 'none'; style-src " + PortalPages.STYLE_HASH
+                + "; img-src 'self' data:; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
+                + (gatewayOrigin.isEmpty() ? "" : " " + gatewayOrigin));
+        return response;
+    }
+
+    private static String gatewayOrigin(UamRedirect redirect) {
+        return "http://" + (redirect.uamIp().contains(":") ? "[" + redirect.uamIp() + "]" : redirect.uamIp()) + ":" + redirect.uamPort();
+    }
+
+    private static Messages messages(HttpRequest<?> request, @Nullable String lang) {
+        return Messages.choose(Optional.ofNullable(lang), request.getHeaders().findFirst(HttpHeaders.ACCEPT_LANGUAGE));
+    }
+
+    private static Map<String, String> query(HttpRequest<?> request) {
+        Map<String, String> query = new HashMap<>();
+        request.getParameters().forEach((name, values) -> {
+            if (!values.isEmpty()) {
+                query.put(name, values.get(0));
+            }
+        });
+        return query;
+    }
+
+    private static String withoutLang(String rawQuery) {
+        return rawQuery.replaceAll("(^|&)lang=[^&]*", "").replaceFirst("^&", "");
+    }
+
+    private static java.net.InetAddress remote(HttpRequest<?> request) {
+        InetSocketAddress remote = request.getRemoteAddress();
+        return remote.getAddress();
+    }
+
+    /** The portal's own URL as the gateway wrote it into the redirect: the Host the browser asked for. */
+    private static String portalUrl(HttpRequest<?> request) {
+        return "http://" + request.getHeaders().findFirst(HttpHeaders.HOST).orElse("localhost") + request.getPath();
+    }
+
+    private static String host(HttpRequest<?> request) {
+        String host = request.getHeaders().findFirst(HttpHeaders.HOST).orElse("localhost");
+        return host.startsWith("[") ? host.substring(1, host.indexOf(']')) : host.split(":")[0];
+    }
+}
