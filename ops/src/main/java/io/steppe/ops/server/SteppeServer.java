@@ -20,7 +20,14 @@ import io.steppe.radius.server.RadiusServerConfig;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import io.steppe.portal.sms.LogSmsSender;
+import io.steppe.portal.sms.PhoneVault;
+import io.steppe.portal.sms.SmsLogin;
+import io.steppe.portal.sms.SmsSender;
+import io.steppe.portal.sms.WebhookSmsSender;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,17 +75,25 @@ public final class SteppeServer implements AutoCloseable {
             SteppeMetrics metrics = new SteppeMetrics();
             metrics.registerPool(database::pool);
             radius = startRadius(config, database, clock, metrics);
+            SecureRandom random = new SecureRandom();
+            List<Object> beans = new ArrayList<>(List.of(database, metrics, listeners, clock, radius,
+                    new DatabaseHealth(database),
+                    new RadiusHealth(radius),
+                    new AccountRepository(database.dsl(), PasswordHasher.standard()),
+                    new ConsoleSessions(database.dsl(), clock, CONSOLE_SESSION_LIFETIME, random),
+                    new NasRepository(database.dsl()),
+                    new ApRepository(database.dsl(), random)));
+            SmsSender sender = switch (config.sms()) {
+                case LOG -> new LogSmsSender(clock);
+                case WEBHOOK -> new WebhookSmsSender(config.smsWebhookUrl().orElseThrow());
+            };
+            beans.add(sender);
+            beans.add(new SmsLogin(database.dsl(), clock, random, new PhoneVault(PhoneKey.load(config.home(), random), random), sender));
             ApplicationContext context = ApplicationContext.builder()
                     .deduceEnvironment(false)
                     .banner(false)
                     .properties(micronautProperties(config, listeners))
-                    .singletons(database, metrics, listeners, clock, radius,
-                            new DatabaseHealth(database),
-                            new RadiusHealth(radius),
-                            new AccountRepository(database.dsl(), PasswordHasher.standard()),
-                            new ConsoleSessions(database.dsl(), clock, CONSOLE_SESSION_LIFETIME, new SecureRandom()),
-                            new NasRepository(database.dsl()),
-                            new ApRepository(database.dsl(), new SecureRandom()))
+                    .singletons(beans.toArray())
                     .start();
             try {
                 context.getBean(EmbeddedServer.class).start();

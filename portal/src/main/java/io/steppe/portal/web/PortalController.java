@@ -17,6 +17,8 @@ import io.steppe.db.Database;
 import io.steppe.portal.login.CredentialIssuer;
 import io.steppe.portal.login.LoginCredential;
 import io.steppe.portal.login.VoucherLogin;
+import io.steppe.portal.sms.PhoneNumber;
+import io.steppe.portal.sms.SmsLogin;
 import io.steppe.portal.uam.Gateway;
 import io.steppe.portal.uam.GatewayDirectory;
 import io.steppe.portal.uam.UamChecksum;
@@ -45,8 +47,10 @@ final class PortalController {
     private final VoucherLogin vouchers;
     private final CredentialIssuer credentials;
     private final Csrf csrf;
+    private final SmsLogin sms;
 
-    PortalController(Database database, Clock clock) {
+    PortalController(Database database, Clock clock, SmsLogin sms) {
+        this.sms = sms;
         SecureRandom random = new SecureRandom();
         this.gateways = new GatewayDirectory(database.dsl());
         this.vouchers = new VoucherLogin(database.dsl(), clock);
@@ -94,8 +98,11 @@ final class PortalController {
         };
     }
 
-    @Post(uri = "/login/voucher", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML + ";charset=utf-8")
-    HttpResponse<String> voucher(@Body Map<String, String> form, HttpRequest<?> request) {
+    /** A login form posted back: its redirect fields checked, its gateway found, or the page that says why not. */
+    private record Posted(Messages m, PortalPages pages, UamRedirect redirect, Gateway gateway, Optional<HttpResponse<String>> refusal) {
+    }
+
+    private Posted posted(Map<String, String> form, HttpRequest<?> request, boolean termsRequired) {
         Messages m = messages(request, form.get("lang"));
         PortalPages pages = new PortalPages(m);
         UamRedirect redirect;
@@ -104,34 +111,100 @@ final class PortalController {
             fields.put("res", "notyet");
             redirect = UamRedirect.parse(fields);
         } catch (IllegalArgumentException e) {
-            return html(HttpStatus.BAD_REQUEST, pages.message(m.get("error.title"),
-                    Optional.of(m.get("error.bad_request", e.getMessage())), Optional.empty()), "");
+            return new Posted(m, pages, null, null, Optional.of(html(HttpStatus.BAD_REQUEST, pages.message(m.get("error.title"),
+                    Optional.of(m.get("error.bad_request", e.getMessage())), Optional.empty()), "")));
         }
         if (!csrf.valid(form.get("csrf"), csrfFields(redirect))) {
-            return html(HttpStatus.FORBIDDEN, pages.message(m.get("error.title"), Optional.of(m.get("error.csrf")), Optional.empty()), "");
+            return new Posted(m, pages, redirect, null, Optional.of(html(HttpStatus.FORBIDDEN,
+                    pages.message(m.get("error.title"), Optional.of(m.get("error.csrf")), Optional.empty()), "")));
         }
         Optional<Gateway> gateway = gateways.find(redirect.nasId(), remote(request));
         if (gateway.isEmpty()) {
-            return html(HttpStatus.FORBIDDEN, pages.message(m.get("error.title"), Optional.of(m.get("error.unknown_gateway")),
-                    Optional.empty()), "");
+            return new Posted(m, pages, redirect, null, Optional.of(html(HttpStatus.FORBIDDEN, pages.message(m.get("error.title"),
+                    Optional.of(m.get("error.unknown_gateway")), Optional.empty()), "")));
         }
+        if (termsRequired && !"yes".equals(form.get("terms"))) {
+            return new Posted(m, pages, redirect, gateway.get(), Optional.of(loginAgain(HttpStatus.BAD_REQUEST, m, pages, redirect,
+                    m.get("error.terms"), request)));
+        }
+        return new Posted(m, pages, redirect, gateway.get(), Optional.empty());
+    }
+
+    private HttpResponse<String> loginAgain(HttpStatus status, Messages m, PortalPages pages, UamRedirect redirect, String error,
+                                            HttpRequest<?> request) {
         String again = "uamip=" + redirect.uamIp() + "&uamport=" + redirect.uamPort();
-        if (!"yes".equals(form.get("terms"))) {
-            return html(HttpStatus.BAD_REQUEST, pages.login(redirect, again, csrfFor(redirect), Optional.of(m.get("error.terms")),
-                    portalUrl(request)), gatewayOrigin(redirect));
-        }
-        VoucherLogin.Result result = vouchers.check(form.get("voucher"), redirect.clientMac().orElseThrow());
-        if (result instanceof VoucherLogin.Result.Refused refused) {
-            String message = m.get("error.voucher." + refused.problem().name().toLowerCase(Locale.ROOT));
-            return html(HttpStatus.UNPROCESSABLE_ENTITY, pages.login(redirect, again, csrfFor(redirect), Optional.of(message),
-                    portalUrl(request)), gatewayOrigin(redirect));
-        }
-        long subscriber = ((VoucherLogin.Result.Valid) result).subscriberId();
-        LoginCredential credential = credentials.issue(subscriber, redirect.clientMac().orElseThrow());
-        String logon = UamLogon.url(redirect, credential.username(), credential.password(), gateway.get().uamSecret(),
-                gateway.get().chap(), UserUrl.safe(redirect.userUrl(), host(request)));
+        return html(status, pages.login(redirect, again, csrfFor(redirect), Optional.of(error), portalUrl(request)), gatewayOrigin(redirect));
+    }
+
+    /** Sends the browser to the gateway's /logon with a fresh one-time credential for {@code subscriber}. */
+    private HttpResponse<String> logon(Posted p, long subscriber, HttpRequest<?> request) {
+        LoginCredential credential = credentials.issue(subscriber, p.redirect().clientMac().orElseThrow());
+        String logon = UamLogon.url(p.redirect(), credential.username(), credential.password(), p.gateway().uamSecret(),
+                p.gateway().chap(), UserUrl.safe(p.redirect().userUrl(), host(request)));
         return HttpResponse.<String>seeOther(URI.create(logon)).header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .header("Referrer-Policy", "no-referrer");
+                .header("Referrer-Policy", "same-origin");
+    }
+
+    @Post(uri = "/login/voucher", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML + ";charset=utf-8")
+    HttpResponse<String> voucher(@Body Map<String, String> form, HttpRequest<?> request) {
+        Posted p = posted(form, request, true);
+        if (p.refusal().isPresent()) {
+            return p.refusal().get();
+        }
+        VoucherLogin.Result result = vouchers.check(form.get("voucher"), p.redirect().clientMac().orElseThrow());
+        if (result instanceof VoucherLogin.Result.Refused refused) {
+            return loginAgain(HttpStatus.UNPROCESSABLE_ENTITY, p.m(), p.pages(), p.redirect(),
+                    p.m().get("error.voucher." + refused.problem().name().toLowerCase(Locale.ROOT)), request);
+        }
+        return logon(p, ((VoucherLogin.Result.Valid) result).subscriberId(), request);
+    }
+
+    @Post(uri = "/login/sms/request", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML + ";charset=utf-8")
+    HttpResponse<String> requestCode(@Body Map<String, String> form, HttpRequest<?> request) {
+        Posted p = posted(form, request, true);
+        if (p.refusal().isPresent()) {
+            return p.refusal().get();
+        }
+        PhoneNumber phone;
+        try {
+            phone = PhoneNumber.parse(form.get("phone"));
+        } catch (IllegalArgumentException e) {
+            return loginAgain(HttpStatus.BAD_REQUEST, p.m(), p.pages(), p.redirect(), p.m().get("error.phone.invalid"), request);
+        }
+        SmsLogin.Sending sending = sms.requestCode(phone, p.redirect().clientMac().orElseThrow(), p.gateway().name(),
+                p.m().get("sms.message"));
+        if (sending != SmsLogin.Sending.SENT) {
+            HttpStatus status = sending == SmsLogin.Sending.NOT_SENT ? HttpStatus.BAD_GATEWAY : HttpStatus.TOO_MANY_REQUESTS;
+            return loginAgain(status, p.m(), p.pages(), p.redirect(),
+                    p.m().get("error.sms." + sending.name().toLowerCase(Locale.ROOT)), request);
+        }
+        return html(HttpStatus.OK, p.pages().code(p.redirect(), csrfFor(p.redirect()), phone.e164(), phone.masked(), Optional.empty()),
+                gatewayOrigin(p.redirect()));
+    }
+
+    @Post(uri = "/login/sms/verify", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML + ";charset=utf-8")
+    HttpResponse<String> verifyCode(@Body Map<String, String> form, HttpRequest<?> request) {
+        Posted p = posted(form, request, false);
+        if (p.refusal().isPresent()) {
+            return p.refusal().get();
+        }
+        PhoneNumber phone;
+        try {
+            phone = PhoneNumber.parse(form.get("phone"));
+        } catch (IllegalArgumentException e) {
+            return loginAgain(HttpStatus.BAD_REQUEST, p.m(), p.pages(), p.redirect(), p.m().get("error.phone.invalid"), request);
+        }
+        SmsLogin.Checked checked = sms.check(phone, form.get("code"), p.redirect().clientMac().orElseThrow(), p.m().language());
+        if (checked instanceof SmsLogin.Checked.LoggedIn loggedIn) {
+            return logon(p, loggedIn.subscriberId(), request);
+        }
+        SmsLogin.Checked.Reason reason = ((SmsLogin.Checked.Refused) checked).reason();
+        String message = p.m().get("error.sms." + reason.name().toLowerCase(Locale.ROOT));
+        if (reason == SmsLogin.Checked.Reason.WRONG_CODE) {
+            return html(HttpStatus.UNPROCESSABLE_ENTITY, p.pages().code(p.redirect(), csrfFor(p.redirect()), phone.e164(), phone.masked(),
+                    Optional.of(message)), gatewayOrigin(p.redirect()));
+        }
+        return loginAgain(HttpStatus.UNPROCESSABLE_ENTITY, p.m(), p.pages(), p.redirect(), message, request);
     }
 
     private String csrfFor(UamRedirect redirect) {
@@ -146,7 +219,9 @@ final class PortalController {
 
     /**
      * A page with the headers every portal page has: nothing cached, framed or sniffed, and a policy that
-     * allows only the inline style (by hash) and forms to the portal and, after a login, the gateway.
+     * allows only the inline style (by hash) and forms to the portal and, after a login, the gateway. The
+     * referrer policy is same-origin, not no-referrer: with no-referrer a browser posts forms with
+     * {@code Origin: null}, which the HTTP server refuses; across origins (the gateway) no referrer is sent.
      */
     private static HttpResponse<String> html(HttpStatus status, String body, String gatewayOrigin) {
         MutableHttpResponse<String> response = HttpResponse.<String>status(status).body(body)
@@ -154,7 +229,7 @@ final class PortalController {
         response.header(HttpHeaders.CACHE_CONTROL, "no-store");
         response.header("X-Content-Type-Options", "nosniff");
         response.header("X-Frame-Options", "DENY");
-        response.header("Referrer-Policy", "no-referrer");
+        response.header("Referrer-Policy", "same-origin");
         response.header("Content-Security-Policy", "default-src 'none'; style-src " + PortalPages.STYLE_HASH
                 + "; img-src 'self' data:; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
                 + (gatewayOrigin.isEmpty() ? "" : " " + gatewayOrigin));

@@ -34,7 +34,44 @@ final class PortalPages {
         body.append(languageSwitch(query));
         body.append("<h1>").append(esc(m.get("welcome"))).append("</h1>");
         error.ifPresent(e -> body.append("<p class=\"error\" role=\"alert\">").append(esc(e)).append("</p>"));
+        body.append("<form method=\"post\" action=\"/login/sms/request\">");
+        uamFields(body, redirect, csrf);
+        body.append("<h2>").append(esc(m.get("sms.heading"))).append("</h2>")
+                .append("<label for=\"phone\">").append(esc(m.get("sms.phone_label"))).append("</label>")
+                .append("<input type=\"text\" id=\"phone\" name=\"phone\" inputmode=\"tel\" autocomplete=\"tel\" required maxlength=\"20\">")
+                .append(terms("terms-sms"))
+                .append("<button type=\"submit\">").append(esc(m.get("sms.send"))).append("</button></form>");
         body.append("<form method=\"post\" action=\"/login/voucher\">");
+        uamFields(body, redirect, csrf);
+        body.append("<h2>").append(esc(m.get("voucher.heading"))).append("</h2>")
+                .append("<label for=\"voucher\">").append(esc(m.get("voucher.label"))).append("</label>")
+                .append("<input type=\"text\" id=\"voucher\" name=\"voucher\" autocomplete=\"off\" autocapitalize=\"characters\" required maxlength=\"32\">")
+                .append(terms("terms-voucher"))
+                .append("<button type=\"submit\">").append(esc(m.get("voucher.submit"))).append("</button></form>");
+        return page(m.get("title"), body.toString(), wispr(redirect, portalUrl));
+    }
+
+    /** After a code was sent: the field for it, the number carried along. */
+    String code(UamRedirect redirect, String csrf, String phone, String maskedPhone, Optional<String> error) {
+        StringBuilder body = new StringBuilder("<h1>").append(esc(m.get("sms.code_heading"))).append("</h1>");
+        error.ifPresentOrElse(e -> body.append("<p class=\"error\" role=\"alert\">").append(esc(e)).append("</p>"),
+                () -> body.append("<p>").append(esc(m.get("sms.sent", maskedPhone))).append("</p>"));
+        body.append("<form method=\"post\" action=\"/login/sms/verify\">");
+        uamFields(body, redirect, csrf);
+        hidden(body, "phone", phone);
+        body.append("<label for=\"code\">").append(esc(m.get("sms.code_label"))).append("</label>")
+                .append("<input type=\"text\" id=\"code\" name=\"code\" inputmode=\"numeric\" autocomplete=\"one-time-code\" required maxlength=\"6\">")
+                .append("<button type=\"submit\">").append(esc(m.get("sms.verify"))).append("</button></form>");
+        return page(m.get("title"), body.toString(), "");
+    }
+
+    private String terms(String id) {
+        return "<p class=\"terms\" id=\"" + id + "-text\">" + esc(m.get("terms.text")) + "</p>"
+                + "<div class=\"check\"><input type=\"checkbox\" id=\"" + id + "\" name=\"terms\" value=\"yes\" required aria-describedby=\""
+                + id + "-text\"><label for=\"" + id + "\">" + esc(m.get("terms.label")) + "</label></div>";
+    }
+
+    private void uamFields(StringBuilder body, UamRedirect redirect, String csrf) {
         hidden(body, "uamip", redirect.uamIp());
         hidden(body, "uamport", Integer.toString(redirect.uamPort()));
         hidden(body, "challenge", redirect.challengeHex());
@@ -43,14 +80,6 @@ final class PortalPages {
         hidden(body, "userurl", redirect.userUrl().orElse(""));
         hidden(body, "lang", m.language());
         hidden(body, "csrf", csrf);
-        body.append("<h2>").append(esc(m.get("voucher.heading"))).append("</h2>")
-                .append("<label for=\"voucher\">").append(esc(m.get("voucher.label"))).append("</label>")
-                .append("<input type=\"text\" id=\"voucher\" name=\"voucher\" autocomplete=\"off\" autocapitalize=\"characters\" required maxlength=\"32\">")
-                .append("<p class=\"terms\" id=\"terms-text\">").append(esc(m.get("terms.text"))).append("</p>")
-                .append("<div class=\"check\"><input type=\"checkbox\" id=\"terms\" name=\"terms\" value=\"yes\" required aria-describedby=\"terms-text\">")
-                .append("<label for=\"terms\">").append(esc(m.get("terms.label"))).append("</label></div>")
-                .append("<button type=\"submit\">").append(esc(m.get("voucher.submit"))).append("</button></form>");
-        return page(m.get("title"), body.toString(), wispr(redirect, portalUrl));
     }
 
     /** A page with a heading, a message and, perhaps, a link onward. */

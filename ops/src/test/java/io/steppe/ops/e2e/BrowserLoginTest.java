@@ -1,0 +1,143 @@
+package io.steppe.ops.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.steppe.ops.SteppeConfig;
+import io.steppe.ops.server.SteppeServer;
+import io.steppe.ops.sim.UamGatewaySimulator;
+import io.steppe.radius.auth.VoucherIssuer;
+import io.steppe.radius.nas.MessageAuthenticatorPolicy;
+import io.steppe.radius.nas.Nas;
+import io.steppe.radius.nas.NasAddress;
+import io.steppe.radius.nas.NasRepository;
+import java.io.File;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A phone's view, in Debian's headless Chromium: the browser opens a page, the simulated gateway sends it to the
+ * portal, the user logs in, the browser carries the credential to the gateway's /logon, and the gateway's
+ * Access-Request to the real RADIUS server is accepted.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BrowserLoginTest {
+
+    static final String RADIUS_SECRET = "browser-gw-radius-secret";
+    static final String UAM_SECRET = "browser-uam-secret";
+
+    SteppeServer server;
+    final Http http = new Http();
+
+    @BeforeAll
+    void start(@TempDir Path home) {
+        server = SteppeServer.start(SteppeConfig.load(TestEnvironment.of(home)), Clock.systemUTC());
+        new NasRepository(server.database().dsl()).add(new Nas("sim-gw", NasAddress.parse("127.0.0.1"), RADIUS_SECRET,
+                Optional.of(UAM_SECRET), 3799, MessageAuthenticatorPolicy.AUTO, MessageAuthenticatorPolicy.AUTO), "test");
+        server.radius().reloadGateways();
+    }
+
+    @AfterAll
+    void stop() {
+        server.close();
+    }
+
+    UamGatewaySimulator gateway(String clientMac) {
+        return new UamGatewaySimulator("sim-gw", RADIUS_SECRET, Optional.of(UAM_SECRET), clientMac,
+                new InetSocketAddress("127.0.0.1", server.radius().authPort()),
+                URI.create("http://127.0.0.1:" + server.listeners().portalPort() + "/"));
+    }
+
+    /** Headless Chromium as root, offline, phone-sized, asking for {@code languages}. */
+    static WebDriver browser(Path profile, String languages) {
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/lib/chromium/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--window-size=360,740", "--user-data-dir=" + profile, "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1");
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", languages));
+        return new ChromeDriver(service, options);
+    }
+
+    @Test
+    void mongolianTouristLogsInWithAPlus976NumberAndTheGatewayIsLetIn(@TempDir Path profile) {
+        try (UamGatewaySimulator gateway = gateway("AA-BB-CC-00-09-76")) {
+            WebDriver browser = browser(profile, "mn-MN,mn");
+            try {
+                browser.get("http://127.0.0.1:" + gateway.port() + "/news");
+                assertTrue(browser.findElement(By.tagName("h1")).getText().contains("Улаанчавын"), "the portal in Mongolian");
+                browser.findElement(By.id("phone")).sendKeys("+976 9911 2233");
+                browser.findElement(By.id("terms-sms")).click();
+                browser.findElement(By.cssSelector("form[action='/login/sms/request'] button")).click();
+                browser.findElement(By.id("code")).sendKeys(codeFromOutbox());
+                browser.findElement(By.cssSelector("form[action='/login/sms/verify'] button")).click();
+                awaitSuccess(browser);
+                assertEquals("Та сүлжээнд холбогдлоо", browser.findElement(By.tagName("h1")).getText());
+                assertTrue(gateway.lastLogon().orElseThrow().accepted(), "the gateway's Access-Request was accepted");
+            } finally {
+                browser.quit();
+            }
+        }
+    }
+
+    @Test
+    void hotelGuestLogsInWithAVoucher(@TempDir Path profile) {
+        String code = new VoucherIssuer(server.database().dsl(), Clock.systemUTC(), new SecureRandom())
+                .issue(1, 60, Duration.ofDays(1), 1, "test").get(0);
+        try (UamGatewaySimulator gateway = gateway("AA-BB-CC-00-00-86")) {
+            WebDriver browser = browser(profile, "en-GB,en");
+            try {
+                browser.get("http://127.0.0.1:" + gateway.port() + "/");
+                browser.findElement(By.id("voucher")).sendKeys(code);
+                browser.findElement(By.id("terms-voucher")).click();
+                browser.findElement(By.cssSelector("form[action='/login/voucher'] button")).click();
+                awaitSuccess(browser);
+                assertEquals("You are online", browser.findElement(By.tagName("h1")).getText());
+                assertTrue(browser.getPageSource().contains("http://www.ulanqab.gov.cn/"), "where the guest was going, as a link");
+                assertTrue(gateway.lastLogon().orElseThrow().accepted());
+            } finally {
+                browser.quit();
+            }
+        }
+    }
+
+    static void awaitSuccess(WebDriver browser) {
+        try {
+            new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("res=success"));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("not back on the portal with res=success: " + browser.getCurrentUrl() + "\n"
+                    + browser.findElement(By.tagName("body")).getText(), e);
+        }
+    }
+
+    String codeFromOutbox() {
+        String outbox = http.get(server.listeners().apiPort(), "/api/dev/sms-outbox").body();
+        Matcher m = Pattern.compile("\"text\":\"[^\"]*?(\\d{6})").matcher(outbox);
+        assertTrue(m.find(), outbox);
+        return m.group(1);
+    }
+}
