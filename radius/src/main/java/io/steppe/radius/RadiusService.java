@@ -56,9 +56,12 @@ public final class RadiusService implements AutoCloseable {
     private final HashedWheelTimer timer;
     private final CoaClient coa;
     private final SessionTerminator terminator;
+    private final HotspotPolicy policy;
 
     private RadiusService(RadiusServer server, NasDirectory directory, ThreadPoolExecutor workers, AccountingWriter accounting,
-                          ScheduledExecutorService housekeeping, HashedWheelTimer timer, CoaClient coa, SessionTerminator terminator) {
+                          ScheduledExecutorService housekeeping, HashedWheelTimer timer, CoaClient coa, SessionTerminator terminator,
+                          HotspotPolicy policy) {
+        this.policy = policy;
         this.server = server;
         this.directory = directory;
         this.workers = workers;
@@ -98,8 +101,8 @@ public final class RadiusService implements AutoCloseable {
         AccountingWriter accounting = new AccountingWriter(dsl, store, metrics, config.accountingBatch(), config.accountingQueue());
         metrics.inFlight(() -> workers.getActiveCount() + workers.getQueue().size(), () -> workers.getQueue().size() + accounting.queued());
         ensurePartitions(dsl);
-        RequestDispatcher dispatcher = new RequestDispatcher(dictionary(), directory, duplicates,
-                new HotspotPolicy(dsl, clock, policy), accounting, workers, metrics, clock);
+        HotspotPolicy hotspot = new HotspotPolicy(dsl, clock, policy);
+        RequestDispatcher dispatcher = new RequestDispatcher(dictionary(), directory, duplicates, hotspot, accounting, workers, metrics, clock);
         RadiusServer server;
         try {
             server = RadiusServer.start(config, radsec, dispatcher);
@@ -122,7 +125,7 @@ public final class RadiusService implements AutoCloseable {
         SessionTerminator terminator = new SessionTerminator(dsl, coa, clock);
         QuotaEnforcer quotas = new QuotaEnforcer(dsl, clock, policy, terminator);
         housekeeping.scheduleWithFixedDelay(() -> enforceQuotas(quotas), 60, 60, TimeUnit.SECONDS);
-        return new RadiusService(server, directory, workers, accounting, housekeeping, timer, coa, terminator);
+        return new RadiusService(server, directory, workers, accounting, housekeeping, timer, coa, terminator, hotspot);
     }
 
     private static void closeStale(DSLContext dsl, AccountingStore store, Clock clock, AccessPolicyConfig policy) {
@@ -174,6 +177,11 @@ public final class RadiusService implements AutoCloseable {
     /** Reloads the gateways now rather than at the next periodic reload, after a change made in this process. */
     public void reloadGateways() {
         directory.refresh();
+    }
+
+    /** The free-Wi-Fi policy, for what a subscriber has left. */
+    public HotspotPolicy policy() {
+        return policy;
     }
 
     /** Ends sessions through their gateways: for operators and the portal's logout. */

@@ -88,6 +88,7 @@ public final class SteppeServer implements AutoCloseable {
                 case WEBHOOK -> new WebhookSmsSender(config.smsWebhookUrl().orElseThrow());
             };
             beans.add(sender);
+            beans.add(new RadiusClientSessions(database.dsl(), radius));
             beans.add(new SmsLogin(database.dsl(), clock, random, new PhoneVault(PhoneKey.load(config.home(), random), random), sender));
             ApplicationContext context = ApplicationContext.builder()
                     .deduceEnvironment(false)

@@ -240,6 +240,29 @@ class PortalLoginTest {
         });
     }
 
+    void account(String code, String status) throws Exception {
+        Process radclient = new ProcessBuilder("radclient", "-r", "1", "-t", "3", "127.0.0.1:" + server.radius().acctPort(), "acct", SECRET)
+                .redirectErrorStream(true).start();
+        radclient.getOutputStream().write(("User-Name = \"" + code + "\", Acct-Status-Type = " + status + ", Acct-Session-Id = \"status-1\", "
+                + "Framed-IP-Address = 127.0.0.1, Calling-Station-Id = \"" + CLIENT_MAC + "\"\n").getBytes(StandardCharsets.UTF_8));
+        radclient.getOutputStream().close();
+        assertEquals(0, radclient.waitFor(), new String(radclient.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void onlineClientSeesWhatIsLeftOnTheStatusPageAndTheCaptiveApi() throws Exception {
+        String code = voucher();
+        account(code, "Start");
+        HttpResponse<String> status = http.get(portal, "/status?lang=en");
+        assertEquals(200, status.statusCode());
+        assertTrue(status.body().contains("Time left: 30 minutes") && status.body().contains("Data left: 1,024 MB"), status.body());
+        HttpResponse<String> api = http.get(portal, "/api/captive");
+        assertTrue(api.body().contains("\"captive\":false") && api.body().contains("\"seconds-remaining\":1800"), api.body());
+        assertEquals(403, http.post(portal, "/logout", "application/x-www-form-urlencoded", "csrf=forged").statusCode());
+        account(code, "Stop");
+        assertTrue(http.get(portal, "/api/captive").body().contains("\"captive\":true"), "captive again once the session stopped");
+    }
+
     @Test
     void captiveApiAnswersRfc8908() {
         HttpResponse<String> api = http.get(portal, "/api/captive");

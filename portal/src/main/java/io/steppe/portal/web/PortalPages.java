@@ -65,6 +65,18 @@ final class PortalPages {
         return page(m.get("title"), body.toString(), "");
     }
 
+    /** What an online client has left, and the button that ends the session. */
+    String status(long minutes, long megabytes, String csrf) {
+        StringBuilder body = new StringBuilder("<h1>").append(esc(m.get("status.title"))).append("</h1>")
+                .append("<p>").append(esc(m.get("status.time", minutes))).append("</p>")
+                .append("<p>").append(esc(m.get("status.data", megabytes))).append("</p>")
+                .append("<form method=\"post\" action=\"/logout\">");
+        hidden(body, "lang", m.language());
+        hidden(body, "csrf", csrf);
+        body.append("<button type=\"submit\">").append(esc(m.get("logout.submit"))).append("</button></form>");
+        return page(m.get("status.title"), body.toString(), "");
+    }
+
     private String terms(String id) {
         return "<p class=\"terms\" id=\"" + id + "-text\">" + esc(m.get("terms.text")) + "</p>"
                 + "<div class=\"check\"><input type=\"checkbox\" id=\"" + id + "\" name=\"terms\" value=\"yes\" required aria-describedby=\""

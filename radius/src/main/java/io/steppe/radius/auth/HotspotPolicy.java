@@ -176,6 +176,21 @@ public final class HotspotPolicy implements AccessPolicy {
         return new AuthDecision.Accept(subscriberId, secondsLeft, octetsLeft, config.grant());
     }
 
+    /** Time and data a subscriber has left now, for the portal's status page and RFC 8908's API. */
+    public record Remaining(long seconds, long octets) {
+    }
+
+    public Remaining remaining(long subscriberId) {
+        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+        OffsetDateTime dayStart = now.atZoneSameInstant(config.zone()).toLocalDate().atStartOfDay(config.zone()).toOffsetDateTime();
+        Optional<VoucherRecord> voucher = dsl.selectFrom(VOUCHER).where(VOUCHER.SUBSCRIBER_ID.eq(subscriberId)).fetchOptional();
+        Usage.Used used = Usage.of(dsl, subscriberId, voucher.isPresent() ? BEFORE_ANY_SESSION : dayStart, dayStart, Optional.empty());
+        long seconds = voucher.map(v -> Math.min(v.getMinutes() * 60L - used.secondsSince(),
+                        java.time.Duration.between(now, v.getValidUntil()).toSeconds()))
+                .orElse(config.dailyAllowance().toSeconds() - used.secondsToday());
+        return new Remaining(Math.max(0, seconds), Math.max(0, config.dailyOctets() - used.octetsToday()));
+    }
+
     private void remember(DSLContext tx, MacAddress mac, long subscriberId, OffsetDateTime now) {
         OffsetDateTime until = now.plus(config.rememberDevice());
         tx.insertInto(REMEMBERED_DEVICE)
