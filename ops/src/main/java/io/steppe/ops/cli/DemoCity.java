@@ -30,6 +30,8 @@ final class DemoCity {
 
     /** The demo gateway on 127.0.0.1, so that radtest on this machine plays it. */
     static final String LOOPBACK_GATEWAY_SECRET = "demo-jining-centre-secret";
+    /** The UAM secret the simulated gateway signs its redirects with. */
+    static final String UAM_SECRET = "demo-uam-secret";
 
     /** Access points of the demo city: Jining's centre, the Huitengxile grassland, a Liangcheng village. */
     private static final List<AccessPoint> ACCESS_POINTS = List.of(
@@ -46,7 +48,7 @@ final class DemoCity {
     }
 
     private static final List<Nas> GATEWAYS = List.of(
-            new Nas("jining-centre-gw", NasAddress.parse("127.0.0.1"), LOOPBACK_GATEWAY_SECRET, Optional.of("demo-uam-secret"),
+            new Nas("jining-centre-gw", NasAddress.parse("127.0.0.1"), LOOPBACK_GATEWAY_SECRET, Optional.of(UAM_SECRET),
                     3799, MessageAuthenticatorPolicy.AUTO, MessageAuthenticatorPolicy.AUTO),
             new Nas("huitengxile-scenic-gw", NasAddress.parse("127.0.1.0/24"), "demo-huitengxile-secret", Optional.of("demo-uam-secret"),
                     3799, MessageAuthenticatorPolicy.YES, MessageAuthenticatorPolicy.AUTO),

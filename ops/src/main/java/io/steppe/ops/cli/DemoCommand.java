@@ -3,13 +3,22 @@ package io.steppe.ops.cli;
 import io.steppe.ops.SteppeConfig;
 import io.steppe.ops.server.ShutdownSignal;
 import io.steppe.ops.server.SteppeServer;
+import io.steppe.ops.sim.DemoTraffic;
+import io.steppe.ops.sim.UamGatewaySimulator;
+import io.steppe.radius.auth.VoucherIssuer;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
 /** {@code steppe demo}: {@code serve} plus a demo city to look at. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Run Steppe with a demo city: sample gateways, access points and a console account to look around with.",
+        description = {"Run Steppe with a demo city: gateways, access points, a console account, a simulated hotspot gateway",
+                "with phones logging in through the portal and sending accounting.",
                 "Data lives in $STEPPE_HOME like serve's; running it again keeps what is there."})
 public final class DemoCommand implements Callable<Integer> {
 
@@ -23,9 +32,21 @@ public final class DemoCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         SteppeConfig config = context.config();
         ShutdownSignal signal = new ShutdownSignal();
-        try (SteppeServer server = SteppeServer.start(config, Clock.systemUTC())) {
+        try (SteppeServer server = SteppeServer.start(config, Clock.systemUTC());
+             UamGatewaySimulator gateway = new UamGatewaySimulator("jining-centre-gw", DemoCity.LOOPBACK_GATEWAY_SECRET,
+                     Optional.of(DemoCity.UAM_SECRET), "AA-BB-CC-12-34-56",
+                     new InetSocketAddress("127.0.0.1", server.radius().authPort()),
+                     URI.create("http://127.0.0.1:" + server.listeners().portalPort() + "/"))) {
             DemoCity.Seeded seeded = new DemoCity(server.database().dsl(), context.actor()).seed();
+            server.radius().reloadGateways();
+            VoucherIssuer issuer = new VoucherIssuer(server.database().dsl(), Clock.systemUTC(), new SecureRandom());
+            DemoTraffic traffic = new DemoTraffic(gateway, new InetSocketAddress("127.0.0.1", server.radius().acctPort()),
+                    DemoCity.LOOPBACK_GATEWAY_SECRET, () -> issuer.issue(1, 30, Duration.ofDays(1), 1, "demo").get(0));
             ServeCommand.printBanner(context, server);
+            context.out().println("A phone behind the demo gateway: open http://127.0.0.1:" + gateway.port()
+                    + "/ in a browser (it is sent to the portal; log in with the voucher below or any +976/+7/+86 number,"
+                    + " the SMS code is at /api/dev/sms-outbox on the API port)");
+            context.out().println("Simulated phones log in every " + 20 + " s and send accounting (GET /api/sessions).");
             context.out().println("Demo city: " + seeded.gateways() + " gateways and " + seeded.accessPoints()
                     + " access points (GET /api/aps).");
             context.out().println("A 60-minute voucher: " + seeded.voucher() + "  (try: radtest " + seeded.voucher() + " "
@@ -35,6 +56,7 @@ public final class DemoCommand implements Callable<Integer> {
                     () -> context.out().println("Console login: the 'admin' account created by an earlier demo run"));
             context.out().flush();
             signal.await();
+            traffic.close();
         }
         return 0;
     }

@@ -44,6 +44,37 @@ final class AccessRequestSender {
         return send(authenticator, user, clientMac, attribute(3, chapPassword), attribute(60, challenge));
     }
 
+    /** One Accounting-Request (RFC 2866); the reply's code (5) or empty. */
+    Optional<Integer> accounting(int statusType, String sessionId, String user, String clientMac, byte[] framedIp, long seconds,
+                                 long octetsIn, long octetsOut) {
+        ByteArrayOutputStream attrs = new ByteArrayOutputStream();
+        attrs.writeBytes(integer(40, statusType));
+        attrs.writeBytes(attribute(44, sessionId.getBytes(StandardCharsets.US_ASCII)));
+        attrs.writeBytes(attribute(1, user.getBytes(StandardCharsets.UTF_8)));
+        attrs.writeBytes(attribute(31, clientMac.getBytes(StandardCharsets.US_ASCII)));
+        attrs.writeBytes(attribute(30, "02-00-5E-10-00-01:Ulanqab-Free".getBytes(StandardCharsets.US_ASCII)));
+        attrs.writeBytes(attribute(8, framedIp));
+        attrs.writeBytes(integer(46, seconds));
+        attrs.writeBytes(integer(42, octetsIn));
+        attrs.writeBytes(integer(43, octetsOut));
+        byte[] body = attrs.toByteArray();
+        byte[] packet = new byte[20 + body.length];
+        packet[0] = 4;
+        packet[1] = (byte) random.nextInt(256);
+        packet[2] = (byte) (packet.length >> 8);
+        packet[3] = (byte) packet.length;
+        System.arraycopy(body, 0, packet, 20, body.length);
+        MessageDigest md5 = md5();
+        md5.update(packet);
+        md5.update(secret);
+        System.arraycopy(md5.digest(), 0, packet, 4, 16);
+        return exchange(packet);
+    }
+
+    private static byte[] integer(int type, long value) {
+        return attribute(type, new byte[] {(byte) (value >>> 24), (byte) (value >>> 16), (byte) (value >>> 8), (byte) value});
+    }
+
     private Optional<Integer> send(byte[] authenticator, String user, String clientMac, byte[]... credential) {
         ByteArrayOutputStream attrs = new ByteArrayOutputStream();
         attrs.writeBytes(new byte[] {80, 18});
@@ -62,6 +93,10 @@ final class AccessRequestSender {
         System.arraycopy(authenticator, 0, packet, 4, 16);
         System.arraycopy(body, 0, packet, 20, body.length);
         System.arraycopy(hmac(packet), 0, packet, 22, 16);
+        return exchange(packet);
+    }
+
+    private Optional<Integer> exchange(byte[] packet) {
         try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(server.getAddress(), 0))) {
             socket.setSoTimeout(3000);
             for (int attempt = 0; attempt < 2; attempt++) {

@@ -38,7 +38,8 @@ public final class UamGatewaySimulator implements AutoCloseable {
     private final AccessRequestSender radius;
     private final HttpServer http;
     private final SecureRandom random = new SecureRandom();
-    private final AtomicReference<byte[]> challenge = new AtomicReference<>();
+    /** The challenge each client was last given, by MAC: several simulated phones may be mid-login at once. */
+    private final java.util.concurrent.ConcurrentMap<String, byte[]> challenges = new java.util.concurrent.ConcurrentHashMap<>();
     private final AtomicReference<Logon> lastLogon = new AtomicReference<>();
 
     /**
@@ -70,13 +71,14 @@ public final class UamGatewaySimulator implements AutoCloseable {
         return Optional.ofNullable(lastLogon.get());
     }
 
-    /** Any page a captured client asks for: off to the portal. */
+    /** Any page a captured client asks for: off to the portal. {@code ?client=MAC} plays another phone. */
     private void captured(HttpExchange exchange) throws IOException {
+        String mac = client(query(exchange.getRequestURI()));
         byte[] fresh = new byte[16];
         random.nextBytes(fresh);
-        challenge.set(fresh);
+        challenges.put(mac, fresh);
         String query = "res=notyet&uamip=127.0.0.1&uamport=" + port() + "&challenge=" + HexFormat.of().formatHex(fresh)
-                + "&called=02-00-5E-10-00-01&mac=" + clientMac + "&ip=10.1.0.42&nasid=" + nasId + "&sessionid="
+                + "&called=02-00-5E-10-00-01&mac=" + mac + "&ip=10.1.0.42&nasid=" + nasId + "&sessionid="
                 + HexFormat.of().formatHex(fresh, 0, 4) + "&userurl=" + encode("http://www.ulanqab.gov.cn/");
         String url = portal + "?" + query;
         redirect(exchange, uamSecret.map(s -> url + "&md=" + UamChecksum.compute(url, s)).orElse(url));
@@ -84,7 +86,13 @@ public final class UamGatewaySimulator implements AutoCloseable {
 
     private void logon(HttpExchange exchange) throws IOException {
         Map<String, String> p = query(exchange.getRequestURI());
-        byte[] chal = key(challenge.get());
+        String clientMac = client(p);
+        byte[] issued = challenges.remove(clientMac);
+        if (issued == null) {
+            redirect(exchange, portal + "?res=failed&reason=other&uamip=127.0.0.1&uamport=" + port() + "&nasid=" + nasId);
+            return;
+        }
+        byte[] chal = key(issued);
         String user = p.getOrDefault("username", "");
         Optional<Integer> answer;
         if (p.containsKey("response")) {
@@ -102,6 +110,12 @@ public final class UamGatewaySimulator implements AutoCloseable {
         String back = "uamip=127.0.0.1&uamport=" + port() + "&nasid=" + nasId + "&mac=" + clientMac
                 + Optional.ofNullable(p.get("userurl")).map(u -> "&userurl=" + encode(u)).orElse("");
         redirect(exchange, portal + "?" + (accepted ? "res=success&" : "res=failed&reason=reject&") + back);
+    }
+
+    /** The simulated phone: {@code client} if given (the gateway keeps it in the /logon URL it is sent to), else the default. */
+    private String client(Map<String, String> query) {
+        String asked = query.get("client");
+        return asked != null && asked.matches("([0-9A-F]{2}-){5}[0-9A-F]{2}") ? asked : clientMac;
     }
 
     private byte[] key(byte[] challenge) {

@@ -6,7 +6,6 @@ import java.net.InetAddress;
 import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
-import org.jooq.postgres.extensions.types.Inet;
 
 /** Finds the gateway a redirect came from: by the {@code nasid} it names, else by the address it came from. */
 public final class GatewayDirectory {
@@ -23,7 +22,7 @@ public final class GatewayDirectory {
                     .fetchOptional(r -> new Gateway(r.value1(), Optional.ofNullable(r.value2()), r.value3()));
         }
         return dsl.select(NAS.NAME, NAS.UAM_SECRET, NAS.UAM_CHAP).from(NAS)
-                .where(DSL.condition("{0} >>= {1}", NAS.ADDRESS, DSL.val(Inet.valueOf(source), Inet.class)))
+                .where(DSL.condition("{0} >>= cast({1} as inet)", NAS.ADDRESS, DSL.val(source.getHostAddress())))
                 .orderBy(DSL.field("masklen({0})", Integer.class, NAS.ADDRESS).desc()).limit(1)
                 .fetchOptional(r -> new Gateway(r.value1(), Optional.ofNullable(r.value2()), r.value3()));
     }

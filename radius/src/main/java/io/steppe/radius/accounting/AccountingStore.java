@@ -104,7 +104,7 @@ public final class AccountingStore {
                 .set(RADIUS_SESSION_OPEN.INPUT_OCTETS, greatest(RADIUS_SESSION_OPEN.INPUT_OCTETS, val(r.inputOctets())))
                 .set(RADIUS_SESSION_OPEN.OUTPUT_OCTETS, greatest(RADIUS_SESSION_OPEN.OUTPUT_OCTETS, val(r.outputOctets())))
                 .set(RADIUS_SESSION_OPEN.UPDATED_AT, greatest(RADIUS_SESSION_OPEN.UPDATED_AT, val(utc(r.eventTime()))))
-                .set(RADIUS_SESSION_OPEN.FRAMED_IP, coalesce(val(inet(r.framedIp()), RADIUS_SESSION_OPEN.FRAMED_IP), RADIUS_SESSION_OPEN.FRAMED_IP))
+                .set(RADIUS_SESSION_OPEN.FRAMED_IP, coalesce(val(inet(r.framedIp()), RADIUS_SESSION_OPEN.FRAMED_IP.getDataType()), RADIUS_SESSION_OPEN.FRAMED_IP))
                 .where(RADIUS_SESSION_OPEN.UNIQUE_ID.eq(r.uniqueId()))
                 .execute();
     }
@@ -118,10 +118,11 @@ public final class AccountingStore {
                         RADIUS_SESSION_OPEN.FRAMED_IP, RADIUS_SESSION_OPEN.CLASS, RADIUS_SESSION_OPEN.STARTED_AT,
                         RADIUS_SESSION_OPEN.UPDATED_AT, RADIUS_SESSION_OPEN.SESSION_TIME, RADIUS_SESSION_OPEN.INPUT_OCTETS,
                         RADIUS_SESSION_OPEN.OUTPUT_OCTETS, RADIUS_SESSION_OPEN.INTERIM_INTERVAL)
-                .select(select(val(r.uniqueId()), val(r.sessionId()), val(r.nasId()), val(inet(r.nasAddress())),
+                .select(select(val(r.uniqueId()), val(r.sessionId()), val(r.nasId()), val(inet(r.nasAddress()), RADIUS_SESSION_OPEN.NAS_ADDRESS.getDataType()),
                         val(r.userName()), r.subscriberId().<org.jooq.Field<Long>>map(DSL::val).orElseGet(() -> subscriberOf(r)),
-                        val(mac(r.apMac())), val(r.ssid().orElse(null)), val(mac(r.clientMac())), val(inet(r.framedIp())),
-                        val(r.classValue().orElse(null)), val(started), val(utc(r.eventTime())), val(r.sessionTime()),
+                        val(mac(r.apMac())), val(r.ssid().orElse(null)), val(mac(r.clientMac())), val(inet(r.framedIp()), RADIUS_SESSION_OPEN.FRAMED_IP.getDataType()),
+                        val(r.classValue().orElse(null)), val(started, RADIUS_SESSION_OPEN.STARTED_AT.getDataType()),
+                        val(utc(r.eventTime()), RADIUS_SESSION_OPEN.UPDATED_AT.getDataType()), val(r.sessionTime()),
                         val(r.inputOctets()), val(r.outputOctets()), val(r.interimInterval().orElse(null)))
                         .whereNotExists(closed(r, started)))
                 .onConflict(RADIUS_SESSION_OPEN.UNIQUE_ID).doNothing()
