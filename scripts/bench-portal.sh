@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# The captive portal's login page under wrk (Debian), and nginx serving a saved copy of the same page, in one run.
+# Loopback only; each run is bounded (BENCH_DURATION seconds).
+# Usage: ./mvnw -q -DskipTests package && scripts/bench-portal.sh
+# Needs: apt-get install wrk nginx-light
+set -euo pipefail
+
+repo=$(cd "$(dirname "$0")/.." && pwd)
+jar=$repo/ops/target/steppe.jar
+duration=${BENCH_DURATION:-10}
+connections=${BENCH_CONNECTIONS:-32}
+command -v wrk >/dev/null && command -v nginx >/dev/null || { echo "bench-portal: apt-get install wrk nginx-light" >&2; exit 1; }
+
+home=$(mktemp -d)
+serve_pid=
+nginx_started=
+cleanup() {
+    status=$?
+    [ -n "$serve_pid" ] && kill -TERM "$serve_pid" 2>/dev/null && wait "$serve_pid" 2>/dev/null
+    [ -n "$nginx_started" ] && nginx -c "$home/nginx.conf" -s stop 2>/dev/null
+    rm -rf "$home"
+    exit "$status"
+}
+trap cleanup EXIT INT TERM
+
+export STEPPE_HOME=$home STEPPE_BIND_ADDRESS=127.0.0.1 STEPPE_PORTAL_PORT=18080 STEPPE_API_PORT=18081 \
+       STEPPE_RADIUS_AUTH_PORT=11812 STEPPE_RADIUS_ACCT_PORT=11813
+java -jar "$jar" nas add --name bench-gw --ip 127.0.0.1 --secret bench-secret-0123456789 >/dev/null 2>&1
+java -jar "$jar" serve > "$home/serve.out" 2> "$home/serve.err" &
+serve_pid=$!
+for _ in $(seq 1 120); do curl -fs -m 1 http://127.0.0.1:18081/health >/dev/null 2>&1 && break; sleep 0.5; done
+
+path="/?res=notyet&uamip=10.1.0.1&uamport=3990&challenge=00112233445566778899aabbccddeeff&called=02-00-5E-10-00-01&mac=AA-BB-CC-00-00-01&ip=10.1.0.5&nasid=bench-gw&sessionid=5f3a0001&userurl=http%3A%2F%2Fexample.org%2F"
+mkdir -p "$home/www"
+curl -fs "http://127.0.0.1:18080$path" > "$home/www/index.html"
+echo "login page: $(wc -c < "$home/www/index.html") bytes, no other asset"
+cat > "$home/nginx.conf" <<CONF
+worker_processes 2;
+pid $home/nginx.pid;
+error_log $home/nginx-error.log;
+events { worker_connections 1024; }
+http {
+    access_log off;
+    server {
+        listen 127.0.0.1:18090;
+        root $home/www;
+        location / { try_files /index.html =404; default_type text/html; }
+    }
+}
+CONF
+nginx -c "$home/nginx.conf"
+nginx_started=1
+
+curl -fs "http://127.0.0.1:18080$path" >/dev/null   # warm the JIT a little before measuring
+wrk -t2 -c"$connections" -d5s --latency "http://127.0.0.1:18080$path" >/dev/null
+echo "== Steppe portal"
+wrk -t2 -c"$connections" -d"${duration}s" --latency "http://127.0.0.1:18080$path"
+echo "== nginx, saved copy"
+wrk -t2 -c"$connections" -d"${duration}s" --latency "http://127.0.0.1:18090$path"
