@@ -17,26 +17,33 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /** The RADIUS side of a simulated gateway: one Access-Request (PAP or CHAP, with Message-Authenticator), one answer. */
-final class AccessRequestSender {
+public final class AccessRequestSender {
 
     private final InetSocketAddress server;
+    private final java.net.InetAddress source;
     private final byte[] secret;
     private final SecureRandom random = new SecureRandom();
 
-    AccessRequestSender(InetSocketAddress server, String secret) {
+    public AccessRequestSender(InetSocketAddress server, String secret) {
+        this(server, server.getAddress(), secret);
+    }
+
+    /** @param source the address to send from: the gateway's, which the server knows it by */
+    public AccessRequestSender(InetSocketAddress server, java.net.InetAddress source, String secret) {
         this.server = server;
+        this.source = source;
         this.secret = secret.getBytes(StandardCharsets.UTF_8);
     }
 
     /** The reply's code (2 Accept, 3 Reject), or empty when none came. */
-    Optional<Integer> pap(String user, byte[] password, String clientMac) {
+    public Optional<Integer> pap(String user, byte[] password, String clientMac) {
         byte[] authenticator = new byte[16];
         random.nextBytes(authenticator);
         return send(authenticator, user, clientMac, attribute(2, hide(password, authenticator)));
     }
 
     /** CHAP as CoovaChilli sends it: ident 0, the portal's response, CHAP-Challenge the UAM key. */
-    Optional<Integer> chap(String user, byte[] response, byte[] challenge, String clientMac) {
+    public Optional<Integer> chap(String user, byte[] response, byte[] challenge, String clientMac) {
         byte[] authenticator = new byte[16];
         random.nextBytes(authenticator);
         byte[] chapPassword = new byte[17];
@@ -45,7 +52,7 @@ final class AccessRequestSender {
     }
 
     /** One Accounting-Request (RFC 2866); the reply's code (5) or empty. */
-    Optional<Integer> accounting(int statusType, String sessionId, String user, String clientMac, byte[] framedIp, long seconds,
+    public Optional<Integer> accounting(int statusType, String sessionId, String user, String clientMac, byte[] framedIp, long seconds,
                                  long octetsIn, long octetsOut) {
         ByteArrayOutputStream attrs = new ByteArrayOutputStream();
         attrs.writeBytes(integer(40, statusType));
@@ -97,7 +104,7 @@ final class AccessRequestSender {
     }
 
     private Optional<Integer> exchange(byte[] packet) {
-        try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(server.getAddress(), 0))) {
+        try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(source, 0))) {
             socket.setSoTimeout(3000);
             for (int attempt = 0; attempt < 2; attempt++) {
                 socket.send(new DatagramPacket(packet, packet.length, server));

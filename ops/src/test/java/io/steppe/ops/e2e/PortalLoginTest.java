@@ -6,14 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.steppe.ops.SteppeConfig;
 import io.steppe.ops.server.SteppeServer;
+import io.steppe.ops.sim.AccessRequestSender;
 import io.steppe.radius.auth.VoucherIssuer;
 import io.steppe.radius.nas.Nas;
 import io.steppe.radius.nas.NasAddress;
 import io.steppe.radius.nas.NasRepository;
 import io.steppe.portal.uam.UamChecksum;
-import java.io.ByteArrayOutputStream;
-import java.net.DatagramPacket;
-import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -25,15 +23,12 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -147,12 +142,9 @@ class PortalLoginTest {
         for (int i = 0; i < masked.length; i++) {
             plain[i] = (byte) (masked[i] ^ key[i]);
         }
-        byte[] reply = accessRequest(InetAddress.getByName("127.0.0.1"), p.get("username"),
-                TestRadius.attribute(2, TestRadius.hide(plain, SECRET)));
-        assertEquals(2, reply[0], "Access-Accept for the portal's one-time credential");
-        byte[] again = accessRequest(InetAddress.getByName("127.0.0.1"), p.get("username"),
-                TestRadius.attribute(2, TestRadius.hide(plain, SECRET)));
-        assertEquals(3, again[0], "the credential works once");
+        assertEquals(2, papRequest(InetAddress.getByName("127.0.0.1"), p.get("username"), plain),
+                "Access-Accept for the portal's one-time credential");
+        assertEquals(3, papRequest(InetAddress.getByName("127.0.0.1"), p.get("username"), plain), "the credential works once");
     }
 
     @Test
@@ -163,11 +155,8 @@ class PortalLoginTest {
         Map<String, String> p = params(logon);
         assertFalse(p.containsKey("password"));
         // CoovaChilli sends CHAP-Password = ident 0 + response, CHAP-Challenge = MD5(challenge + uamsecret).
-        byte[] chapPassword = new byte[17];
-        System.arraycopy(HexFormat.of().parseHex(p.get("response")), 0, chapPassword, 1, 16);
-        byte[] reply = accessRequest(InetAddress.getByName("127.0.0.2"), p.get("username"),
-                TestRadius.attribute(3, chapPassword), TestRadius.attribute(60, chal(challenge)));
-        assertEquals(2, reply[0], "Access-Accept");
+        assertEquals(2, chapRequest(InetAddress.getByName("127.0.0.2"), p.get("username"), HexFormat.of().parseHex(p.get("response")),
+                chal(challenge)), "Access-Accept");
     }
 
     @Test
@@ -271,76 +260,22 @@ class PortalLoginTest {
         assertTrue(api.body().contains("\"captive\":true") && api.body().contains("\"user-portal-url\":\"http://"), api.body());
     }
 
-    byte[] accessRequest(InetAddress gateway, String user, byte[]... extra) throws Exception {
-        try {
-            return TestRadius.exchange(gateway, server.radius().authPort(), SECRET, user, CLIENT_MAC, extra);
-        } catch (java.net.SocketTimeoutException e) {
-            String drops = http.get(server.listeners().apiPort(), "/metrics").body().lines()
-                    .filter(l -> l.startsWith("steppe_radius_dropped_total")).toList().toString();
-            throw new AssertionError("no answer from the RADIUS server; drops: " + drops, e);
-        }
+    /** The gateway's Access-Request, sent from the gateway's own address; the reply's code. */
+    int papRequest(InetAddress gateway, String user, byte[] password) {
+        return sender(gateway).pap(user, password, CLIENT_MAC).orElseThrow(() -> noAnswer());
     }
 
-    /** A bare RADIUS client, enough to play the gateway's side of /logon. */
-    static final class TestRadius {
+    int chapRequest(InetAddress gateway, String user, byte[] response, byte[] challenge) {
+        return sender(gateway).chap(user, response, challenge, CLIENT_MAC).orElseThrow(() -> noAnswer());
+    }
 
-        static byte[] attribute(int type, byte[] value) {
-            byte[] a = new byte[value.length + 2];
-            a[0] = (byte) type;
-            a[1] = (byte) a.length;
-            System.arraycopy(value, 0, a, 2, value.length);
-            return a;
-        }
+    AccessRequestSender sender(InetAddress gateway) {
+        return new AccessRequestSender(new java.net.InetSocketAddress("127.0.0.1", server.radius().authPort()), gateway, SECRET);
+    }
 
-        /** A fixed, random Request Authenticator: tinyradius refuses an all-zero one. */
-        static final byte[] AUTHENTICATOR = new SecureRandom().generateSeed(16);
-
-        /** RFC 2865 §5.2, against {@link #authenticator}. */
-        static byte[] hide(byte[] plain, String secret) throws Exception {
-            byte[] padded = Arrays.copyOf(plain, Math.max(16, (plain.length + 15) / 16 * 16));
-            byte[] out = new byte[padded.length];
-            byte[] previous = AUTHENTICATOR;
-            for (int i = 0; i < padded.length; i += 16) {
-                MessageDigest md5 = MessageDigest.getInstance("MD5");
-                md5.update(secret.getBytes(StandardCharsets.UTF_8));
-                md5.update(previous);
-                byte[] b = md5.digest();
-                for (int j = 0; j < 16; j++) {
-                    out[i + j] = (byte) (padded[i + j] ^ b[j]);
-                }
-                previous = Arrays.copyOfRange(out, i, i + 16);
-            }
-            return out;
-        }
-
-        static byte[] exchange(InetAddress from, int port, String secret, String user, String clientMac, byte[]... extra) throws Exception {
-            ByteArrayOutputStream attrs = new ByteArrayOutputStream();
-            attrs.writeBytes(new byte[] {80, 18});
-            attrs.writeBytes(new byte[16]);
-            attrs.writeBytes(attribute(1, user.getBytes(StandardCharsets.UTF_8)));
-            attrs.writeBytes(attribute(31, clientMac.getBytes(StandardCharsets.US_ASCII)));
-            for (byte[] e : extra) {
-                attrs.writeBytes(e);
-            }
-            byte[] body = attrs.toByteArray();
-            byte[] packet = new byte[20 + body.length];
-            packet[0] = 1;
-            packet[1] = (byte) new SecureRandom().nextInt(256);
-            packet[2] = (byte) (packet.length >> 8);
-            packet[3] = (byte) packet.length;
-            System.arraycopy(AUTHENTICATOR, 0, packet, 4, 16);
-            System.arraycopy(body, 0, packet, 20, body.length);
-            Mac mac = Mac.getInstance("HmacMD5");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacMD5"));
-            System.arraycopy(mac.doFinal(packet), 0, packet, 22, 16);
-            try (DatagramSocket socket = new DatagramSocket(0, from)) {
-                socket.setSoTimeout(3000);
-                socket.send(new DatagramPacket(packet, packet.length, InetAddress.getByName("127.0.0.1"), port));
-                byte[] buffer = new byte[4096];
-                DatagramPacket reply = new DatagramPacket(buffer, buffer.length);
-                socket.receive(reply);
-                return Arrays.copyOf(buffer, reply.getLength());
-            }
-        }
+    AssertionError noAnswer() {
+        String drops = http.get(server.listeners().apiPort(), "/metrics").body().lines()
+                .filter(l -> l.startsWith("steppe_radius_dropped_total")).toList().toString();
+        return new AssertionError("no answer from the RADIUS server; drops: " + drops);
     }
 }

@@ -165,12 +165,11 @@ final class PortalController {
         if (p.refusal().isPresent()) {
             return p.refusal().get();
         }
-        PhoneNumber phone;
-        try {
-            phone = PhoneNumber.parse(form.get("phone"));
-        } catch (IllegalArgumentException e) {
+        Optional<PhoneNumber> parsed = phone(form);
+        if (parsed.isEmpty()) {
             return loginAgain(HttpStatus.BAD_REQUEST, p.m(), p.pages(), p.redirect(), p.m().get("error.phone.invalid"), request);
         }
+        PhoneNumber phone = parsed.get();
         SmsLogin.Sending sending = sms.requestCode(phone, p.redirect().clientMac().orElseThrow(), p.gateway().name(),
                 p.m().get("sms.message"));
         if (sending != SmsLogin.Sending.SENT) {
@@ -188,12 +187,11 @@ final class PortalController {
         if (p.refusal().isPresent()) {
             return p.refusal().get();
         }
-        PhoneNumber phone;
-        try {
-            phone = PhoneNumber.parse(form.get("phone"));
-        } catch (IllegalArgumentException e) {
+        Optional<PhoneNumber> parsed = phone(form);
+        if (parsed.isEmpty()) {
             return loginAgain(HttpStatus.BAD_REQUEST, p.m(), p.pages(), p.redirect(), p.m().get("error.phone.invalid"), request);
         }
+        PhoneNumber phone = parsed.get();
         SmsLogin.Checked checked = sms.check(phone, form.get("code"), p.redirect().clientMac().orElseThrow(), p.m().language());
         if (checked instanceof SmsLogin.Checked.LoggedIn loggedIn) {
             return logon(p, loggedIn.subscriberId(), request);
@@ -205,6 +203,14 @@ final class PortalController {
                     Optional.of(message)), gatewayOrigin(p.redirect()));
         }
         return loginAgain(HttpStatus.UNPROCESSABLE_ENTITY, p.m(), p.pages(), p.redirect(), message, request);
+    }
+
+    private static Optional<PhoneNumber> phone(Map<String, String> form) {
+        try {
+            return Optional.of(PhoneNumber.parse(form.get("phone")));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     private String csrfFor(UamRedirect redirect) {
