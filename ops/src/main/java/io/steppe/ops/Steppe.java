@@ -7,6 +7,7 @@ import io.steppe.ops.cli.CliContext;
 import io.steppe.ops.cli.DemoCommand;
 import io.steppe.ops.cli.NasCommand;
 import io.steppe.ops.cli.ServeCommand;
+import io.steppe.ops.cli.SubscriberCommand;
 import io.steppe.ops.cli.UserCommand;
 import io.steppe.ops.cli.VoucherCommand;
 import java.io.InputStream;
@@ -52,6 +53,7 @@ public final class Steppe implements Runnable {
                 .addSubcommand(new NasCommand(context))
                 .addSubcommand(new ApCommand(context))
                 .addSubcommand(new VoucherCommand(context))
+                .addSubcommand(new SubscriberCommand(context))
                 .addSubcommand(new UserCommand(context))
                 .addSubcommand(new BenchCommand(context));
         cli.setOut(out);

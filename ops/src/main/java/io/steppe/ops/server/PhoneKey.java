@@ -11,12 +11,12 @@ import java.security.SecureRandom;
  * The master key that seals subscribers' phone numbers, kept in {@code $STEPPE_HOME/keys/phone.key}, apart
  * from the database: a stolen dump alone reveals no number. Made on first start, readable by the owner only.
  */
-final class PhoneKey {
+public final class PhoneKey {
 
     private PhoneKey() {
     }
 
-    static byte[] load(Path home, SecureRandom random) {
+    public static byte[] load(Path home, SecureRandom random) {
         Path file = home.resolve("keys").resolve("phone.key");
         try {
             if (Files.exists(file)) {

@@ -63,7 +63,7 @@ class CliTest {
                 {"nas", "add", "--help"}, {"nas", "list", "--help"}, {"nas", "remove", "--help"}, {"user", "--help"},
                 {"user", "add", "--help"}, {"user", "list", "--help"}, {"user", "remove", "--help"},
                 {"ap", "--help"}, {"ap", "add", "--help"}, {"voucher", "--help"}, {"voucher", "create", "--help"},
-                {"bench", "--help"}, {"bench", "radius", "--help"}}) {
+                {"bench", "--help"}, {"bench", "radius", "--help"}, {"subscribers", "--help"}, {"subscribers", "export", "--help"}}) {
             Result result = steppe(command);
             assertEquals(0, result.status(), String.join(" ", command));
             assertTrue(result.out().startsWith("Usage: steppe"), String.join(" ", command) + ": " + result.out());
@@ -154,6 +154,27 @@ class CliTest {
         assertOneLineError(steppe("voucher", "create", "--count", "0", "--minutes", "90"), "count must be 1..10000, was 0");
         assertOneLineError(steppe("voucher", "create", "--count", "1", "--minutes", "-5"), "minutes must be 1..525600");
         assertOneLineError(steppe("voucher", "create", "--count", "1"), "Missing required option: '--minutes");
+    }
+
+    @Test
+    void subscriberExportIsTheOneWayNumbersLeaveInClear() throws Exception {
+        try (io.steppe.db.Database db = io.steppe.db.Database.open(io.steppe.ops.SteppeConfig.load(env).database().withPoolSize(2))) {
+            java.security.SecureRandom random = new java.security.SecureRandom();
+            io.steppe.portal.sms.LogSmsSender outbox = new io.steppe.portal.sms.LogSmsSender(java.time.Clock.systemUTC());
+            io.steppe.portal.sms.SmsLogin sms = new io.steppe.portal.sms.SmsLogin(db.dsl(), java.time.Clock.systemUTC(), random,
+                    new io.steppe.portal.sms.PhoneVault(io.steppe.ops.server.PhoneKey.load(home, random), random), outbox);
+            io.steppe.portal.sms.PhoneNumber tourist = io.steppe.portal.sms.PhoneNumber.parse("+97699112233");
+            io.steppe.db.net.MacAddress device = io.steppe.db.net.MacAddress.parse("aa:bb:cc:00:00:01");
+            sms.requestCode(tourist, device, "gw", "{code}");
+            sms.check(tourist, outbox.outbox().get(0).text(), device, "mn");
+        }
+        Path out = home.resolve("register.csv");
+        Result exported = steppe("subscribers", "export", "--out", out.toString());
+        assertEquals(0, exported.status(), exported.err());
+        String csv = java.nio.file.Files.readString(out);
+        assertTrue(csv.startsWith("subscriber_id,phone,first_seen,language\n") && csv.contains(",+97699112233,") && csv.contains(",mn"), csv);
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(java.nio.file.Files.getPosixFilePermissions(out)));
+        assertOneLineError(steppe("subscribers", "export", "--out", out.toString()), "already exists; the export never overwrites a file");
     }
 
     @Test
