@@ -15,11 +15,23 @@ public final class WebhookSmsSender implements SmsSender {
 
     private static final Duration[] BACKOFF = {Duration.ofMillis(500), Duration.ofSeconds(1)};
 
+    /** Waits between attempts; tests pass one that only records. */
+    @FunctionalInterface
+    public interface Pause {
+        void pause(Duration duration) throws InterruptedException;
+    }
+
     private final URI webhook;
+    private final Pause pause;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
 
     public WebhookSmsSender(URI webhook) {
+        this(webhook, d -> Thread.sleep(d.toMillis()));
+    }
+
+    public WebhookSmsSender(URI webhook, Pause pause) {
         this.webhook = webhook;
+        this.pause = pause;
     }
 
     @Override
@@ -46,7 +58,7 @@ public final class WebhookSmsSender implements SmsSender {
             }
             if (attempt < BACKOFF.length) {
                 try {
-                    Thread.sleep(BACKOFF[attempt].toMillis());
+                    pause.pause(BACKOFF[attempt]);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new SmsNotSent("interrupted", e);
