@@ -14,6 +14,7 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.steppe.db.Database;
+import io.steppe.portal.login.AttemptLimiter;
 import io.steppe.portal.login.CredentialIssuer;
 import io.steppe.portal.login.LoginCredential;
 import io.steppe.portal.login.VoucherLogin;
@@ -48,9 +49,12 @@ final class PortalController {
     private final CredentialIssuer credentials;
     private final Csrf csrf;
     private final SmsLogin sms;
+    /** Ten wrong vouchers from one device in ten minutes, then it waits. */
+    private final AttemptLimiter voucherGuesses;
 
     PortalController(Database database, Clock clock, SmsLogin sms) {
         this.sms = sms;
+        this.voucherGuesses = new AttemptLimiter(10, java.time.Duration.ofMinutes(10), clock);
         SecureRandom random = new SecureRandom();
         this.gateways = new GatewayDirectory(database.dsl());
         this.vouchers = new VoucherLogin(database.dsl(), clock);
@@ -151,8 +155,15 @@ final class PortalController {
         if (p.refusal().isPresent()) {
             return p.refusal().get();
         }
+        String device = p.redirect().clientMac().orElseThrow().toString();
+        if (!voucherGuesses.allowed(device)) {
+            return loginAgain(HttpStatus.TOO_MANY_REQUESTS, p.m(), p.pages(), p.redirect(), p.m().get("error.voucher.too_many"), request);
+        }
         VoucherLogin.Result result = vouchers.check(form.get("voucher"), p.redirect().clientMac().orElseThrow());
         if (result instanceof VoucherLogin.Result.Refused refused) {
+            if (refused.problem() == VoucherLogin.Problem.UNKNOWN) {
+                voucherGuesses.failed(device);
+            }
             return loginAgain(HttpStatus.UNPROCESSABLE_ENTITY, p.m(), p.pages(), p.redirect(),
                     p.m().get("error.voucher." + refused.problem().name().toLowerCase(Locale.ROOT)), request);
         }
