@@ -253,6 +253,22 @@ class PortalLoginTest {
     }
 
     @Test
+    void smsFloodIsRefusedWithTooManyRequestsAndABadNumberIsNamed() {
+        HttpResponse<String> page = http.get(portal, redirect("chilli-pap", new byte[16], "http://example.org/") + "&lang=en");
+        Map<String, String> fields = hiddenFields(page.body());
+        fields.put("terms", "yes");
+        fields.put("phone", "+976 8811 0001");
+        assertEquals(200, http.post(portal, "/login/sms/request", "application/x-www-form-urlencoded", form(fields)).statusCode());
+        HttpResponse<String> again = http.post(portal, "/login/sms/request", "application/x-www-form-urlencoded", form(fields));
+        assertEquals(429, again.statusCode());
+        assertTrue(again.body().contains("A code was just sent"), again.body());
+        fields.put("phone", "12345");
+        HttpResponse<String> bad = http.post(portal, "/login/sms/request", "application/x-www-form-urlencoded", form(fields));
+        assertEquals(400, bad.statusCode());
+        assertTrue(bad.body().contains("valid mobile number"), bad.body());
+    }
+
+    @Test
     void captiveApiAnswersRfc8908() {
         HttpResponse<String> api = http.get(portal, "/api/captive");
         assertEquals(200, api.statusCode());
