@@ -32,10 +32,17 @@ import java.util.TreeSet;
  * @param smsWebhookUrl   {@code STEPPE_SMS_WEBHOOK_URL}, required with {@code webhook}
  * @param radsecTls       {@code STEPPE_RADSEC_CERT}, {@code STEPPE_RADSEC_KEY}, {@code STEPPE_RADSEC_CA}: PEM files; RadSec
  *                        is on only when all three are given
+ * @param allowance       {@code STEPPE_DAILY_MINUTES} (120), {@code STEPPE_DAILY_MB} (1024), {@code STEPPE_REMEMBER_DAYS} (7)
+ * @param smsGatewayLimit {@code STEPPE_SMS_GATEWAY_LIMIT}: codes one gateway may ask for per minute (60)
  */
 public record SteppeConfig(Path home, DatabaseConfig database, String bindAddress, int portalPort, int apiPort,
                            int radiusAuthPort, int radiusAcctPort, int radsecPort, Sms sms,
-                           Optional<URI> smsWebhookUrl, Optional<RadSecFiles> radsecTls) {
+                           Optional<URI> smsWebhookUrl, Optional<RadSecFiles> radsecTls, Allowance allowance,
+                           int smsGatewayLimit) {
+
+    /** Each subscriber's free daily allowance, and how long a device that logged in is let back in by MAC. */
+    public record Allowance(int dailyMinutes, int dailyMegabytes, int rememberDays) {
+    }
 
     /** The PEM files of RadSec: the server's certificate chain and key, and the CA that signs gateways' certificates. */
     public record RadSecFiles(Path certificate, Path privateKey, Path trustedCa) {
@@ -52,7 +59,8 @@ public record SteppeConfig(Path home, DatabaseConfig database, String bindAddres
     static final Set<String> KEYS = Set.of("STEPPE_HOME", "STEPPE_CONFIG", "STEPPE_DB_URL", "STEPPE_DB_USER",
             "STEPPE_DB_PASSWORD", "STEPPE_BIND_ADDRESS", "STEPPE_PORTAL_PORT", "STEPPE_API_PORT",
             "STEPPE_RADIUS_AUTH_PORT", "STEPPE_RADIUS_ACCT_PORT", "STEPPE_RADSEC_PORT", "STEPPE_SMS",
-            "STEPPE_SMS_WEBHOOK_URL", "STEPPE_RADSEC_CERT", "STEPPE_RADSEC_KEY", "STEPPE_RADSEC_CA");
+            "STEPPE_SMS_WEBHOOK_URL", "STEPPE_RADSEC_CERT", "STEPPE_RADSEC_KEY", "STEPPE_RADSEC_CA", "STEPPE_DAILY_MINUTES",
+            "STEPPE_DAILY_MB", "STEPPE_REMEMBER_DAYS", "STEPPE_SMS_GATEWAY_LIMIT");
 
     /**
      * Reads the configuration: the file named by {@code STEPPE_CONFIG}, else {@code $STEPPE_HOME/steppe.conf}
@@ -112,7 +120,26 @@ public record SteppeConfig(Path home, DatabaseConfig database, String bindAddres
         return new SteppeConfig(home, database, values.getOrDefault("STEPPE_BIND_ADDRESS", "0.0.0.0").trim(),
                 port(values, "STEPPE_PORTAL_PORT", 8080), port(values, "STEPPE_API_PORT", 8081),
                 port(values, "STEPPE_RADIUS_AUTH_PORT", 1812), port(values, "STEPPE_RADIUS_ACCT_PORT", 1813),
-                port(values, "STEPPE_RADSEC_PORT", 2083), sms, webhook, radsecFiles(values));
+                port(values, "STEPPE_RADSEC_PORT", 2083), sms, webhook, radsecFiles(values),
+                new Allowance(number(values, "STEPPE_DAILY_MINUTES", 120, 1, 1440), number(values, "STEPPE_DAILY_MB", 1024, 1, 1_048_576),
+                        number(values, "STEPPE_REMEMBER_DAYS", 7, 0, 365)),
+                number(values, "STEPPE_SMS_GATEWAY_LIMIT", 60, 1, 1_000_000));
+    }
+
+    private static int number(Map<String, String> values, String key, int defaultValue, int min, int max) {
+        String value = values.get(key);
+        if (value == null || value.isBlank()) {
+            return defaultValue;
+        }
+        try {
+            int number = Integer.parseInt(value.trim());
+            if (number >= min && number <= max) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UserError(key + " must be a whole number " + min + ".." + max + ", was '" + value + "'");
     }
 
     private static Optional<RadSecFiles> radsecFiles(Map<String, String> values) {

@@ -26,6 +26,8 @@ class SteppeConfigTest {
         assertEquals(2083, config.radsecPort());
         assertEquals(SteppeConfig.Sms.LOG, config.sms());
         assertTrue(config.database().url().isEmpty(), "embedded by default");
+        assertEquals(new SteppeConfig.Allowance(120, 1024, 7), config.allowance());
+        assertEquals(60, config.smsGatewayLimit());
         assertEquals(home.resolve("pgdata"), config.database().home().resolve("pgdata"));
     }
 
@@ -41,6 +43,8 @@ class SteppeConfigTest {
     void badValuesAreRefusedNamingTheKey() throws Exception {
         assertEquals("STEPPE_RADIUS_AUTH_PORT must be a port number 0..65535, was '70000'", assertThrows(UserError.class,
                 () -> SteppeConfig.load(Map.of("STEPPE_HOME", home.toString(), "STEPPE_RADIUS_AUTH_PORT", "70000"))).getMessage());
+        assertEquals("STEPPE_DAILY_MINUTES must be a whole number 1..1440, was '2000'", assertThrows(UserError.class,
+                () -> SteppeConfig.load(Map.of("STEPPE_HOME", home.toString(), "STEPPE_DAILY_MINUTES", "2000"))).getMessage());
         assertEquals("STEPPE_SMS must be 'log' or 'webhook', was 'pigeon'", assertThrows(UserError.class,
                 () -> SteppeConfig.load(Map.of("STEPPE_HOME", home.toString(), "STEPPE_SMS", "pigeon"))).getMessage());
         assertEquals("STEPPE_SMS=webhook needs STEPPE_SMS_WEBHOOK_URL", assertThrows(UserError.class,

@@ -89,7 +89,8 @@ public final class SteppeServer implements AutoCloseable {
             };
             beans.add(sender);
             beans.add(new RadiusClientSessions(database.dsl(), radius));
-            beans.add(new SmsLogin(database.dsl(), clock, random, new PhoneVault(PhoneKey.load(config.home(), random), random), sender));
+            beans.add(new SmsLogin(database.dsl(), clock, random, new PhoneVault(PhoneKey.load(config.home(), random), random), sender,
+                    config.smsGatewayLimit()));
             ApplicationContext context = ApplicationContext.builder()
                     .deduceEnvironment(false)
                     .banner(false)
@@ -121,10 +122,16 @@ public final class SteppeServer implements AutoCloseable {
                     RadiusServerConfig.defaults(config.bindAddress(), config.radiusAuthPort(), config.radiusAcctPort()),
                     config.radsecTls().map(f -> new RadSecConfig(config.bindAddress(), config.radsecPort(), f.certificate(),
                             f.privateKey(), f.trustedCa())),
-                    AccessPolicyConfig.defaults(), database.dsl(), clock, new PrometheusRadiusMetrics(metrics.registry()));
+                    policy(config.allowance()), database.dsl(), clock, new PrometheusRadiusMetrics(metrics.registry()));
         } catch (java.io.UncheckedIOException e) {
             throw new UserError(e.getCause().getMessage(), e);
         }
+    }
+
+    private static AccessPolicyConfig policy(SteppeConfig.Allowance allowance) {
+        AccessPolicyConfig defaults = AccessPolicyConfig.defaults();
+        return new AccessPolicyConfig(Duration.ofMinutes(allowance.dailyMinutes()), allowance.dailyMegabytes() * 1024L * 1024L,
+                defaults.maxDevicesOnline(), Duration.ofDays(allowance.rememberDays()), defaults.zone(), defaults.grant());
     }
 
     private static Map<String, Object> micronautProperties(SteppeConfig config, Listeners listeners) {

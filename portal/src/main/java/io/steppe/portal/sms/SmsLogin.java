@@ -18,7 +18,7 @@ import org.jooq.DSLContext;
 /**
  * Login by a one-time code sent to a mobile number: 6 digits, valid 5 minutes, locked after 5 wrong tries.
  * Sending is limited per number (1 a minute, 5 an hour), per device (1 a minute, 10 an hour) and per gateway
- * (60 a minute), so nobody can pump SMS through the portal.
+ * (60 a minute unless configured), so nobody can pump SMS through the portal.
  */
 public final class SmsLogin {
 
@@ -39,13 +39,23 @@ public final class SmsLogin {
         enum Reason { WRONG_CODE, LOCKED, EXPIRED }
     }
 
+    /** Codes sent per gateway per minute by default: a busy square, not a flood. */
+    public static final int DEFAULT_GATEWAY_LIMIT = 60;
+
     private final DSLContext dsl;
     private final Clock clock;
     private final SecureRandom random;
     private final PhoneVault vault;
     private final SmsSender sender;
+    private final int gatewayLimitPerMinute;
 
     public SmsLogin(DSLContext dsl, Clock clock, SecureRandom random, PhoneVault vault, SmsSender sender) {
+        this(dsl, clock, random, vault, sender, DEFAULT_GATEWAY_LIMIT);
+    }
+
+    /** @param gatewayLimitPerMinute codes one gateway may ask for per minute ({@code STEPPE_SMS_GATEWAY_LIMIT}) */
+    public SmsLogin(DSLContext dsl, Clock clock, SecureRandom random, PhoneVault vault, SmsSender sender, int gatewayLimitPerMinute) {
+        this.gatewayLimitPerMinute = gatewayLimitPerMinute;
         this.dsl = dsl;
         this.clock = clock;
         this.random = random;
@@ -66,7 +76,7 @@ public final class SmsLogin {
         if (count(SMS_CODE.CLIENT_MAC.eq(mac), now.minusMinutes(1)) >= 1 || count(SMS_CODE.CLIENT_MAC.eq(mac), now.minusHours(1)) >= 10) {
             return Sending.DEVICE_LIMIT;
         }
-        if (count(SMS_CODE.GATEWAY.eq(gateway), now.minusMinutes(1)) >= 60) {
+        if (count(SMS_CODE.GATEWAY.eq(gateway), now.minusMinutes(1)) >= gatewayLimitPerMinute) {
             return Sending.GATEWAY_LIMIT;
         }
         String code = String.format("%06d", random.nextInt(1_000_000));
