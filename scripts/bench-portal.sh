@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The captive portal's login page under wrk (Debian), and nginx serving a saved copy of the same page, in one run.
+# The captive portal's login page under wrk (Debian), and nginx serving a saved copy of the same page, in one run;
+# then full SMS logins (redirect, code, verify, /logon URL) with `steppe bench portal`.
 # Loopback only; each run is bounded (BENCH_DURATION seconds).
 # Usage: ./mvnw -q -DskipTests package && scripts/bench-portal.sh
 # Needs: apt-get install wrk nginx-light
@@ -23,8 +24,9 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 
+# The per-gateway SMS limit is lifted for the run: every benchmarked login comes through one gateway.
 export STEPPE_HOME=$home STEPPE_BIND_ADDRESS=127.0.0.1 STEPPE_PORTAL_PORT=18080 STEPPE_API_PORT=18081 \
-       STEPPE_RADIUS_AUTH_PORT=11812 STEPPE_RADIUS_ACCT_PORT=11813
+       STEPPE_RADIUS_AUTH_PORT=11812 STEPPE_RADIUS_ACCT_PORT=11813 STEPPE_SMS_GATEWAY_LIMIT=1000000
 java -jar "$jar" nas add --name bench-gw --ip 127.0.0.1 --secret bench-secret-0123456789 >/dev/null 2>&1
 java -jar "$jar" serve > "$home/serve.out" 2> "$home/serve.err" &
 serve_pid=$!
@@ -57,3 +59,6 @@ echo "== Steppe portal"
 wrk -t2 -c"$connections" -d"${duration}s" --latency "http://127.0.0.1:18080$path"
 echo "== nginx, saved copy"
 wrk -t2 -c"$connections" -d"${duration}s" --latency "http://127.0.0.1:18090$path"
+echo "== full SMS logins (warm-up run, then the measured one)"
+java -jar "$jar" bench portal --portal 127.0.0.1:18080 --api 127.0.0.1:18081 --nasid bench-gw --concurrency 16 --duration 10 >/dev/null
+java -jar "$jar" bench portal --portal 127.0.0.1:18080 --api 127.0.0.1:18081 --nasid bench-gw --concurrency 16 --duration "$duration"

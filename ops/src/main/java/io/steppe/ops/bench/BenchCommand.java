@@ -80,6 +80,32 @@ public final class BenchCommand implements Runnable {
         }
     }
 
+    @Command(name = "portal", mixinStandardHelpOptions = true,
+            description = {"Full SMS logins against a running portal (STEPPE_SMS=log): redirect, code, verify, /logon URL.",
+                    "Each login uses a new number and device; raise STEPPE_SMS_GATEWAY_LIMIT on the server for the run."})
+    int portal(@Option(names = "--portal", defaultValue = "127.0.0.1:8080", paramLabel = "HOST:PORT") String portal,
+               @Option(names = "--api", defaultValue = "127.0.0.1:8081", paramLabel = "HOST:PORT") String api,
+               @Option(names = "--nasid", required = true, description = "a registered gateway's name") String nasId,
+               @Option(names = "--concurrency", defaultValue = "16", description = "phones logging in at once (default ${DEFAULT-VALUE})") int concurrency,
+               @Option(names = "--duration", defaultValue = "10", paramLabel = "SECONDS", description = "1 to 600 (default ${DEFAULT-VALUE})") int duration)
+            throws InterruptedException {
+        if (concurrency < 1 || concurrency > 256) {
+            throw new UserError("--concurrency must be 1 to 256, was " + concurrency);
+        }
+        if (duration < 1 || duration > RadiusBenchPlan.MAX_DURATION.toSeconds()) {
+            throw new UserError("--duration must be 1 to 600 seconds, was " + duration);
+        }
+        PortalLoginBench bench = new PortalLoginBench(LoopbackTarget.parse(portal, 8080), LoopbackTarget.parse(api, 8081), nasId);
+        PortalLoginBench.Result r = bench.run(concurrency, Duration.ofSeconds(duration));
+        double perSecond = r.logins() / r.seconds();
+        context.out().printf(java.util.Locale.ROOT, "portal SMS logins: %,.0f/s over %.1f s, %d done, %d failed, latency p50 %.1f p99 %.1f max %.1f ms%n",
+                perSecond, r.seconds(), r.logins(), r.failures(), r.latency().valueAt(0.5) / 1e6, r.latency().valueAt(0.99) / 1e6,
+                r.latency().max() / 1e6);
+        context.out().printf(java.util.Locale.ROOT, "RESULT mode=portal-sms logins_per_s=%.0f logins=%d failed=%d p50_ms=%.1f p99_ms=%.1f%n",
+                perSecond, r.logins(), r.failures(), r.latency().valueAt(0.5) / 1e6, r.latency().valueAt(0.99) / 1e6);
+        return r.logins() > 0 ? 0 : 1;
+    }
+
     static RadiusBenchPlan plan(String mode, Integer rate, boolean max, int duration, int warmup, String target,
                                 String secret, String user, String password, int window, java.util.List<RadiusBenchPlan.Login> users) {
         if ((rate == null) == !max) {

@@ -21,12 +21,18 @@ final class SmsOutboxController {
         this.outbox = outbox;
     }
 
-    @Get
-    HttpResponse<List<Map<String, String>>> list() {
+    /** @param to only messages to this (masked) number, e.g. {@code +976******33} */
+    @Get("{?to}")
+    HttpResponse<List<Map<String, String>>> list(@Nullable String to) {
         if (outbox == null) {
             return HttpResponse.notFound();
         }
-        return HttpResponse.ok(outbox.outbox().stream()
-                .map(s -> Map.of("at", s.at().toString(), "to", s.to(), "text", s.text())).toList());
+        return HttpResponse.ok(outbox.outbox().stream().filter(s -> to == null || s.to().equals(to)).map(s -> {
+            Map<String, String> entry = new java.util.LinkedHashMap<>();
+            entry.put("at", s.at().toString());
+            entry.put("to", s.to());
+            entry.put("text", s.text());
+            return entry;
+        }).toList());
     }
 }

@@ -63,7 +63,8 @@ class CliTest {
                 {"nas", "add", "--help"}, {"nas", "list", "--help"}, {"nas", "remove", "--help"}, {"user", "--help"},
                 {"user", "add", "--help"}, {"user", "list", "--help"}, {"user", "remove", "--help"},
                 {"ap", "--help"}, {"ap", "add", "--help"}, {"voucher", "--help"}, {"voucher", "create", "--help"},
-                {"bench", "--help"}, {"bench", "radius", "--help"}, {"subscribers", "--help"}, {"subscribers", "export", "--help"}}) {
+                {"bench", "--help"}, {"bench", "radius", "--help"}, {"subscribers", "--help"}, {"subscribers", "export", "--help"},
+                {"bench", "portal", "--help"}}) {
             Result result = steppe(command);
             assertEquals(0, result.status(), String.join(" ", command));
             assertTrue(result.out().startsWith("Usage: steppe"), String.join(" ", command) + ": " + result.out());
@@ -175,6 +176,13 @@ class CliTest {
         assertTrue(csv.startsWith("subscriber_id,phone,first_seen,language\n") && csv.contains(",+97699112233,") && csv.contains(",mn"), csv);
         assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(java.nio.file.Files.getPosixFilePermissions(out)));
         assertOneLineError(steppe("subscribers", "export", "--out", out.toString()), "already exists; the export never overwrites a file");
+    }
+
+    @Test
+    void portalBenchRefusesBadBoundsAndAnyTargetOffLoopback() {
+        assertOneLineError(steppe("bench", "portal", "--nasid", "gw", "--concurrency", "0"), "--concurrency must be 1 to 256, was 0");
+        assertOneLineError(steppe("bench", "portal", "--nasid", "gw", "--duration", "601"), "--duration must be 1 to 600 seconds, was 601");
+        assertOneLineError(steppe("bench", "portal", "--nasid", "gw", "--portal", "10.0.0.1:8080"), "is not a loopback address");
     }
 
     @Test

@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
+import static org.jooq.impl.DSL.count;
+
 import org.jooq.DSLContext;
 
 /**
@@ -67,16 +69,27 @@ public final class SmsLogin {
         OffsetDateTime now = now();
         byte[] phoneKey = vault.fingerprint(phone.e164());
         String mac = device.toString();
-        if (count(SMS_CODE.PHONE_HMAC.eq(phoneKey), now.minusMinutes(1)) >= 1) {
+        // Every limit in one query: this runs for each code asked for.
+        var recent = dsl.select(
+                        count().filterWhere(SMS_CODE.PHONE_HMAC.eq(phoneKey).and(SMS_CODE.CREATED_AT.gt(now.minusMinutes(1)))),
+                        count().filterWhere(SMS_CODE.PHONE_HMAC.eq(phoneKey)),
+                        count().filterWhere(SMS_CODE.CLIENT_MAC.eq(mac).and(SMS_CODE.CREATED_AT.gt(now.minusMinutes(1)))),
+                        count().filterWhere(SMS_CODE.CLIENT_MAC.eq(mac)),
+                        count().filterWhere(SMS_CODE.GATEWAY.eq(gateway).and(SMS_CODE.CREATED_AT.gt(now.minusMinutes(1)))))
+                .from(SMS_CODE)
+                .where(SMS_CODE.CREATED_AT.gt(now.minusHours(1)))
+                .and(SMS_CODE.PHONE_HMAC.eq(phoneKey).or(SMS_CODE.CLIENT_MAC.eq(mac)).or(SMS_CODE.GATEWAY.eq(gateway)))
+                .fetchOne();
+        if (recent.value1() >= 1) {
             return Sending.TOO_SOON;
         }
-        if (count(SMS_CODE.PHONE_HMAC.eq(phoneKey), now.minusHours(1)) >= 5) {
+        if (recent.value2() >= 5) {
             return Sending.NUMBER_HOURLY_LIMIT;
         }
-        if (count(SMS_CODE.CLIENT_MAC.eq(mac), now.minusMinutes(1)) >= 1 || count(SMS_CODE.CLIENT_MAC.eq(mac), now.minusHours(1)) >= 10) {
+        if (recent.value3() >= 1 || recent.value4() >= 10) {
             return Sending.DEVICE_LIMIT;
         }
-        if (count(SMS_CODE.GATEWAY.eq(gateway), now.minusMinutes(1)) >= gatewayLimitPerMinute) {
+        if (recent.value5() >= gatewayLimitPerMinute) {
             return Sending.GATEWAY_LIMIT;
         }
         String code = String.format("%06d", random.nextInt(1_000_000));
@@ -137,9 +150,6 @@ public final class SmsLogin {
         });
     }
 
-    private int count(org.jooq.Condition who, OffsetDateTime since) {
-        return dsl.fetchCount(SMS_CODE, who.and(SMS_CODE.CREATED_AT.gt(since)));
-    }
 
     private OffsetDateTime now() {
         return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);

@@ -1,0 +1,134 @@
+package io.steppe.ops.bench;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Full SMS logins against the portal, as fast as {@code concurrency} phones manage: the gateway's redirect, a
+ * code requested for a new mainland number from a new device, the code read from the dev outbox (log mode),
+ * the code verified and the gateway's /logon URL received. Loopback only, bounded by {@code duration}.
+ */
+final class PortalLoginBench {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
+
+    /** What a run came to. */
+    record Result(long logins, long failures, double seconds, LatencyHistogram latency) {
+    }
+
+    private final URI portal;
+    private final URI outbox;
+    private final String nasId;
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(3)).build();
+    private final SecureRandom random = new SecureRandom();
+    /** Numbers and devices start somewhere new each run, so that a second run is not held back by the first's limits. */
+    private final AtomicInteger sequence = new AtomicInteger(new SecureRandom().nextInt(50_000_000));
+
+    PortalLoginBench(LoopbackTarget portal, LoopbackTarget api, String nasId) {
+        this.portal = URI.create("http://" + portal + "/");
+        this.outbox = URI.create("http://" + api + "/api/dev/sms-outbox");
+        this.nasId = nasId;
+    }
+
+    Result run(int concurrency, Duration duration) throws InterruptedException {
+        LatencyHistogram latency = new LatencyHistogram();
+        AtomicLong logins = new AtomicLong();
+        AtomicLong failures = new AtomicLong();
+        long start = System.nanoTime();
+        long deadline = start + duration.toNanos();
+        ExecutorService phones = Executors.newFixedThreadPool(concurrency);
+        for (int i = 0; i < concurrency; i++) {
+            phones.execute(() -> {
+                while (System.nanoTime() < deadline) {
+                    long began = System.nanoTime();
+                    if (login()) {
+                        synchronized (latency) {
+                            latency.record(System.nanoTime() - began);
+                        }
+                        logins.incrementAndGet();
+                    } else {
+                        failures.incrementAndGet();
+                    }
+                }
+            });
+        }
+        phones.shutdown();
+        phones.awaitTermination(duration.toSeconds() + 30, TimeUnit.SECONDS);
+        return new Result(logins.get(), failures.get(), (System.nanoTime() - start) / 1e9, latency);
+    }
+
+    /** One phone's login; numbers and devices never repeat, so the per-number and per-device limits stay out of the way. */
+    private boolean login() {
+        int n = sequence.incrementAndGet();
+        String number = String.format("+86139%08d", n);
+        String mac = String.format("02-BE-%02X-%02X-%02X-%02X", n >>> 24 & 0xff, n >>> 16 & 0xff, n >>> 8 & 0xff, n & 0xff);
+        byte[] challenge = new byte[16];
+        random.nextBytes(challenge);
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("uamip", "10.1.0.1");
+        form.put("uamport", "3990");
+        form.put("challenge", HexFormat.of().formatHex(challenge));
+        form.put("mac", mac.toLowerCase().replace('-', ':'));
+        form.put("nasid", nasId);
+        form.put("userurl", "");
+        form.put("lang", "zh");
+        try {
+            String page = get(portal.resolve("/?res=notyet&uamip=10.1.0.1&uamport=3990&challenge=" + form.get("challenge")
+                    + "&mac=" + mac + "&nasid=" + nasId)).body();
+            Matcher csrf = CSRF.matcher(page);
+            if (!csrf.find()) {
+                return false;
+            }
+            form.put("csrf", csrf.group(1));
+            form.put("terms", "yes");
+            form.put("phone", number);
+            if (post("/login/sms/request", form).statusCode() != 200) {
+                return false;
+            }
+            String masked = "+86" + "*".repeat(number.length() - 5) + number.substring(number.length() - 2);
+            Matcher sent = Pattern.compile("\"to\":\"" + Pattern.quote(masked) + "\",\"text\":\"[^\"0-9]*(\\d{6})")
+                    .matcher(get(URI.create(outbox + "?to=" + URLEncoder.encode(masked, StandardCharsets.UTF_8))).body());
+            if (!sent.find()) {
+                return false;
+            }
+            form.remove("terms");
+            form.put("code", sent.group(1));
+            HttpResponse<String> verified = post("/login/sms/verify", form);
+            return verified.statusCode() == 303 && verified.headers().firstValue("Location").orElse("").startsWith("http://10.1.0.1:3990/logon?");
+        } catch (java.io.IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private HttpResponse<String> get(URI uri) throws java.io.IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(String path, Map<String, String> form) throws java.io.IOException, InterruptedException {
+        StringBuilder body = new StringBuilder();
+        form.forEach((k, v) -> body.append(body.length() == 0 ? "" : "&").append(k).append('=').append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
+        return http.send(HttpRequest.newBuilder(portal.resolve(path)).timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
