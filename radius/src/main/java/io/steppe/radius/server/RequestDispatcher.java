@@ -1,6 +1,5 @@
 package io.steppe.radius.server;
 
-import io.steppe.db.net.MacAddress;
 import io.steppe.radius.RadiusMetrics;
 import io.steppe.radius.accounting.AccountingRecord;
 import io.steppe.radius.accounting.AccountingRecords;
@@ -8,12 +7,8 @@ import io.steppe.radius.accounting.AccountingWriter;
 import io.steppe.radius.auth.AccessAttempt;
 import io.steppe.radius.auth.AccessPolicy;
 import io.steppe.radius.auth.AuthDecision;
-import io.steppe.radius.auth.Credential;
-import io.steppe.radius.nas.MessageAuthenticatorPolicy;
 import io.steppe.radius.nas.Nas;
 import io.steppe.radius.nas.NasRepository;
-import io.steppe.radius.packet.Attributes;
-import io.steppe.radius.packet.Chap;
 import io.steppe.radius.packet.DatagramCheck;
 import io.steppe.radius.packet.DropReason;
 import io.steppe.radius.packet.MessageAuthenticator;
@@ -32,8 +27,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tinyradius.core.RadiusPacketException;
 import org.tinyradius.core.dictionary.Dictionary;
-import org.tinyradius.core.packet.request.AccessRequestChap;
-import org.tinyradius.core.packet.request.AccessRequestPap;
 import org.tinyradius.core.packet.request.RadiusRequest;
 
 /**
@@ -65,6 +58,7 @@ public final class RequestDispatcher {
 
     private final Dictionary dictionary;
     private final NasDirectory directory;
+    private final BlastRadiusGuard blastRadius;
     private final DuplicateCache duplicates;
     private final AccessPolicy policy;
     private final AccountingWriter accounting;
@@ -76,6 +70,7 @@ public final class RequestDispatcher {
                              AccountingWriter accounting, Executor workers, RadiusMetrics metrics, Clock clock) {
         this.dictionary = dictionary;
         this.directory = directory;
+        this.blastRadius = new BlastRadiusGuard(directory);
         this.duplicates = duplicates;
         this.policy = policy;
         this.accounting = accounting;
@@ -122,7 +117,7 @@ public final class RequestDispatcher {
         }
         String sharedSecret = transport == Transport.TLS ? RADSEC_SECRET : nas.secret();
         byte[] secret = MessageAuthenticator.secretBytes(sharedSecret);
-        Optional<DropReason> refused = blastRadiusCheck(nas, transport, code, packet, secret);
+        Optional<DropReason> refused = blastRadius.check(nas, transport, code, packet, secret);
         if (refused.isPresent()) {
             metrics.dropped(refused.get(), nas.name());
             return;
@@ -169,41 +164,6 @@ public final class RequestDispatcher {
         }
     }
 
-    /**
-     * BlastRADIUS (CVE-2024-3596): a wrong Message-Authenticator is always a drop; a missing one is when the
-     * gateway's policy requires it, or with {@code auto} once the gateway has shown it can send one.
-     */
-    private Optional<DropReason> blastRadiusCheck(Nas nas, Transport transport, int code, byte[] packet, byte[] secret) {
-        int offset = DatagramCheck.findAttribute(packet, Attributes.MESSAGE_AUTHENTICATOR);
-        if (offset >= 0) {
-            if (!MessageAuthenticator.verify(packet, offset, secret)) {
-                return Optional.of(DropReason.BAD_AUTHENTICATOR);
-            }
-            if (code == PacketCode.ACCESS_REQUEST.code()) {
-                directory.sawMessageAuthenticator(nas);
-            }
-            return Optional.empty();
-        }
-        if (code == PacketCode.STATUS_SERVER.code()) {
-            return Optional.of(DropReason.MISSING_MESSAGE_AUTHENTICATOR); // RFC 5997 §3 requires it
-        }
-        if (code != PacketCode.ACCESS_REQUEST.code() || transport == Transport.TLS) {
-            return Optional.empty();
-        }
-        if (requires(nas.requireMessageAuthenticator(), nas)) {
-            return Optional.of(DropReason.MISSING_MESSAGE_AUTHENTICATOR);
-        }
-        if (requires(nas.limitProxyState(), nas) && DatagramCheck.findAttribute(packet, Attributes.PROXY_STATE) >= 0) {
-            return Optional.of(DropReason.PROXY_STATE_WITHOUT_MESSAGE_AUTHENTICATOR);
-        }
-        return Optional.empty();
-    }
-
-    private boolean requires(MessageAuthenticatorPolicy policy, Nas nas) {
-        return policy == MessageAuthenticatorPolicy.YES
-                || (policy == MessageAuthenticatorPolicy.AUTO && directory.hasSentMessageAuthenticator(nas));
-    }
-
     /** RFC 5997: answered at once, without the database, so a gateway can tell the server is alive. */
     private void statusServer(Request r) {
         metrics.received(RadiusMetrics.Kind.STATUS, r.nas().name());
@@ -218,7 +178,7 @@ public final class RequestDispatcher {
         AccessAttempt attempt;
         try {
             request = RadiusRequests.decode(dictionary, r.packet(), r.sharedSecret());
-            attempt = attempt(r, request);
+            attempt = AccessAttempts.of(r.nas().name(), request, r.authenticator());
         } catch (RadiusPacketException | RuntimeException e) {
             LOG.debug("Undecodable Access-Request from {}: {}", r.nas().name(), e.getMessage());
             drop(r, DropReason.UNDECODABLE);
@@ -244,24 +204,6 @@ public final class RequestDispatcher {
             metrics.rejected(r.nas().name());
         }
         answer(r, reply, RadiusMetrics.Kind.AUTH);
-    }
-
-    private AccessAttempt attempt(Request r, RadiusRequest request) {
-        String userName = RadiusRequests.text(request, Attributes.USER_NAME)
-                .orElseThrow(() -> new IllegalArgumentException("User-Name is missing"));
-        Credential credential;
-        if (request instanceof AccessRequestPap pap) {
-            credential = new Credential.Pap(pap.getPassword().orElse(""));
-        } else if (request instanceof AccessRequestChap) {
-            byte[] chapPassword = request.getAttribute(Attributes.CHAP_PASSWORD).orElseThrow().getValue();
-            byte[] challenge = request.getAttribute(Attributes.CHAP_CHALLENGE).map(a -> a.getValue()).orElse(r.authenticator());
-            credential = new Credential.ChapResponse(Chap.of(chapPassword, challenge));
-        } else {
-            credential = new Credential.None();
-        }
-        Optional<MacAddress> clientMac = RadiusRequests.text(request, Attributes.CALLING_STATION_ID).flatMap(MacAddress::tryParse);
-        return new AccessAttempt(r.nas().name(), userName, credential, clientMac,
-                RadiusRequests.text(request, Attributes.CALLED_STATION_ID));
     }
 
     private void account(Request r) {
