@@ -1,0 +1,147 @@
+package io.steppe.portal.web;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.steppe.db.Database;
+import io.steppe.portal.login.CredentialIssuer;
+import io.steppe.portal.login.LoginCredential;
+import io.steppe.portal.uam.Gateway;
+import io.steppe.portal.uam.GatewayDirectory;
+import io.steppe.portal.uam.UamLogon;
+import io.steppe.portal.uam.UamRedirect;
+import io.steppe.portal.uam.UserUrl;
+import jakarta.inject.Singleton;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What every login form of the portal shares: the gateway's redirect fields carried back and checked
+ * (CSRF), the gateway found again, and the browser sent to the gateway's /logon with a one-time credential.
+ * One instance, so that a form issued by one controller is accepted by another.
+ */
+@Singleton
+final class LoginForms {
+
+    private final GatewayDirectory gateways;
+    private final CredentialIssuer credentials;
+    private final Csrf csrf;
+
+    LoginForms(Database database, Clock clock) {
+        SecureRandom random = new SecureRandom();
+        this.gateways = new GatewayDirectory(database.dsl());
+        this.credentials = new CredentialIssuer(database.dsl(), clock, random);
+        byte[] key = new byte[32];
+        random.nextBytes(key);
+        this.csrf = new Csrf(key);
+    }
+
+    GatewayDirectory gateways() {
+        return gateways;
+    }
+
+    /** A login form posted back: its redirect fields checked, its gateway found, or the page that says why not. */
+    record Posted(Messages m, PortalPages pages, UamRedirect redirect, Gateway gateway, Optional<HttpResponse<String>> refusal) {
+    }
+
+    Posted posted(Map<String, String> form, HttpRequest<?> request, boolean termsRequired) {
+        Messages m = messages(request, form.get("lang"));
+        PortalPages pages = new PortalPages(m);
+        UamRedirect redirect;
+        try {
+            Map<String, String> fields = new HashMap<>(form);
+            fields.put("res", "notyet");
+            redirect = UamRedirect.parse(fields);
+        } catch (IllegalArgumentException e) {
+            return new Posted(m, pages, null, null, Optional.of(html(HttpStatus.BAD_REQUEST, pages.message(m.get("error.title"),
+                    Optional.of(m.get("error.bad_request", e.getMessage())), Optional.empty()), "")));
+        }
+        if (!csrf.valid(form.get("csrf"), csrfFields(redirect))) {
+            return new Posted(m, pages, redirect, null, Optional.of(html(HttpStatus.FORBIDDEN,
+                    pages.message(m.get("error.title"), Optional.of(m.get("error.csrf")), Optional.empty()), "")));
+        }
+        Optional<Gateway> gateway = gateways.find(redirect.nasId(), remote(request));
+        if (gateway.isEmpty()) {
+            return new Posted(m, pages, redirect, null, Optional.of(html(HttpStatus.FORBIDDEN, pages.message(m.get("error.title"),
+                    Optional.of(m.get("error.unknown_gateway")), Optional.empty()), "")));
+        }
+        if (termsRequired && !"yes".equals(form.get("terms"))) {
+            return new Posted(m, pages, redirect, gateway.get(), Optional.of(loginAgain(HttpStatus.BAD_REQUEST, m, pages, redirect,
+                    m.get("error.terms"), request)));
+        }
+        return new Posted(m, pages, redirect, gateway.get(), Optional.empty());
+    }
+
+    HttpResponse<String> loginAgain(HttpStatus status, Messages m, PortalPages pages, UamRedirect redirect, String error,
+                                            HttpRequest<?> request) {
+        String again = "uamip=" + redirect.uamIp() + "&uamport=" + redirect.uamPort();
+        return html(status, pages.login(redirect, again, csrfFor(redirect), Optional.of(error), portalUrl(request)), gatewayOrigin(redirect));
+    }
+
+    /** Sends the browser to the gateway's /logon with a fresh one-time credential for {@code subscriber}. */
+    HttpResponse<String> logon(Posted p, long subscriber, HttpRequest<?> request) {
+        LoginCredential credential = credentials.issue(subscriber, p.redirect().clientMac().orElseThrow());
+        String logon = UamLogon.url(p.redirect(), credential.username(), credential.password(), p.gateway().uamSecret(),
+                p.gateway().chap(), UserUrl.safe(p.redirect().userUrl(), host(request)));
+        return HttpResponse.<String>seeOther(URI.create(logon)).header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .header("Referrer-Policy", "same-origin");
+    }
+
+    String csrfFor(UamRedirect redirect) {
+        return csrf.token(csrfFields(redirect));
+    }
+
+    /** Every field the form carries back that decides where the login goes or whom it is for. */
+    static String[] csrfFields(UamRedirect redirect) {
+        return new String[] {redirect.uamIp(), Integer.toString(redirect.uamPort()), redirect.challengeHex(),
+                redirect.clientMac().map(Object::toString).orElse(""), redirect.nasId().orElse(""), redirect.userUrl().orElse("")};
+    }
+
+    static HttpResponse<String> html(HttpStatus status, String body, String gatewayOrigin) {
+        return PortalResponses.html(status, body, gatewayOrigin);
+    }
+
+    static String gatewayOrigin(UamRedirect redirect) {
+        return "http://" + (redirect.uamIp().contains(":") ? "[" + redirect.uamIp() + "]" : redirect.uamIp()) + ":" + redirect.uamPort();
+    }
+
+    static Messages messages(HttpRequest<?> request, @Nullable String lang) {
+        return Messages.choose(Optional.ofNullable(lang), request.getHeaders().findFirst(HttpHeaders.ACCEPT_LANGUAGE));
+    }
+
+    static Map<String, String> query(HttpRequest<?> request) {
+        Map<String, String> query = new HashMap<>();
+        request.getParameters().forEach((name, values) -> {
+            if (!values.isEmpty()) {
+                query.put(name, values.get(0));
+            }
+        });
+        return query;
+    }
+
+    static String withoutLang(String rawQuery) {
+        return rawQuery.replaceAll("(^|&)lang=[^&]*", "").replaceFirst("^&", "");
+    }
+
+    static java.net.InetAddress remote(HttpRequest<?> request) {
+        InetSocketAddress remote = request.getRemoteAddress();
+        return remote.getAddress();
+    }
+
+    /** The portal's own URL as the gateway wrote it into the redirect: the Host the browser asked for. */
+    static String portalUrl(HttpRequest<?> request) {
+        return "http://" + request.getHeaders().findFirst(HttpHeaders.HOST).orElse("localhost") + request.getPath();
+    }
+
+    static String host(HttpRequest<?> request) {
+        String host = request.getHeaders().findFirst(HttpHeaders.HOST).orElse("localhost");
+        return host.startsWith("[") ? host.substring(1, host.indexOf(']')) : host.split(":")[0];
+    }
+}
