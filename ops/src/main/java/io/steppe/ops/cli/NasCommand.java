@@ -7,7 +7,6 @@ import io.steppe.radius.nas.NasAddress;
 import io.steppe.radius.nas.NasRepository;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

@@ -1,5 +1,7 @@
 package io.steppe.portal.web;
 
+import static io.steppe.portal.web.PortalResponses.html;
+
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -102,10 +104,6 @@ final class LoginForms {
     static String[] csrfFields(UamRedirect redirect) {
         return new String[] {redirect.uamIp(), Integer.toString(redirect.uamPort()), redirect.challengeHex(),
                 redirect.clientMac().map(Object::toString).orElse(""), redirect.nasId().orElse(""), redirect.userUrl().orElse("")};
-    }
-
-    static HttpResponse<String> html(HttpStatus status, String body, String gatewayOrigin) {
-        return PortalResponses.html(status, body, gatewayOrigin);
     }
 
     static String gatewayOrigin(UamRedirect redirect) {

@@ -2,7 +2,7 @@ package io.steppe.portal.web;
 
 import static io.steppe.portal.web.LoginForms.gatewayOrigin;
 import static io.steppe.portal.web.LoginForms.host;
-import static io.steppe.portal.web.LoginForms.html;
+import static io.steppe.portal.web.PortalResponses.html;
 import static io.steppe.portal.web.LoginForms.messages;
 import static io.steppe.portal.web.LoginForms.portalUrl;
 import static io.steppe.portal.web.LoginForms.query;

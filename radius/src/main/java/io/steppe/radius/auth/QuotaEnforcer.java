@@ -1,14 +1,9 @@
 package io.steppe.radius.auth;
 
 import static io.steppe.db.schema.Tables.RADIUS_SESSION_OPEN;
-import static io.steppe.db.schema.Tables.VOUCHER;
 
 import io.steppe.radius.coa.SessionTerminator;
-import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Optional;
 import org.jooq.DSLContext;
 
 /**
@@ -18,29 +13,24 @@ import org.jooq.DSLContext;
  */
 public final class QuotaEnforcer {
 
-    private static final OffsetDateTime BEFORE_ANY_SESSION = OffsetDateTime.parse("2000-01-01T00:00:00Z");
-
     private final DSLContext dsl;
-    private final Clock clock;
-    private final AccessPolicyConfig config;
+    private final HotspotPolicy policy;
     private final SessionTerminator terminator;
 
-    public QuotaEnforcer(DSLContext dsl, Clock clock, AccessPolicyConfig config, SessionTerminator terminator) {
+    public QuotaEnforcer(DSLContext dsl, HotspotPolicy policy, SessionTerminator terminator) {
         this.dsl = dsl;
-        this.clock = clock;
-        this.config = config;
+        this.policy = policy;
         this.terminator = terminator;
     }
 
     /** Sends a Disconnect-Request for every open session of a subscriber with nothing left; returns how many. */
     public int enforce() {
-        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
-        OffsetDateTime dayStart = now.atZoneSameInstant(config.zone()).toLocalDate().atStartOfDay(config.zone()).toOffsetDateTime();
         List<Long> online = dsl.selectDistinct(RADIUS_SESSION_OPEN.SUBSCRIBER_ID).from(RADIUS_SESSION_OPEN)
                 .where(RADIUS_SESSION_OPEN.SUBSCRIBER_ID.isNotNull()).fetch(RADIUS_SESSION_OPEN.SUBSCRIBER_ID);
         int sent = 0;
         for (long subscriber : online) {
-            if (exhausted(subscriber, dayStart)) {
+            HotspotPolicy.Remaining left = policy.remaining(subscriber);
+            if (left.seconds() <= 0 || left.octets() <= 0) {
                 for (String session : dsl.select(RADIUS_SESSION_OPEN.UNIQUE_ID).from(RADIUS_SESSION_OPEN)
                         .where(RADIUS_SESSION_OPEN.SUBSCRIBER_ID.eq(subscriber)).fetch(RADIUS_SESSION_OPEN.UNIQUE_ID)) {
                     if (terminator.disconnect(session, SessionTerminator.Reason.QUOTA, "steppe").isPresent()) {
@@ -50,17 +40,5 @@ public final class QuotaEnforcer {
             }
         }
         return sent;
-    }
-
-    private boolean exhausted(long subscriber, OffsetDateTime dayStart) {
-        Optional<Integer> voucherMinutes = dsl.select(VOUCHER.MINUTES).from(VOUCHER).where(VOUCHER.SUBSCRIBER_ID.eq(subscriber))
-                .fetchOptional(VOUCHER.MINUTES);
-        Usage.Used used = Usage.of(dsl, subscriber, voucherMinutes.isPresent() ? BEFORE_ANY_SESSION : dayStart, dayStart, Optional.empty());
-        if (used.octetsToday() >= config.dailyOctets()) {
-            return true;
-        }
-        return voucherMinutes.isPresent()
-                ? used.secondsSince() >= voucherMinutes.get() * 60L
-                : used.secondsToday() >= config.dailyAllowance().toSeconds();
     }
 }
