@@ -98,10 +98,11 @@ public final class RadiusService implements AutoCloseable {
                     return t;
                 }, new ThreadPoolExecutor.AbortPolicy());
         AccountingStore store = new AccountingStore();
-        AccountingWriter accounting = new AccountingWriter(dsl, store, metrics, config.accountingBatch(), config.accountingQueue());
+        HotspotPolicy hotspot = new HotspotPolicy(dsl, clock, policy);
+        AccountingWriter accounting = new AccountingWriter(dsl, store, metrics, config.accountingBatch(), config.accountingQueue(),
+                hotspot::accounted);
         metrics.inFlight(() -> workers.getActiveCount() + workers.getQueue().size(), () -> workers.getQueue().size() + accounting.queued());
         ensurePartitions(dsl);
-        HotspotPolicy hotspot = new HotspotPolicy(dsl, clock, policy);
         RequestDispatcher dispatcher = new RequestDispatcher(dictionary(), directory, duplicates, hotspot, accounting, workers, metrics, clock);
         RadiusServer server;
         try {
@@ -118,7 +119,8 @@ public final class RadiusService implements AutoCloseable {
         });
         housekeeping.scheduleWithFixedDelay(directory::refresh, 5, 5, TimeUnit.SECONDS);
         housekeeping.scheduleWithFixedDelay(duplicates::sweep, 5, 5, TimeUnit.SECONDS);
-        housekeeping.scheduleWithFixedDelay(() -> closeStale(dsl, store, clock, policy), 60, 60, TimeUnit.SECONDS);
+        housekeeping.scheduleWithFixedDelay(() -> closeStale(dsl, store, clock, policy, hotspot), 60, 60, TimeUnit.SECONDS);
+        housekeeping.scheduleWithFixedDelay(hotspot::sweep, 60, 60, TimeUnit.SECONDS);
         housekeeping.scheduleWithFixedDelay(() -> ensurePartitions(dsl), 1, 1, TimeUnit.DAYS);
         HashedWheelTimer timer = new HashedWheelTimer(new DefaultThreadFactory("steppe-radius-timer", true), 50, TimeUnit.MILLISECONDS);
         CoaClient coa = new CoaClient(timer, COA_WAIT, COA_ATTEMPTS);
@@ -128,10 +130,11 @@ public final class RadiusService implements AutoCloseable {
         return new RadiusService(server, directory, workers, accounting, housekeeping, timer, coa, terminator, hotspot);
     }
 
-    private static void closeStale(DSLContext dsl, AccountingStore store, Clock clock, AccessPolicyConfig policy) {
+    private static void closeStale(DSLContext dsl, AccountingStore store, Clock clock, AccessPolicyConfig policy, HotspotPolicy hotspot) {
         try {
             int closed = dsl.transactionResult(tx -> store.closeStale(tx.dsl(), clock.instant(), policy.grant().interimInterval(), STALE_GRACE));
             if (closed > 0) {
+                hotspot.sessionsClosed();
                 LOG.info("Closed {} stale session(s) whose gateway stopped reporting", closed);
             }
         } catch (RuntimeException e) {

@@ -7,6 +7,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,13 +36,17 @@ public final class AccountingWriter implements AutoCloseable {
     private final DSLContext dsl;
     private final AccountingStore store;
     private final RadiusMetrics metrics;
+    private final Consumer<List<AccountingRecord>> committed;
     private final int maxBatch;
     private final BlockingQueue<Pending> queue;
     private final Thread thread;
     private volatile boolean running = true;
 
-    public AccountingWriter(DSLContext dsl, AccountingStore store, RadiusMetrics metrics, int maxBatch, int queueCapacity) {
+    /** @param committed told of the records of each transaction once it has committed, on the writer's thread */
+    public AccountingWriter(DSLContext dsl, AccountingStore store, RadiusMetrics metrics, int maxBatch, int queueCapacity,
+                            Consumer<List<AccountingRecord>> committed) {
         this.dsl = dsl;
+        this.committed = committed;
         this.store = store;
         this.metrics = metrics;
         this.maxBatch = maxBatch;
@@ -89,6 +94,7 @@ public final class AccountingWriter implements AutoCloseable {
             List<AccountingRecord> records = new ArrayList<>(batch.size());
             batch.forEach(p -> records.add(p.record()));
             dsl.transaction(tx -> store.applyAll(tx.dsl(), records));
+            tell(records);
             metrics.accountingBatch(batch.size());
             batch.forEach(p -> p.done().complete(null));
         } catch (RuntimeException batchFailure) {
@@ -103,6 +109,7 @@ public final class AccountingWriter implements AutoCloseable {
             for (Pending p : batch) {
                 try {
                     dsl.transaction(tx -> store.apply(tx.dsl(), p.record()));
+                    tell(List.of(p.record()));
                     metrics.accountingBatch(1);
                     p.done().complete(null);
                 } catch (RuntimeException e) {
@@ -113,6 +120,15 @@ public final class AccountingWriter implements AutoCloseable {
             if (lost > 0) {
                 LOG.warn("{} accounting record(s) not saved, their gateways will retransmit: {}", lost, batchFailure.getMessage());
             }
+        }
+    }
+
+    /** Whatever the listener does wrong, the records are saved and will be acknowledged. */
+    private void tell(List<AccountingRecord> records) {
+        try {
+            committed.accept(records);
+        } catch (RuntimeException e) {
+            LOG.warn("After saving accounting: {}", e.toString());
         }
     }
 

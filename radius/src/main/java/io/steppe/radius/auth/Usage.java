@@ -4,7 +4,7 @@ import static io.steppe.db.schema.Tables.RADIUS_SESSION;
 import static io.steppe.db.schema.Tables.RADIUS_SESSION_OPEN;
 import static io.steppe.db.schema.Tables.SUBSCRIBER;
 import static org.jooq.impl.DSL.coalesce;
-import static org.jooq.impl.DSL.count;
+import static org.jooq.impl.DSL.arrayAgg;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.name;
@@ -14,6 +14,9 @@ import static org.jooq.impl.DSL.sum;
 import io.steppe.db.net.MacAddress;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -27,10 +30,22 @@ final class Usage {
      * @param secondsToday        online time of sessions started today
      * @param octetsToday         data moved (both directions) by sessions started today
      * @param secondsSince        online time of sessions started since the window asked for
-     * @param otherDevicesOnline  open sessions from devices other than the one asking
+     * @param openDevices         the client MAC of each open session (null where the gateway sent none)
      * @param language            the subscriber's language, if known
      */
-    record Used(long secondsToday, long octetsToday, long secondsSince, int otherDevicesOnline, Optional<String> language) {
+    record Used(long secondsToday, long octetsToday, long secondsSince, List<String> openDevices, Optional<String> language) {
+
+        /** Open sessions from devices other than {@code device}: its own session does not count against it. */
+        int otherDevicesOnline(Optional<MacAddress> device) {
+            String asking = device.map(MacAddress::toString).orElse(null);
+            int others = 0;
+            for (String open : openDevices) {
+                if (asking == null || !asking.equals(open)) {
+                    others++;
+                }
+            }
+            return others;
+        }
     }
 
     private static final Field<Long> SECONDS = field(name("seconds"), Long.class);
@@ -45,9 +60,8 @@ final class Usage {
     /**
      * @param since    the earliest start counted in {@code secondsSince} (not after {@code dayStart})
      * @param dayStart midnight today where the subscriber is
-     * @param device   the device asking, whose own open session does not count as another device
      */
-    static Used of(DSLContext dsl, long subscriberId, OffsetDateTime since, OffsetDateTime dayStart, Optional<MacAddress> device) {
+    static Used of(DSLContext dsl, long subscriberId, OffsetDateTime since, OffsetDateTime dayStart) {
         Table<?> sessions = select(RADIUS_SESSION_OPEN.SESSION_TIME.as(SECONDS),
                 RADIUS_SESSION_OPEN.INPUT_OCTETS.plus(RADIUS_SESSION_OPEN.OUTPUT_OCTETS).as(OCTETS),
                 RADIUS_SESSION_OPEN.STARTED_AT.as(STARTED), RADIUS_SESSION_OPEN.CLIENT_MAC.as(DEVICE), inline(true).as(OPEN))
@@ -60,12 +74,16 @@ final class Usage {
                         coalesce(sum(SECONDS).filterWhere(STARTED.ge(dayStart)), BigDecimal.ZERO),
                         coalesce(sum(OCTETS).filterWhere(STARTED.ge(dayStart)), BigDecimal.ZERO),
                         coalesce(sum(SECONDS).filterWhere(STARTED.ge(since)), BigDecimal.ZERO),
-                        count().filterWhere(OPEN.isTrue().and(device.map(m -> DEVICE.isDistinctFrom(m.toString()))
-                                .orElse(org.jooq.impl.DSL.trueCondition()))),
+                        arrayAgg(DEVICE).filterWhere(OPEN.isTrue()),
                         select(SUBSCRIBER.LANGUAGE).from(SUBSCRIBER).where(SUBSCRIBER.ID.eq(subscriberId)).asField())
                 .from(sessions)
                 .fetchOne();
         return new Used(((BigDecimal) r.get(0)).longValue(), ((BigDecimal) r.get(1)).longValue(), ((BigDecimal) r.get(2)).longValue(),
-                (Integer) r.get(3), Optional.ofNullable((String) r.get(4)));
+                devices((String[]) r.get(3)), Optional.ofNullable((String) r.get(4)));
+    }
+
+    private static List<String> devices(String[] open) {
+        // Not List.of: a session whose gateway sent no Calling-Station-Id has a null device.
+        return open == null ? List.of() : Collections.unmodifiableList(Arrays.asList(open));
     }
 }

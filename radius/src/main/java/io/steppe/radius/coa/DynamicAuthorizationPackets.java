@@ -2,11 +2,11 @@ package io.steppe.radius.coa;
 
 import io.steppe.radius.packet.Attributes;
 import io.steppe.radius.packet.DatagramCheck;
+import io.steppe.radius.packet.Digests;
 import io.steppe.radius.packet.PacketCode;
 import io.steppe.radius.packet.ReplyEncoder;
 import java.io.ByteArrayOutputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.List;
 import java.util.OptionalInt;
 
@@ -34,7 +34,7 @@ final class DynamicAuthorizationPackets {
         byte[] packet = out.toByteArray();
         packet[2] = (byte) (packet.length >>> 8);
         packet[3] = (byte) packet.length;
-        MessageDigest md5 = md5();
+        MessageDigest md5 = Digests.md5();
         md5.update(packet);
         md5.update(secret);
         System.arraycopy(md5.digest(), 0, packet, 4, 16);
@@ -47,7 +47,7 @@ final class DynamicAuthorizationPackets {
             return false;
         }
         int length = DatagramCheck.packetLength(reply);
-        MessageDigest md5 = md5();
+        MessageDigest md5 = Digests.md5();
         md5.update(reply, 0, 4);
         md5.update(request, 4, 16);
         md5.update(reply, 20, length - 20);
@@ -70,13 +70,5 @@ final class DynamicAuthorizationPackets {
 
     static byte[] userName(String value) {
         return text(Attributes.USER_NAME, value);
-    }
-
-    private static MessageDigest md5() {
-        try {
-            return MessageDigest.getInstance("MD5");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has MD5", e);
-        }
     }
 }

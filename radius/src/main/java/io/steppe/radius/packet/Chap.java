@@ -21,7 +21,7 @@ public record Chap(byte ident, byte[] response, byte[] challenge) {
 
     /** Whether this response was made with {@code password}. */
     public boolean matches(String password) {
-        MessageDigest md5 = ReplyEncoder.md5();
+        MessageDigest md5 = Digests.md5();
         md5.update(ident);
         md5.update(password.getBytes(StandardCharsets.UTF_8));
         md5.update(challenge);

@@ -1,12 +1,9 @@
 package io.steppe.radius.packet;
 
 import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Message-Authenticator (RFC 3579 §3.2): HMAC-MD5 of the whole packet, keyed with the shared secret, computed
@@ -38,14 +35,9 @@ public final class MessageAuthenticator {
 
     /** HMAC-MD5 over the first {@code length} octets. */
     static byte[] hmac(byte[] secret, byte[] packet, int length) {
-        try {
-            Mac mac = Mac.getInstance("HmacMD5");
-            mac.init(new SecretKeySpec(secret.length == 0 ? new byte[1] : secret, "HmacMD5"));
-            mac.update(packet, 0, length);
-            return mac.doFinal();
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException("every JVM has HmacMD5", e);
-        }
+        Mac mac = Digests.hmacMd5(secret);
+        mac.update(packet, 0, length);
+        return mac.doFinal();
     }
 
     public static byte[] secretBytes(String secret) {

@@ -1,7 +1,6 @@
 package io.steppe.radius.packet;
 
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.List;
 
 /**
@@ -49,7 +48,7 @@ public final class ReplyEncoder {
             byte[] hmac = MessageAuthenticator.hmac(secret, out, length);
             System.arraycopy(hmac, 0, out, DatagramCheck.HEADER_LENGTH + 2, 16);
         }
-        MessageDigest md5 = md5();
+        MessageDigest md5 = Digests.md5();
         md5.update(out, 0, length);
         md5.update(secret);
         System.arraycopy(md5.digest(), 0, out, 4, 16);
@@ -83,13 +82,5 @@ public final class ReplyEncoder {
         vsa[3] = (byte) vendorId;
         System.arraycopy(sub, 0, vsa, 4, sub.length);
         return attribute(Attributes.VENDOR_SPECIFIC, vsa);
-    }
-
-    static MessageDigest md5() {
-        try {
-            return MessageDigest.getInstance("MD5");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has MD5", e);
-        }
     }
 }

@@ -31,9 +31,9 @@ import org.tinyradius.core.packet.request.RadiusRequest;
 
 /**
  * Everything between a datagram and its reply, apart from the sockets: the checks, the gateway and its
- * secret, BlastRADIUS policy, duplicates, Status-Server, and handing authentication to a bounded pool of
- * workers and accounting to the group-commit writer. A request that cannot be answered is dropped and
- * counted, never answered wrongly; its retransmission is then handled afresh.
+ * secret, BlastRADIUS policy, duplicates, Status-Server, authentication (from memory on the event loop, or
+ * through a bounded pool of workers when the database is needed) and accounting to the group-commit writer.
+ * A request that cannot be answered is dropped and counted, never answered wrongly; its retransmission is then handled afresh.
  */
 public final class RequestDispatcher {
 
@@ -137,11 +137,7 @@ public final class RequestDispatcher {
             statusServer(request);
         } else if (port == Port.AUTH) {
             metrics.received(RadiusMetrics.Kind.AUTH, nas.name());
-            try {
-                workers.execute(() -> authenticate(request));
-            } catch (RejectedExecutionException e) {
-                drop(request, DropReason.OVERLOAD);
-            }
+            authenticate(request);
         } else {
             metrics.received(RadiusMetrics.Kind.ACCT, nas.name());
             account(request);
@@ -173,17 +169,38 @@ public final class RequestDispatcher {
         answer(r, reply, RadiusMetrics.Kind.STATUS);
     }
 
+    /**
+     * Decodes on the event loop and answers there when the policy can decide from memory (a device coming
+     * back); otherwise a worker asks the database, bounded by the pool and its queue.
+     */
     private void authenticate(Request r) {
-        RadiusRequest request;
         AccessAttempt attempt;
         try {
-            request = RadiusRequests.decode(dictionary, r.packet(), r.sharedSecret());
-            attempt = AccessAttempts.of(r.nas().name(), request, r.authenticator());
-        } catch (RadiusPacketException | RuntimeException e) {
+            attempt = AccessAttempts.of(r.nas().name(), r.packet(), r.secret());
+        } catch (RuntimeException e) {
             LOG.debug("Undecodable Access-Request from {}: {}", r.nas().name(), e.getMessage());
             drop(r, DropReason.UNDECODABLE);
             return;
         }
+        Optional<AuthDecision> fromMemory;
+        try {
+            fromMemory = policy.decideFromMemory(attempt);
+        } catch (RuntimeException e) {
+            LOG.warn("Deciding from memory failed, asking the database: {}", e.toString());
+            fromMemory = Optional.empty();
+        }
+        if (fromMemory.isPresent()) {
+            reply(r, fromMemory.get());
+            return;
+        }
+        try {
+            workers.execute(() -> decide(r, attempt));
+        } catch (RejectedExecutionException e) {
+            drop(r, DropReason.OVERLOAD);
+        }
+    }
+
+    private void decide(Request r, AccessAttempt attempt) {
         AuthDecision decision;
         try {
             decision = policy.decide(attempt);
@@ -192,6 +209,10 @@ public final class RequestDispatcher {
             drop(r, DropReason.DATABASE_ERROR);
             return;
         }
+        reply(r, decision);
+    }
+
+    private void reply(Request r, AuthDecision decision) {
         List<byte[]> proxyStates = RepliesFor.proxyStates(r.packet());
         byte[] reply;
         if (decision instanceof AuthDecision.Accept accept) {

@@ -11,12 +11,14 @@ import io.steppe.db.Database;
 import io.steppe.db.MutableClock;
 import io.steppe.db.TestDatabases;
 import io.steppe.db.net.MacAddress;
+import io.steppe.radius.accounting.AccountingRecord;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import org.jooq.postgres.extensions.types.Inet;
 import org.junit.jupiter.api.AfterEach;
@@ -124,6 +126,58 @@ class HotspotPolicyTest {
         clock.advance(Duration.ofDays(8));
         assertEquals(RejectReason.DEVICE_NOT_REMEMBERED, assertInstanceOf(AuthDecision.Reject.class,
                 login(PHONE.toString(), "x", PHONE)).reason(), "forgotten after 7 days");
+    }
+
+    Optional<AuthDecision> fromMemory(String user, String password, MacAddress device) {
+        return policy.decideFromMemory(new AccessAttempt("gw", user, new Credential.Pap(password), Optional.of(device), Optional.empty()));
+    }
+
+    @Test
+    void aReturningDeviceIsAnsweredFromMemoryAsTheDatabaseWouldAnswerIt() {
+        String code = vouchers.issue(1, 90, Duration.ofDays(2), 2, "test").get(0);
+        assertEquals(Optional.empty(), fromMemory(code, code, PHONE), "a voucher never used is looked up in the database");
+        AuthDecision.Accept first = assertInstanceOf(AuthDecision.Accept.class, login(code, code, PHONE));
+        AuthDecision.Accept again = assertInstanceOf(AuthDecision.Accept.class, fromMemory(code, code, PHONE).orElseThrow());
+        assertEquals(first, again);
+        assertEquals(first, assertInstanceOf(AuthDecision.Accept.class, fromMemory(PHONE.toString(), "", PHONE).orElseThrow()),
+                "MAC authentication of the device the voucher remembered");
+        assertEquals(RejectReason.UNKNOWN_USER, assertInstanceOf(AuthDecision.Reject.class, fromMemory(code, "WRONG", PHONE).orElseThrow()).reason());
+        assertEquals(Optional.empty(), fromMemory(code, code, TABLET), "binding a second device is written to the database");
+        assertInstanceOf(AuthDecision.Accept.class, login(code, code, TABLET));
+        assertInstanceOf(AuthDecision.Accept.class, fromMemory(code, code, TABLET).orElseThrow());
+        clock.advance(Duration.ofDays(2));
+        assertEquals(RejectReason.VOUCHER_EXPIRED, assertInstanceOf(AuthDecision.Reject.class, fromMemory(code, code, PHONE).orElseThrow()).reason());
+    }
+
+    @Test
+    void savedAccountingMakesMemoryReadTheSubscribersUsageAgain() {
+        String code = vouchers.issue(1, 30, Duration.ofDays(2), 1, "test").get(0);
+        long subscriber = assertInstanceOf(AuthDecision.Accept.class, login(code, code, PHONE)).subscriberId();
+        closedSession(subscriber, "s1", clock.instant().minusSeconds(1800), 30 * 60, 0);
+        policy.accounted(List.of(stop(code, Optional.of(subscriber), PHONE)));
+        assertEquals(Optional.empty(), fromMemory(code, code, PHONE), "the usage kept in memory is out of date");
+        assertEquals(RejectReason.QUOTA_EXHAUSTED, assertInstanceOf(AuthDecision.Reject.class, login(code, code, PHONE)).reason());
+        assertEquals(RejectReason.QUOTA_EXHAUSTED, assertInstanceOf(AuthDecision.Reject.class, fromMemory(code, code, PHONE).orElseThrow()).reason());
+    }
+
+    @Test
+    void accountingWithoutClassFindsTheSubscriberByVoucherOrDevice() {
+        String code = vouchers.issue(1, 30, Duration.ofDays(2), 1, "test").get(0);
+        long subscriber = assertInstanceOf(AuthDecision.Accept.class, login(code, code, PHONE)).subscriberId();
+        closedSession(subscriber, "s1", clock.instant().minusSeconds(600), 10 * 60, 0);
+        policy.accounted(List.of(stop(code.toLowerCase(), Optional.empty(), TABLET)));
+        assertEquals(Optional.empty(), fromMemory(code, code, PHONE), "found by the voucher code as User-Name");
+        assertEquals(20 * 60, assertInstanceOf(AuthDecision.Accept.class, login(code, code, PHONE)).sessionTimeout());
+        closedSession(subscriber, "s2", clock.instant().minusSeconds(300), 5 * 60, 0);
+        policy.accounted(List.of(stop("some-other-name", Optional.empty(), PHONE)));
+        assertEquals(Optional.empty(), fromMemory(PHONE.toString(), "", PHONE), "found by the remembered device");
+        assertEquals(15 * 60, assertInstanceOf(AuthDecision.Accept.class, login(code, code, PHONE)).sessionTimeout());
+    }
+
+    AccountingRecord stop(String user, Optional<Long> subscriber, MacAddress device) {
+        return new AccountingRecord(AccountingRecord.Kind.STOP, 1, java.net.InetAddress.getLoopbackAddress(), "s", "u", user, subscriber,
+                Optional.of(device), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), clock.instant(), 60, 0, 0,
+                Optional.empty(), Optional.empty());
     }
 
     long phoneSubscriber(String language) {

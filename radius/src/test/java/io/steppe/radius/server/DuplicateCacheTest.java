@@ -48,4 +48,24 @@ class DuplicateCacheTest {
         cache.sweep();
         assertEquals(0, cache.size());
     }
+
+    @Test
+    void aReusedIdentifierReplacesTheRequestBeforeItSoTheCacheStaysBounded() {
+        byte[] first = request.clone();
+        cache.check(gateway, first);
+        byte[] reused = request.clone();
+        reused[10] ^= 1;
+        assertInstanceOf(DuplicateCache.Seen.First.class, cache.check(gateway, reused));
+        cache.answered(gateway, first, new byte[] {2, 1});
+        assertInstanceOf(DuplicateCache.Seen.InFlight.class, cache.check(gateway, reused), "the late answer to the first is not the second's");
+        cache.answered(gateway, reused, new byte[] {2, 2});
+        assertArrayEquals(new byte[] {2, 2}, ((DuplicateCache.Seen.Answered) cache.check(gateway, reused)).reply());
+        for (int i = 0; i < 10_000; i++) {
+            byte[] next = request.clone();
+            next[1] = (byte) i;
+            next[4] = (byte) (i >>> 8);
+            cache.check(gateway, next);
+        }
+        assertEquals(256, cache.size(), "one entry per identifier of this socket");
+    }
 }

@@ -1,0 +1,69 @@
+package io.steppe.radius.auth;
+
+import java.time.OffsetDateTime;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
+
+/**
+ * Each subscriber's usage as last read from the sessions, so that a returning device is answered without
+ * asking the database. Accounting is the only writer of sessions and it runs in this process: every commit
+ * forgets the subscribers it touched, so an entry is never older than the last record saved for them. A
+ * value read from the database while a commit was forgetting is not kept (the generation moved), and any
+ * entry is read afresh after {@code maxAge} in case the sessions were changed from outside.
+ */
+final class UsageLedger {
+
+    private record Entry(Usage.Used used, OffsetDateTime since, OffsetDateTime dayStart, long readAtNanos) {
+    }
+
+    private final Map<Long, Entry> entries = new ConcurrentHashMap<>();
+    private final AtomicLong generation = new AtomicLong();
+    private final LongSupplier nanoTime;
+    private final long maxAgeNanos;
+
+    UsageLedger(LongSupplier nanoTime, java.time.Duration maxAge) {
+        this.nanoTime = nanoTime;
+        this.maxAgeNanos = maxAge.toNanos();
+    }
+
+    /** The usage counted from {@code since} with today starting at {@code dayStart}, if known and current. */
+    Optional<Usage.Used> find(long subscriberId, OffsetDateTime since, OffsetDateTime dayStart) {
+        Entry e = entries.get(subscriberId);
+        if (e == null || !e.since().equals(since) || !e.dayStart().equals(dayStart)
+                || nanoTime.getAsLong() - e.readAtNanos() > maxAgeNanos) {
+            return Optional.empty();
+        }
+        return Optional.of(e.used());
+    }
+
+    /** Taken before reading usage from the database, and handed to {@link #keep}. */
+    long generation() {
+        return generation.get();
+    }
+
+    /** Keeps what was read, unless sessions were saved since {@code generationBeforeRead}. */
+    void keep(long subscriberId, OffsetDateTime since, OffsetDateTime dayStart, Usage.Used used, long generationBeforeRead) {
+        Entry entry = new Entry(used, since, dayStart, nanoTime.getAsLong());
+        entries.put(subscriberId, entry);
+        if (generation.get() != generationBeforeRead) {
+            entries.remove(subscriberId, entry);
+        }
+    }
+
+    void forget(long subscriberId) {
+        generation.incrementAndGet();
+        entries.remove(subscriberId);
+    }
+
+    void forgetAll() {
+        generation.incrementAndGet();
+        entries.clear();
+    }
+
+    int size() {
+        return entries.size();
+    }
+}
