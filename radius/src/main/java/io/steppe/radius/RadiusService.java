@@ -103,7 +103,7 @@ public final class RadiusService implements AutoCloseable {
                 hotspot::accounted);
         metrics.inFlight(() -> workers.getActiveCount() + workers.getQueue().size(), () -> workers.getQueue().size() + accounting.queued());
         ensurePartitions(dsl);
-        RequestDispatcher dispatcher = new RequestDispatcher(dictionary(), directory, duplicates, hotspot, accounting, workers, metrics, clock);
+        RequestDispatcher dispatcher = new RequestDispatcher(directory, duplicates, hotspot, accounting, workers, metrics, clock);
         RadiusServer server;
         try {
             server = RadiusServer.start(config, radsec, dispatcher);

@@ -1,21 +1,20 @@
 package io.steppe.radius.accounting;
 
 import io.steppe.db.net.MacAddress;
+import io.steppe.radius.packet.AttributeIndex;
 import io.steppe.radius.packet.Attributes;
-import io.steppe.radius.packet.RadiusRequests;
+import io.steppe.radius.packet.Digests;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
-import org.tinyradius.core.packet.request.RadiusRequest;
 
-/** Turns a decoded Accounting-Request into an {@link AccountingRecord}. */
+/** Turns an Accounting-Request into an {@link AccountingRecord}. */
 public final class AccountingRecords {
 
     private static final int ACCT_DELAY_TIME = 41;
@@ -55,35 +54,35 @@ public final class AccountingRecords {
     /**
      * @throws IllegalArgumentException naming what is missing or wrong
      */
-    public static AccountingRecord from(RadiusRequest request, long nasId, InetAddress nasAddress, Instant arrival) {
-        long status = RadiusRequests.integer(request, Attributes.ACCT_STATUS_TYPE)
+    public static AccountingRecord from(AttributeIndex request, long nasId, InetAddress nasAddress, Instant arrival) {
+        long status = request.integer(Attributes.ACCT_STATUS_TYPE)
                 .orElseThrow(() -> new IllegalArgumentException("Acct-Status-Type is missing"));
         AccountingRecord.Kind kind = AccountingRecord.Kind.of(status)
                 .orElseThrow(() -> new IllegalArgumentException("Acct-Status-Type " + status + " is not handled"));
-        String sessionId = RadiusRequests.text(request, ACCT_SESSION_ID).orElse("");
+        String sessionId = request.text(ACCT_SESSION_ID).orElse("");
         if (sessionId.isEmpty() && !(kind == AccountingRecord.Kind.ACCOUNTING_ON || kind == AccountingRecord.Kind.ACCOUNTING_OFF)) {
             throw new IllegalArgumentException("Acct-Session-Id is missing");
         }
-        String userName = RadiusRequests.text(request, Attributes.USER_NAME).orElse("");
-        Optional<MacAddress> clientMac = RadiusRequests.text(request, Attributes.CALLING_STATION_ID).flatMap(MacAddress::tryParse);
-        Optional<String> called = RadiusRequests.text(request, Attributes.CALLED_STATION_ID);
+        String userName = request.text(Attributes.USER_NAME).orElse("");
+        Optional<MacAddress> clientMac = request.text(Attributes.CALLING_STATION_ID).flatMap(MacAddress::tryParse);
+        Optional<String> called = request.text(Attributes.CALLED_STATION_ID);
         Optional<MacAddress> apMac = called.map(c -> c.length() >= 17 ? c.substring(0, 17) : c).flatMap(MacAddress::tryParse)
                 .or(() -> called.flatMap(MacAddress::tryParse));
         Optional<String> ssid = called.filter(c -> c.length() > 18 && c.charAt(17) == ':').map(c -> c.substring(18));
-        Optional<String> classValue = RadiusRequests.text(request, Attributes.CLASS);
+        Optional<String> classValue = request.text(Attributes.CLASS);
         Optional<Long> subscriber = classValue.filter(c -> c.startsWith(CLASS_PREFIX)).flatMap(c -> parseLong(c.substring(CLASS_PREFIX.length())));
         Instant eventTime = eventTime(request, arrival);
         long input = octets(request, ACCT_INPUT_OCTETS, ACCT_INPUT_GIGAWORDS);
         long output = octets(request, ACCT_OUTPUT_OCTETS, ACCT_OUTPUT_GIGAWORDS);
-        Optional<InetAddress> framedIp = request.getAttribute(FRAMED_IP_ADDRESS).map(a -> a.getValue()).filter(v -> v.length == 4)
+        Optional<InetAddress> framedIp = request.bytes(FRAMED_IP_ADDRESS).filter(v -> v.length == 4)
                 .map(AccountingRecords::address);
-        String nasPort = RadiusRequests.integer(request, NAS_PORT).map(String::valueOf).orElse("");
+        String nasPort = boxed(request.integer(NAS_PORT)).map(String::valueOf).orElse("");
         return new AccountingRecord(kind, nasId, nasAddress, sessionId,
                 uniqueId(nasId, sessionId, clientMac.map(MacAddress::toString).orElse(userName), nasPort), userName, subscriber,
                 clientMac, apMac, ssid, framedIp, classValue, eventTime,
-                RadiusRequests.integer(request, ACCT_SESSION_TIME).orElse(0L), input, output,
-                RadiusRequests.integer(request, Attributes.ACCT_INTERIM_INTERVAL).map(Long::intValue),
-                RadiusRequests.integer(request, ACCT_TERMINATE_CAUSE).map(c -> TERMINATE_CAUSES.getOrDefault(c, "Cause-" + c)));
+                request.integer(ACCT_SESSION_TIME).orElse(0L), input, output,
+                boxed(request.integer(Attributes.ACCT_INTERIM_INTERVAL)).map(Long::intValue),
+                boxed(request.integer(ACCT_TERMINATE_CAUSE)).map(c -> TERMINATE_CAUSES.getOrDefault(c, "Cause-" + c)));
     }
 
     /**
@@ -91,29 +90,29 @@ public final class AccountingRecords {
      * Acct-Session-Id values, but not for the same client on the same port at once.
      */
     static String uniqueId(long nasId, String sessionId, String client, String nasPort) {
-        try {
-            MessageDigest md5 = MessageDigest.getInstance("MD5");
-            md5.update((nasId + "\u0000" + sessionId + "\u0000" + client + "\u0000" + nasPort).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(md5.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has MD5", e);
-        }
+        MessageDigest md5 = Digests.md5();
+        md5.update((nasId + "\u0000" + sessionId + "\u0000" + client + "\u0000" + nasPort).getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(md5.digest());
     }
 
-    private static Instant eventTime(RadiusRequest request, Instant arrival) {
-        Optional<Long> stamp = RadiusRequests.integer(request, EVENT_TIMESTAMP);
+    private static Instant eventTime(AttributeIndex request, Instant arrival) {
+        Optional<Long> stamp = boxed(request.integer(EVENT_TIMESTAMP));
         if (stamp.isPresent()) {
             Instant event = Instant.ofEpochSecond(stamp.get());
             if (Duration.between(event, arrival).abs().compareTo(CLOCK_TRUST) < 0) {
                 return event;
             }
         }
-        long delay = RadiusRequests.integer(request, ACCT_DELAY_TIME).orElse(0L);
+        long delay = request.integer(ACCT_DELAY_TIME).orElse(0L);
         return arrival.minusSeconds(Math.min(delay, CLOCK_TRUST.toSeconds()));
     }
 
-    private static long octets(RadiusRequest request, int octetsType, int gigawordsType) {
-        return (RadiusRequests.integer(request, gigawordsType).orElse(0L) << 32) + RadiusRequests.integer(request, octetsType).orElse(0L);
+    private static long octets(AttributeIndex request, int octetsType, int gigawordsType) {
+        return (request.integer(gigawordsType).orElse(0L) << 32) + request.integer(octetsType).orElse(0L);
+    }
+
+    private static Optional<Long> boxed(java.util.OptionalLong value) {
+        return value.isPresent() ? Optional.of(value.getAsLong()) : Optional.empty();
     }
 
     private static Optional<Long> parseLong(String text) {

@@ -20,13 +20,18 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Query;
+import org.jooq.Table;
 import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 import org.jooq.postgres.extensions.types.Inet;
 
 /**
@@ -41,30 +46,52 @@ public final class AccountingStore {
 
     /**
      * Applies records in order within the caller's transaction. Interim-Updates of distinct sessions, the bulk
-     * of accounting, go to the database as one batch of one statement rendered once.
+     * of accounting, go to the database as one statement over arrays of their values, however many there are.
      */
     public void applyAll(DSLContext tx, List<AccountingRecord> records) {
-        java.util.Set<String> sessions = new java.util.HashSet<>();
+        Set<String> sessions = new HashSet<>();
         boolean onlyDistinctInterims = records.stream().allMatch(r -> r.kind() == AccountingRecord.Kind.INTERIM_UPDATE
                 && sessions.add(r.uniqueId()));
         if (!onlyDistinctInterims || records.size() == 1) {
             records.forEach(r -> apply(tx, r));
             return;
         }
-        org.jooq.BatchBindStep batch = tx.batch(tx.update(RADIUS_SESSION_OPEN)
-                .set(RADIUS_SESSION_OPEN.SESSION_TIME, greatest(RADIUS_SESSION_OPEN.SESSION_TIME, DSL.param("t", RADIUS_SESSION_OPEN.SESSION_TIME)))
-                .set(RADIUS_SESSION_OPEN.INPUT_OCTETS, greatest(RADIUS_SESSION_OPEN.INPUT_OCTETS, DSL.param("i", RADIUS_SESSION_OPEN.INPUT_OCTETS)))
-                .set(RADIUS_SESSION_OPEN.OUTPUT_OCTETS, greatest(RADIUS_SESSION_OPEN.OUTPUT_OCTETS, DSL.param("o", RADIUS_SESSION_OPEN.OUTPUT_OCTETS)))
-                .set(RADIUS_SESSION_OPEN.UPDATED_AT, greatest(RADIUS_SESSION_OPEN.UPDATED_AT, DSL.param("at", RADIUS_SESSION_OPEN.UPDATED_AT)))
-                .set(RADIUS_SESSION_OPEN.FRAMED_IP, coalesce(DSL.param("ip", RADIUS_SESSION_OPEN.FRAMED_IP), RADIUS_SESSION_OPEN.FRAMED_IP))
-                .where(RADIUS_SESSION_OPEN.UNIQUE_ID.eq(DSL.param("u", RADIUS_SESSION_OPEN.UNIQUE_ID))));
-        for (AccountingRecord r : records) {
-            batch = batch.bind(r.sessionTime(), r.inputOctets(), r.outputOctets(), utc(r.eventTime()), inet(r.framedIp()), r.uniqueId());
+        int n = records.size();
+        String[] ids = new String[n];
+        Long[] times = new Long[n];
+        Long[] inputs = new Long[n];
+        Long[] outputs = new Long[n];
+        OffsetDateTime[] at = new OffsetDateTime[n];
+        String[] ips = new String[n];
+        for (int i = 0; i < n; i++) {
+            AccountingRecord r = records.get(i);
+            ids[i] = r.uniqueId();
+            times[i] = r.sessionTime();
+            inputs[i] = r.inputOctets();
+            outputs[i] = r.outputOctets();
+            at[i] = utc(r.eventTime());
+            ips[i] = r.framedIp().map(InetAddress::getHostAddress).orElse(null);
         }
-        int[] updated = batch.execute();
-        for (int i = 0; i < updated.length; i++) {
-            if (updated[i] == 0) {
-                openIfNotClosed(tx, records.get(i)); // an Interim-Update for a session whose Start was lost
+        // jOOQ has no multi-array unnest; the generated columns still name every target.
+        Table<?> v = DSL.table("unnest({0}, {1}, {2}, {3}, {4}, {5}::inet[])",
+                        val(ids), val(times), val(inputs), val(outputs), val(at, SQLDataType.TIMESTAMPWITHTIMEZONE.array()), val(ips))
+                .as("v", "u", "t", "i", "o", "at", "ip");
+        Field<String> u = DSL.field(DSL.name("v", "u"), String.class);
+        Set<String> updated = new HashSet<>(tx.update(RADIUS_SESSION_OPEN)
+                .set(RADIUS_SESSION_OPEN.SESSION_TIME, greatest(RADIUS_SESSION_OPEN.SESSION_TIME, DSL.field(DSL.name("v", "t"), Long.class)))
+                .set(RADIUS_SESSION_OPEN.INPUT_OCTETS, greatest(RADIUS_SESSION_OPEN.INPUT_OCTETS, DSL.field(DSL.name("v", "i"), Long.class)))
+                .set(RADIUS_SESSION_OPEN.OUTPUT_OCTETS, greatest(RADIUS_SESSION_OPEN.OUTPUT_OCTETS, DSL.field(DSL.name("v", "o"), Long.class)))
+                .set(RADIUS_SESSION_OPEN.UPDATED_AT, greatest(RADIUS_SESSION_OPEN.UPDATED_AT,
+                        DSL.field(DSL.name("v", "at"), RADIUS_SESSION_OPEN.UPDATED_AT.getDataType())))
+                .set(RADIUS_SESSION_OPEN.FRAMED_IP, coalesce(DSL.field(DSL.name("v", "ip"), RADIUS_SESSION_OPEN.FRAMED_IP.getDataType()),
+                        RADIUS_SESSION_OPEN.FRAMED_IP))
+                .from(v)
+                .where(RADIUS_SESSION_OPEN.UNIQUE_ID.eq(u))
+                .returning(RADIUS_SESSION_OPEN.UNIQUE_ID)
+                .fetch(RADIUS_SESSION_OPEN.UNIQUE_ID));
+        for (AccountingRecord r : records) {
+            if (!updated.contains(r.uniqueId())) {
+                openIfNotClosed(tx, r); // an Interim-Update for a session whose Start was lost
             }
         }
     }

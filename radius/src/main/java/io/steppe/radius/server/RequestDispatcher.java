@@ -9,12 +9,13 @@ import io.steppe.radius.auth.AccessPolicy;
 import io.steppe.radius.auth.AuthDecision;
 import io.steppe.radius.nas.Nas;
 import io.steppe.radius.nas.NasRepository;
+import io.steppe.radius.packet.AttributeIndex;
 import io.steppe.radius.packet.DatagramCheck;
 import io.steppe.radius.packet.DropReason;
 import io.steppe.radius.packet.MessageAuthenticator;
 import io.steppe.radius.packet.PacketCode;
-import io.steppe.radius.packet.RadiusRequests;
 import io.steppe.radius.packet.ReplyEncoder;
+import io.steppe.radius.packet.RequestAuthenticator;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.Arrays;
@@ -25,9 +26,6 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.tinyradius.core.RadiusPacketException;
-import org.tinyradius.core.dictionary.Dictionary;
-import org.tinyradius.core.packet.request.RadiusRequest;
 
 /**
  * Everything between a datagram and its reply, apart from the sockets: the checks, the gateway and its
@@ -56,7 +54,6 @@ public final class RequestDispatcher {
     /** The shared secret RFC 6614 §2.3 fixes for RADIUS over TLS. */
     public static final String RADSEC_SECRET = "radsec";
 
-    private final Dictionary dictionary;
     private final NasDirectory directory;
     private final BlastRadiusGuard blastRadius;
     private final DuplicateCache duplicates;
@@ -66,9 +63,8 @@ public final class RequestDispatcher {
     private final RadiusMetrics metrics;
     private final Clock clock;
 
-    public RequestDispatcher(Dictionary dictionary, NasDirectory directory, DuplicateCache duplicates, AccessPolicy policy,
+    public RequestDispatcher(NasDirectory directory, DuplicateCache duplicates, AccessPolicy policy,
                              AccountingWriter accounting, Executor workers, RadiusMetrics metrics, Clock clock) {
-        this.dictionary = dictionary;
         this.directory = directory;
         this.blastRadius = new BlastRadiusGuard(directory);
         this.duplicates = duplicates;
@@ -228,13 +224,14 @@ public final class RequestDispatcher {
     }
 
     private void account(Request r) {
-        AccountingRecord record;
-        try {
-            RadiusRequest request = RadiusRequests.decode(dictionary, r.packet(), r.sharedSecret());
-            record = AccountingRecords.from(request, r.gateway().id(), NasDirectory.unmapped(r.source().getAddress()), clock.instant());
-        } catch (RadiusPacketException e) {
+        if (!RequestAuthenticator.verify(r.packet(), r.secret())) {
             drop(r, DropReason.BAD_AUTHENTICATOR);
             return;
+        }
+        AccountingRecord record;
+        try {
+            record = AccountingRecords.from(new AttributeIndex(r.packet()), r.gateway().id(), NasDirectory.unmapped(r.source().getAddress()),
+                    clock.instant());
         } catch (RuntimeException e) {
             LOG.debug("Undecodable Accounting-Request from {}: {}", r.nas().name(), e.getMessage());
             drop(r, DropReason.UNDECODABLE);

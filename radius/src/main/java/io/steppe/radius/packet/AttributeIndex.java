@@ -1,0 +1,56 @@
+package io.steppe.radius.packet;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * The standard attributes of a received packet, read in place: where the first attribute of each type
+ * starts. A packet that passed {@link DatagramCheck} has sound attribute lengths, so one pass finds them all
+ * without building an object per attribute, which is what the hot paths need.
+ */
+public final class AttributeIndex {
+
+    private final byte[] packet;
+    private final int[] first = new int[256];
+
+    public AttributeIndex(byte[] packet) {
+        this.packet = packet;
+        Arrays.fill(first, -1);
+        int length = DatagramCheck.packetLength(packet);
+        for (int offset = DatagramCheck.HEADER_LENGTH; offset < length; offset += packet[offset + 1] & 0xff) {
+            int type = packet[offset] & 0xff;
+            if (first[type] < 0) {
+                first[type] = offset;
+            }
+        }
+    }
+
+    public boolean has(int type) {
+        return first[type] >= 0;
+    }
+
+    /** The value's octets of the first attribute of {@code type}. */
+    public Optional<byte[]> bytes(int type) {
+        int offset = first[type];
+        return offset < 0 ? Optional.empty() : Optional.of(Arrays.copyOfRange(packet, offset + 2, offset + (packet[offset + 1] & 0xff)));
+    }
+
+    /** The first attribute of {@code type} as UTF-8 text. */
+    public Optional<String> text(int type) {
+        int offset = first[type];
+        return offset < 0 ? Optional.empty()
+                : Optional.of(new String(packet, offset + 2, (packet[offset + 1] & 0xff) - 2, StandardCharsets.UTF_8));
+    }
+
+    /** The first attribute of {@code type} as an unsigned 32-bit integer; empty when absent or not 4 octets. */
+    public OptionalLong integer(int type) {
+        int offset = first[type];
+        if (offset < 0 || (packet[offset + 1] & 0xff) != 6) {
+            return OptionalLong.empty();
+        }
+        return OptionalLong.of((packet[offset + 2] & 0xffL) << 24 | (packet[offset + 3] & 0xffL) << 16
+                | (packet[offset + 4] & 0xffL) << 8 | packet[offset + 5] & 0xffL);
+    }
+}
