@@ -31,6 +31,10 @@ public interface RadiusMetrics {
     }
 
     /** A retransmission was answered from the cache. */
+    /** An Access-Request decided from memory on the event loop, or through the database by a worker. */
+    default void decided(boolean fromMemory) {
+    }
+
     default void duplicateAnswered(String nas) {
     }
 

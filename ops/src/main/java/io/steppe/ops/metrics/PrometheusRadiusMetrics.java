@@ -19,6 +19,7 @@ public final class PrometheusRadiusMetrics implements RadiusMetrics {
     private final Counter requests;
     private final Counter answers;
     private final Counter drops;
+    private final Counter decisions;
     private final Histogram latency;
     private final Histogram batch;
 
@@ -31,6 +32,9 @@ public final class PrometheusRadiusMetrics implements RadiusMetrics {
                 .labelNames("result", "nas").register(registry);
         drops = Counter.builder().name("steppe_radius_dropped_total")
                 .help("Datagrams dropped without an answer, by reason").labelNames("reason", "nas").register(registry);
+        decisions = Counter.builder().name("steppe_radius_auth_decisions_total")
+                .help("Access-Requests decided from memory (a device coming back) or through the database (first logins, writes)")
+                .labelNames("source").register(registry);
         latency = Histogram.builder().name("steppe_radius_latency_seconds")
                 .help("Time from request to reply, by kind").labelNames("kind")
                 .classicUpperBounds(0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1).register(registry);
@@ -52,6 +56,11 @@ public final class PrometheusRadiusMetrics implements RadiusMetrics {
     @Override
     public void rejected(String nas) {
         answers.labelValues("reject", nas).inc();
+    }
+
+    @Override
+    public void decided(boolean fromMemory) {
+        decisions.labelValues(fromMemory ? "memory" : "database").inc();
     }
 
     @Override

@@ -186,6 +186,7 @@ public final class RequestDispatcher {
             fromMemory = Optional.empty();
         }
         if (fromMemory.isPresent()) {
+            metrics.decided(true);
             reply(r, fromMemory.get());
             return;
         }
@@ -205,6 +206,7 @@ public final class RequestDispatcher {
             drop(r, DropReason.DATABASE_ERROR);
             return;
         }
+        metrics.decided(false);
         reply(r, decision);
     }
 

@@ -30,6 +30,11 @@ final class CountingMetrics implements RadiusMetrics {
     }
 
     @Override
+    public void decided(boolean fromMemory) {
+        inc(fromMemory ? "decided.memory" : "decided.database");
+    }
+
+    @Override
     public void rejected(String nas) {
         inc("rejected");
     }

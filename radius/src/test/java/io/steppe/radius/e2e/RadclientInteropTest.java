@@ -129,6 +129,21 @@ class RadclientInteropTest {
     }
 
     @Test
+    void aReturningDeviceIsAnsweredFromMemoryWithTheTimeAccountingLeftIt() {
+        String code = harness.voucher(60, 1);
+        String login = "User-Name = \"" + code + "\", User-Password = \"" + code + "\", " + CLIENT + MA;
+        assertTrue(auth(login).contains("Session-Timeout = 3600"));
+        assertEquals(1, harness.metrics.get("decided.database"), "the first login binds the device: the database");
+        String again = auth(login);
+        assertTrue(again.contains("Session-Timeout = 3600"), again);
+        assertEquals(1, harness.metrics.get("decided.memory"), "the device coming back: memory");
+        assertTrue(acct("User-Name = \"" + code + "\", Acct-Session-Id = \"5f3a0002\", " + CLIENT
+                + ", Acct-Status-Type = Stop, Acct-Session-Time = 1800").contains("Received Accounting-Response"));
+        String afterHalfAnHour = auth(login);
+        assertTrue(afterHalfAnHour.contains("Session-Timeout = 1800"), afterHalfAnHour);
+    }
+
+    @Test
     void rememberedDeviceIsLetBackInByMacAuthentication() {
         String code = harness.voucher(60, 1);
         assertTrue(auth("User-Name = \"" + code + "\", User-Password = \"" + code + "\", " + CLIENT + MA).contains("Access-Accept"));
