@@ -1,0 +1,138 @@
+package io.steppe.controller.history;
+
+import static io.steppe.db.schema.Tables.AP_SAMPLE;
+import static io.steppe.db.schema.Tables.AP_SAMPLE_1H;
+import static io.steppe.db.schema.Tables.AP_SAMPLE_5M;
+import static io.steppe.db.schema.Tables.AP_STATE_CHANGE;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
+
+/**
+ * Reads an AP's history at the finest resolution kept for the asked range, and ages it: raw heartbeats are averaged
+ * into 5-minute buckets, those into hourly ones, and each resolution is deleted past its retention. Averaging is
+ * recomputed over the last few buckets each time, so running it twice, or late, gives the same result.
+ */
+public final class HistoryStore {
+
+    private final DSLContext dsl;
+    private final Retention retention;
+
+    public HistoryStore(DSLContext dsl, Retention retention) {
+        this.dsl = dsl;
+        this.retention = retention;
+    }
+
+    public History read(String apId, Instant from, Instant to, Instant now) {
+        List<HistoryPoint> points;
+        String resolution;
+        if (!from.isBefore(now.minus(retention.raw()))) {
+            resolution = "raw";
+            points = dsl.select(AP_SAMPLE.RECEIVED_AT, AP_SAMPLE.CLIENTS, AP_SAMPLE.CPU_LOAD, AP_SAMPLE.MEMORY_RATIO,
+                            AP_SAMPLE.CHANNEL_UTIL, AP_SAMPLE.NOISE_DBM, AP_SAMPLE.RTT_MS, AP_SAMPLE.LOSS_RATIO)
+                    .from(AP_SAMPLE).where(AP_SAMPLE.AP_ID.eq(apId)).and(AP_SAMPLE.RECEIVED_AT.between(time(from), time(to)))
+                    .orderBy(AP_SAMPLE.RECEIVED_AT)
+                    .fetch(r -> new HistoryPoint(r.value1().toInstant(), 1, r.value2() == null ? null : r.value2().floatValue(),
+                            r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7(), r.value8()));
+        } else {
+            boolean fine = !from.isBefore(now.minus(retention.fiveMinute()));
+            resolution = fine ? "5m" : "1h";
+            points = dsl.select(bucketFields(fine)).from(fine ? AP_SAMPLE_5M : AP_SAMPLE_1H)
+                    .where(field(fine, AP_SAMPLE_5M.AP_ID).eq(apId)).and(field(fine, AP_SAMPLE_5M.BUCKET).between(time(from), time(to)))
+                    .orderBy(field(fine, AP_SAMPLE_5M.BUCKET))
+                    .fetch(r -> new HistoryPoint(r.get(0, OffsetDateTime.class).toInstant(), r.get(1, Integer.class),
+                            r.get(2, Float.class), r.get(3, Integer.class), r.get(4, Float.class), r.get(5, Float.class),
+                            r.get(6, Float.class), r.get(7, Float.class), r.get(8, Float.class), r.get(9, Float.class)));
+        }
+        List<History.StateChange> changes = new ArrayList<>();
+        dsl.selectFrom(AP_STATE_CHANGE).where(AP_STATE_CHANGE.AP_ID.eq(apId)).and(AP_STATE_CHANGE.AT.lt(time(from)))
+                .orderBy(AP_STATE_CHANGE.AT.desc()).limit(1).fetchOptional().ifPresent(r -> changes.add(change(r, from)));
+        dsl.selectFrom(AP_STATE_CHANGE).where(AP_STATE_CHANGE.AP_ID.eq(apId)).and(AP_STATE_CHANGE.AT.between(time(from), time(to)))
+                .orderBy(AP_STATE_CHANGE.AT).forEach(r -> changes.add(change(r, r.getAt().toInstant())));
+        return new History(apId, from, to, resolution, points, changes);
+    }
+
+    private static History.StateChange change(io.steppe.db.schema.tables.records.ApStateChangeRecord r, Instant at) {
+        return new History.StateChange(at, r.getFromState(), r.getToState(),
+                Arrays.stream(r.getReasons()).map(s -> s.substring(s.indexOf('|') + 1)).toList());
+    }
+
+    private static <T> Field<T> field(boolean fine, Field<T> fiveMinuteField) {
+        return fine ? fiveMinuteField : AP_SAMPLE_1H.field(fiveMinuteField.getName(), fiveMinuteField.getType());
+    }
+
+    private static List<Field<?>> bucketFields(boolean fine) {
+        return List.of(field(fine, AP_SAMPLE_5M.BUCKET), field(fine, AP_SAMPLE_5M.SAMPLES), field(fine, AP_SAMPLE_5M.CLIENTS_AVG),
+                field(fine, AP_SAMPLE_5M.CLIENTS_MAX), field(fine, AP_SAMPLE_5M.CPU_LOAD), field(fine, AP_SAMPLE_5M.MEMORY_RATIO),
+                field(fine, AP_SAMPLE_5M.CHANNEL_UTIL), field(fine, AP_SAMPLE_5M.NOISE_DBM), field(fine, AP_SAMPLE_5M.RTT_MS),
+                field(fine, AP_SAMPLE_5M.LOSS_RATIO));
+    }
+
+    /** Averages what is new into 5-minute and hourly buckets, then drops what is past retention. */
+    public void age(Instant now) {
+        Instant five = now.truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofMinutes(now.atZone(ZoneOffset.UTC).getMinute() % 5));
+        Field<OffsetDateTime> bucket5 = DSL.field("date_bin('5 minutes', {0}, timestamptz '2000-01-01')",
+                SQLDataType.TIMESTAMPWITHTIMEZONE, AP_SAMPLE.RECEIVED_AT);
+        dsl.insertInto(AP_SAMPLE_5M, AP_SAMPLE_5M.AP_ID, AP_SAMPLE_5M.BUCKET, AP_SAMPLE_5M.SAMPLES, AP_SAMPLE_5M.CLIENTS_AVG,
+                        AP_SAMPLE_5M.CLIENTS_MAX, AP_SAMPLE_5M.CPU_LOAD, AP_SAMPLE_5M.MEMORY_RATIO, AP_SAMPLE_5M.CHANNEL_UTIL,
+                        AP_SAMPLE_5M.NOISE_DBM, AP_SAMPLE_5M.RTT_MS, AP_SAMPLE_5M.LOSS_RATIO)
+                .select(DSL.select(AP_SAMPLE.AP_ID, bucket5, DSL.count(), avg(AP_SAMPLE.CLIENTS), DSL.max(AP_SAMPLE.CLIENTS),
+                                avg(AP_SAMPLE.CPU_LOAD), avg(AP_SAMPLE.MEMORY_RATIO), avg(AP_SAMPLE.CHANNEL_UTIL), avg(AP_SAMPLE.NOISE_DBM),
+                                avg(AP_SAMPLE.RTT_MS), avg(AP_SAMPLE.LOSS_RATIO))
+                        .from(AP_SAMPLE).where(AP_SAMPLE.RECEIVED_AT.ge(time(five.minus(Duration.ofMinutes(15)))))
+                        .and(AP_SAMPLE.RECEIVED_AT.lt(time(five))).groupBy(AP_SAMPLE.AP_ID, bucket5))
+                .onConflict(AP_SAMPLE_5M.AP_ID, AP_SAMPLE_5M.BUCKET).doUpdate()
+                .set(AP_SAMPLE_5M.SAMPLES, DSL.excluded(AP_SAMPLE_5M.SAMPLES)).set(AP_SAMPLE_5M.CLIENTS_AVG, DSL.excluded(AP_SAMPLE_5M.CLIENTS_AVG))
+                .set(AP_SAMPLE_5M.CLIENTS_MAX, DSL.excluded(AP_SAMPLE_5M.CLIENTS_MAX)).set(AP_SAMPLE_5M.CPU_LOAD, DSL.excluded(AP_SAMPLE_5M.CPU_LOAD))
+                .set(AP_SAMPLE_5M.MEMORY_RATIO, DSL.excluded(AP_SAMPLE_5M.MEMORY_RATIO))
+                .set(AP_SAMPLE_5M.CHANNEL_UTIL, DSL.excluded(AP_SAMPLE_5M.CHANNEL_UTIL)).set(AP_SAMPLE_5M.NOISE_DBM, DSL.excluded(AP_SAMPLE_5M.NOISE_DBM))
+                .set(AP_SAMPLE_5M.RTT_MS, DSL.excluded(AP_SAMPLE_5M.RTT_MS)).set(AP_SAMPLE_5M.LOSS_RATIO, DSL.excluded(AP_SAMPLE_5M.LOSS_RATIO))
+                .execute();
+        Instant hour = now.truncatedTo(ChronoUnit.HOURS);
+        Field<OffsetDateTime> bucket1h = DSL.field("date_trunc('hour', {0}, 'UTC')", SQLDataType.TIMESTAMPWITHTIMEZONE, AP_SAMPLE_5M.BUCKET);
+        Field<Integer> n = AP_SAMPLE_5M.SAMPLES;
+        dsl.insertInto(AP_SAMPLE_1H, AP_SAMPLE_1H.AP_ID, AP_SAMPLE_1H.BUCKET, AP_SAMPLE_1H.SAMPLES, AP_SAMPLE_1H.CLIENTS_AVG,
+                        AP_SAMPLE_1H.CLIENTS_MAX, AP_SAMPLE_1H.CPU_LOAD, AP_SAMPLE_1H.MEMORY_RATIO, AP_SAMPLE_1H.CHANNEL_UTIL,
+                        AP_SAMPLE_1H.NOISE_DBM, AP_SAMPLE_1H.RTT_MS, AP_SAMPLE_1H.LOSS_RATIO)
+                .select(DSL.select(AP_SAMPLE_5M.AP_ID, bucket1h, DSL.sum(n).cast(Integer.class), weighted(AP_SAMPLE_5M.CLIENTS_AVG, n),
+                                DSL.max(AP_SAMPLE_5M.CLIENTS_MAX), weighted(AP_SAMPLE_5M.CPU_LOAD, n), weighted(AP_SAMPLE_5M.MEMORY_RATIO, n),
+                                weighted(AP_SAMPLE_5M.CHANNEL_UTIL, n), weighted(AP_SAMPLE_5M.NOISE_DBM, n), weighted(AP_SAMPLE_5M.RTT_MS, n),
+                                weighted(AP_SAMPLE_5M.LOSS_RATIO, n))
+                        .from(AP_SAMPLE_5M).where(AP_SAMPLE_5M.BUCKET.ge(time(hour.minus(Duration.ofHours(2)))))
+                        .and(AP_SAMPLE_5M.BUCKET.lt(time(hour))).groupBy(AP_SAMPLE_5M.AP_ID, bucket1h))
+                .onConflict(AP_SAMPLE_1H.AP_ID, AP_SAMPLE_1H.BUCKET).doUpdate()
+                .set(AP_SAMPLE_1H.SAMPLES, DSL.excluded(AP_SAMPLE_1H.SAMPLES)).set(AP_SAMPLE_1H.CLIENTS_AVG, DSL.excluded(AP_SAMPLE_1H.CLIENTS_AVG))
+                .set(AP_SAMPLE_1H.CLIENTS_MAX, DSL.excluded(AP_SAMPLE_1H.CLIENTS_MAX)).set(AP_SAMPLE_1H.CPU_LOAD, DSL.excluded(AP_SAMPLE_1H.CPU_LOAD))
+                .set(AP_SAMPLE_1H.MEMORY_RATIO, DSL.excluded(AP_SAMPLE_1H.MEMORY_RATIO))
+                .set(AP_SAMPLE_1H.CHANNEL_UTIL, DSL.excluded(AP_SAMPLE_1H.CHANNEL_UTIL)).set(AP_SAMPLE_1H.NOISE_DBM, DSL.excluded(AP_SAMPLE_1H.NOISE_DBM))
+                .set(AP_SAMPLE_1H.RTT_MS, DSL.excluded(AP_SAMPLE_1H.RTT_MS)).set(AP_SAMPLE_1H.LOSS_RATIO, DSL.excluded(AP_SAMPLE_1H.LOSS_RATIO))
+                .execute();
+        dsl.deleteFrom(AP_SAMPLE).where(AP_SAMPLE.RECEIVED_AT.lt(time(now.minus(retention.raw())))).execute();
+        dsl.deleteFrom(AP_SAMPLE_5M).where(AP_SAMPLE_5M.BUCKET.lt(time(now.minus(retention.fiveMinute())))).execute();
+        dsl.deleteFrom(AP_SAMPLE_1H).where(AP_SAMPLE_1H.BUCKET.lt(time(now.minus(retention.hourly())))).execute();
+        dsl.deleteFrom(AP_STATE_CHANGE).where(AP_STATE_CHANGE.AT.lt(time(now.minus(retention.hourly())))).execute();
+    }
+
+    private static Field<Float> avg(Field<? extends Number> field) {
+        return DSL.avg(field).cast(Float.class);
+    }
+
+    private static Field<Float> weighted(Field<Float> value, Field<Integer> samples) {
+        return DSL.sum(value.cast(Double.class).mul(samples))
+                .div(DSL.nullif(DSL.sum(DSL.when(value.isNotNull(), samples).otherwise(0)), java.math.BigDecimal.ZERO)).cast(Float.class);
+    }
+
+    private static OffsetDateTime time(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}
