@@ -77,6 +77,37 @@ public final class ApRepository {
         return token;
     }
 
+    /**
+     * Registers or updates many APs in one transaction and gives each a new token, returned by AP id: for simulators
+     * and the demo, which play the APs themselves. Gateways are named as in {@link #register}.
+     */
+    public Map<String, String> registerWithNewTokens(List<AccessPoint> aps, String actor) {
+        Map<String, String> tokens = new java.util.LinkedHashMap<>();
+        dsl.transaction(tx -> {
+            Map<String, Long> gateways = new java.util.HashMap<>();
+            tx.dsl().select(NAS.NAME, NAS.ID).from(NAS).forEach(r -> gateways.put(r.value1(), r.value2()));
+            List<org.jooq.Query> upserts = new java.util.ArrayList<>(aps.size());
+            for (AccessPoint ap : aps) {
+                String token = Tokens.newToken(random);
+                tokens.put(ap.id(), token);
+                Long gatewayId = ap.gateway().map(g -> java.util.Optional.ofNullable(gateways.get(g))
+                        .orElseThrow(() -> new IllegalArgumentException("no gateway named '" + g + "'"))).orElse(null);
+                upserts.add(tx.dsl().insertInto(ACCESS_POINT).set(ACCESS_POINT.ID, ap.id()).set(ACCESS_POINT.MAC, ap.mac().toString())
+                        .set(ACCESS_POINT.NAME, ap.name()).set(ACCESS_POINT.SITE, ap.site().orElse(null))
+                        .set(ACCESS_POINT.LATITUDE, ap.location().map(AccessPoint.Location::latitude).orElse(null))
+                        .set(ACCESS_POINT.LONGITUDE, ap.location().map(AccessPoint.Location::longitude).orElse(null))
+                        .set(ACCESS_POINT.GATEWAY_ID, gatewayId).set(ACCESS_POINT.TOKEN_HASH, Tokens.hash(token))
+                        .onConflict(ACCESS_POINT.ID).doUpdate().set(ACCESS_POINT.TOKEN_HASH, Tokens.hash(token))
+                        .set(ACCESS_POINT.GATEWAY_ID, gatewayId).set(ACCESS_POINT.UPDATED_AT, OffsetDateTime.now()));
+            }
+            for (int i = 0; i < upserts.size(); i += 1000) {
+                tx.dsl().batch(upserts.subList(i, Math.min(upserts.size(), i + 1000))).execute();
+            }
+            AuditLog.record(tx.dsl(), actor, "ap.tokens", aps.size() + " APs", Map.of("count", Integer.toString(aps.size())));
+        });
+        return tokens;
+    }
+
     /** The AP a heartbeat token belongs to. */
     public Optional<String> ownerOfToken(String token) {
         return dsl.select(ACCESS_POINT.ID).from(ACCESS_POINT).where(ACCESS_POINT.TOKEN_HASH.eq(Tokens.hash(token)))

@@ -11,6 +11,7 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.steppe.controller.ControllerService;
+import io.steppe.controller.ap.AccessPoint;
 import io.steppe.controller.ap.ApCsvImport;
 import io.steppe.controller.health.ApSnapshot;
 import io.steppe.controller.health.ApState;
@@ -57,11 +58,14 @@ final class ApController {
                 .filter(v -> site == null || site.isBlank() || site.equals(v.site())).toList());
     }
 
-    /** Every AP: those evaluated from the snapshot, any registered since as never seen. */
+    /** Every registered AP, as of the last evaluation; one registered since is shown as never seen. */
     List<ApView> views() {
         Map<String, ApSnapshot> snapshot = controller.evaluator().snapshot();
         List<ApView> out = new ArrayList<>(snapshot.size());
-        snapshot.values().forEach(s -> out.add(ApView.of(s)));
+        for (AccessPoint ap : controller.aps().list()) {
+            ApSnapshot s = snapshot.get(ap.id());
+            out.add(s == null ? ApView.unevaluated(ap) : ApView.of(s));
+        }
         return out;
     }
 

@@ -1,5 +1,6 @@
 package io.steppe.ops.cli;
 
+import io.steppe.controller.probe.ProbePolicy;
 import io.steppe.ops.SteppeConfig;
 import io.steppe.ops.server.ShutdownSignal;
 import io.steppe.ops.server.SteppeServer;
@@ -31,6 +32,12 @@ public final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         SteppeConfig config = context.config();
+        if (config.controller().probes().scope() == ProbePolicy.Scope.ALL) {
+            // The demo never probes addresses off this machine.
+            ProbePolicy p = config.controller().probes();
+            config = config.withController(config.controller().withProbes(
+                    new ProbePolicy(ProbePolicy.Scope.LOOPBACK, p.port(), p.timeout(), p.concurrency(), p.every())));
+        }
         ShutdownSignal signal = new ShutdownSignal();
         try (SteppeServer server = SteppeServer.start(config, Clock.systemUTC());
              UamGatewaySimulator gateway = new UamGatewaySimulator("jining-centre-gw", DemoCity.LOOPBACK_GATEWAY_SECRET,
