@@ -63,7 +63,7 @@ public final class HealthEvaluator {
         this.inventory = inventory;
         this.store = new StatusStore(dsl);
         this.rules = rules;
-        this.judge = new HealthJudge(rules);
+        this.judge = new HealthJudge(rules, clock.instant());
         this.clock = clock;
         this.alerts = alerts;
         this.prober = prober;
@@ -117,7 +117,8 @@ public final class HealthEvaluator {
                 if (change.isPresent() || t.health().flaps() != flapsBefore) {
                     changes.add(new StatusStore.Change(id, change, t.health().condition(), t.health().since(), t.health().flaps()));
                 }
-                change.ifPresent(c -> LOG.info("AP {} {} -> {}: {}", id, c.from(), c.to().state(), c.to().reasons()));
+                change.filter(c -> c.from() != ApState.UNKNOWN)
+                        .ifPresent(c -> LOG.info("AP {} {} -> {}: {}", id, c.from(), c.to().state(), c.to().reasons()));
             }
             next.put(id, new ApSnapshot(t.ap(), t.health().condition(), t.health().since(), t.health().flaps(),
                     t.health().incidentFlaps(), last, users, Optional.ofNullable(probe).map(ProbeResult::answered)));

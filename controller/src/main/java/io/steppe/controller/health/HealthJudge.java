@@ -18,14 +18,21 @@ public final class HealthJudge {
     public enum Probe { NOT_PROBED, ANSWERED, FAILED }
 
     private final HealthRules rules;
+    private final Instant listeningSince;
 
-    public HealthJudge(HealthRules rules) {
+    /**
+     * @param listeningSince when heartbeats started being taken in: silence is counted from then at the earliest, so
+     *                       that a restarted controller does not take its own downtime for every AP's silence
+     */
+    public HealthJudge(HealthRules rules, Instant listeningSince) {
         this.rules = rules;
+        this.listeningSince = listeningSince;
     }
 
     /** Whether an AP last heard at {@code latest} has been silent too long at {@code now}. */
     public boolean silent(Received latest, Instant now) {
-        return Duration.between(latest.receivedAt(), now).compareTo(latest.heartbeat().interval().multipliedBy(rules.missedIntervals())) > 0;
+        Instant heard = latest.receivedAt().isAfter(listeningSince) ? latest.receivedAt() : listeningSince;
+        return Duration.between(heard, now).compareTo(latest.heartbeat().interval().multipliedBy(rules.missedIntervals())) > 0;
     }
 
     public Condition judge(Optional<Received> latest, Instant now, Probe probe, int activeUsers) {

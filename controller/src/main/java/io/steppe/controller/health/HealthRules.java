@@ -51,6 +51,13 @@ public record HealthRules(int missedIntervals, Duration downHold, Duration degra
         return new HealthRules(3, Duration.ZERO, Duration.ofSeconds(60), Duration.ofSeconds(60), Thresholds.defaults());
     }
 
+    /** The same rules, with firmware older than {@code version} counted as behind. */
+    public HealthRules withMinimumFirmware(String version) {
+        Thresholds t = thresholds;
+        return new HealthRules(missedIntervals, downHold, degradedHold, recoverHold, new Thresholds(t.channelUtilization(), t.noiseDbm(),
+                t.retries(), t.backhaulLoss(), t.backhaulRttMs(), t.cpuLoad(), t.memory(), t.clients(), java.util.Optional.of(version)));
+    }
+
     /** How long a condition leading to {@code to} must hold. */
     Duration hold(ApState from, ApState to) {
         if (from == ApState.UNKNOWN) {
