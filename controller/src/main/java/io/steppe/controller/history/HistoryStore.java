@@ -20,13 +20,16 @@ import org.jooq.impl.SQLDataType;
 
 /**
  * Reads an AP's history at the finest resolution kept for the asked range, and ages it: raw heartbeats are averaged
- * into 5-minute buckets, those into hourly ones, and each resolution is deleted past its retention. Averaging is
- * recomputed over the last few buckets each time, so running it twice, or late, gives the same result.
+ * into 5-minute buckets, those into hourly ones, and each resolution is deleted past its retention. Each run averages
+ * from where the last one stopped (after a restart, from the newest bucket stored) and recomputes the last few
+ * buckets for heartbeats that arrived late, so running it twice, or late, gives the same result. One caller at a time.
  */
 public final class HistoryStore {
 
     private final DSLContext dsl;
     private final Retention retention;
+    private Instant fiveMinuteDone;
+    private Instant hourDone;
 
     public HistoryStore(DSLContext dsl, Retention retention) {
         this.dsl = dsl;
@@ -80,7 +83,12 @@ public final class HistoryStore {
 
     /** Averages what is new into 5-minute and hourly buckets, then drops what is past retention. */
     public void age(Instant now) {
-        Instant five = now.truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofMinutes(now.atZone(ZoneOffset.UTC).getMinute() % 5));
+        Instant five = fiveMinuteBucket(now);
+        if (fiveMinuteDone == null) {
+            fiveMinuteDone = dsl.select(DSL.max(AP_SAMPLE_5M.BUCKET)).from(AP_SAMPLE_5M).fetchOptional(0, OffsetDateTime.class)
+                    .map(b -> b.toInstant().plus(Duration.ofMinutes(5))).orElse(fiveMinuteBucket(now.minus(retention.raw())));
+        }
+        Instant fiveFrom = min(fiveMinuteDone, five.minus(Duration.ofMinutes(15)));
         Field<OffsetDateTime> bucket5 = DSL.field("date_bin('5 minutes', {0}, timestamptz '2000-01-01')",
                 SQLDataType.TIMESTAMPWITHTIMEZONE, AP_SAMPLE.RECEIVED_AT);
         dsl.insertInto(AP_SAMPLE_5M, AP_SAMPLE_5M.AP_ID, AP_SAMPLE_5M.BUCKET, AP_SAMPLE_5M.SAMPLES, AP_SAMPLE_5M.CLIENTS_AVG,
@@ -89,7 +97,7 @@ public final class HistoryStore {
                 .select(DSL.select(AP_SAMPLE.AP_ID, bucket5, DSL.count(), avg(AP_SAMPLE.CLIENTS), DSL.max(AP_SAMPLE.CLIENTS),
                                 avg(AP_SAMPLE.CPU_LOAD), avg(AP_SAMPLE.MEMORY_RATIO), avg(AP_SAMPLE.CHANNEL_UTIL), avg(AP_SAMPLE.NOISE_DBM),
                                 avg(AP_SAMPLE.RTT_MS), avg(AP_SAMPLE.LOSS_RATIO))
-                        .from(AP_SAMPLE).where(AP_SAMPLE.RECEIVED_AT.ge(time(five.minus(Duration.ofMinutes(15)))))
+                        .from(AP_SAMPLE).where(AP_SAMPLE.RECEIVED_AT.ge(time(fiveFrom)))
                         .and(AP_SAMPLE.RECEIVED_AT.lt(time(five))).groupBy(AP_SAMPLE.AP_ID, bucket5))
                 .onConflict(AP_SAMPLE_5M.AP_ID, AP_SAMPLE_5M.BUCKET).doUpdate()
                 .set(AP_SAMPLE_5M.SAMPLES, DSL.excluded(AP_SAMPLE_5M.SAMPLES)).set(AP_SAMPLE_5M.CLIENTS_AVG, DSL.excluded(AP_SAMPLE_5M.CLIENTS_AVG))
@@ -98,7 +106,13 @@ public final class HistoryStore {
                 .set(AP_SAMPLE_5M.CHANNEL_UTIL, DSL.excluded(AP_SAMPLE_5M.CHANNEL_UTIL)).set(AP_SAMPLE_5M.NOISE_DBM, DSL.excluded(AP_SAMPLE_5M.NOISE_DBM))
                 .set(AP_SAMPLE_5M.RTT_MS, DSL.excluded(AP_SAMPLE_5M.RTT_MS)).set(AP_SAMPLE_5M.LOSS_RATIO, DSL.excluded(AP_SAMPLE_5M.LOSS_RATIO))
                 .execute();
+        fiveMinuteDone = five;
         Instant hour = now.truncatedTo(ChronoUnit.HOURS);
+        if (hourDone == null) {
+            hourDone = dsl.select(DSL.max(AP_SAMPLE_1H.BUCKET)).from(AP_SAMPLE_1H).fetchOptional(0, OffsetDateTime.class)
+                    .map(b -> b.toInstant().plus(Duration.ofHours(1))).orElse(now.minus(retention.fiveMinute()).truncatedTo(ChronoUnit.HOURS));
+        }
+        Instant hourFrom = min(hourDone, hour.minus(Duration.ofHours(2)));
         Field<OffsetDateTime> bucket1h = DSL.field("date_trunc('hour', {0}, 'UTC')", SQLDataType.TIMESTAMPWITHTIMEZONE, AP_SAMPLE_5M.BUCKET);
         Field<Integer> n = AP_SAMPLE_5M.SAMPLES;
         dsl.insertInto(AP_SAMPLE_1H, AP_SAMPLE_1H.AP_ID, AP_SAMPLE_1H.BUCKET, AP_SAMPLE_1H.SAMPLES, AP_SAMPLE_1H.CLIENTS_AVG,
@@ -108,7 +122,7 @@ public final class HistoryStore {
                                 DSL.max(AP_SAMPLE_5M.CLIENTS_MAX), weighted(AP_SAMPLE_5M.CPU_LOAD, n), weighted(AP_SAMPLE_5M.MEMORY_RATIO, n),
                                 weighted(AP_SAMPLE_5M.CHANNEL_UTIL, n), weighted(AP_SAMPLE_5M.NOISE_DBM, n), weighted(AP_SAMPLE_5M.RTT_MS, n),
                                 weighted(AP_SAMPLE_5M.LOSS_RATIO, n))
-                        .from(AP_SAMPLE_5M).where(AP_SAMPLE_5M.BUCKET.ge(time(hour.minus(Duration.ofHours(2)))))
+                        .from(AP_SAMPLE_5M).where(AP_SAMPLE_5M.BUCKET.ge(time(hourFrom)))
                         .and(AP_SAMPLE_5M.BUCKET.lt(time(hour))).groupBy(AP_SAMPLE_5M.AP_ID, bucket1h))
                 .onConflict(AP_SAMPLE_1H.AP_ID, AP_SAMPLE_1H.BUCKET).doUpdate()
                 .set(AP_SAMPLE_1H.SAMPLES, DSL.excluded(AP_SAMPLE_1H.SAMPLES)).set(AP_SAMPLE_1H.CLIENTS_AVG, DSL.excluded(AP_SAMPLE_1H.CLIENTS_AVG))
@@ -117,10 +131,19 @@ public final class HistoryStore {
                 .set(AP_SAMPLE_1H.CHANNEL_UTIL, DSL.excluded(AP_SAMPLE_1H.CHANNEL_UTIL)).set(AP_SAMPLE_1H.NOISE_DBM, DSL.excluded(AP_SAMPLE_1H.NOISE_DBM))
                 .set(AP_SAMPLE_1H.RTT_MS, DSL.excluded(AP_SAMPLE_1H.RTT_MS)).set(AP_SAMPLE_1H.LOSS_RATIO, DSL.excluded(AP_SAMPLE_1H.LOSS_RATIO))
                 .execute();
+        hourDone = hour;
         dsl.deleteFrom(AP_SAMPLE).where(AP_SAMPLE.RECEIVED_AT.lt(time(now.minus(retention.raw())))).execute();
         dsl.deleteFrom(AP_SAMPLE_5M).where(AP_SAMPLE_5M.BUCKET.lt(time(now.minus(retention.fiveMinute())))).execute();
         dsl.deleteFrom(AP_SAMPLE_1H).where(AP_SAMPLE_1H.BUCKET.lt(time(now.minus(retention.hourly())))).execute();
         dsl.deleteFrom(AP_STATE_CHANGE).where(AP_STATE_CHANGE.AT.lt(time(now.minus(retention.hourly())))).execute();
+    }
+
+    private static Instant fiveMinuteBucket(Instant t) {
+        return t.truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofMinutes(t.atZone(ZoneOffset.UTC).getMinute() % 5));
+    }
+
+    private static Instant min(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
     }
 
     private static Field<Float> avg(Field<? extends Number> field) {
