@@ -146,6 +146,33 @@ class HealthAndAlertsTest {
         }
     }
 
+    @Test
+    void anApSilentWithUsersStillOnlineThroughItIsUnreachableAndGatewaysShowSessionsAndReboots() throws Exception {
+        try (ControllerHarness h = new ControllerHarness(home, settings(Duration.ZERO))) {
+            h.gateway("gw-north", "10.9.0.1");
+            String token = h.register("north-01", 1, Optional.of("gw-north"));
+            h.heartbeat(token, BEAT);
+            h.evaluate();
+            var s = io.steppe.db.schema.Tables.RADIUS_SESSION_OPEN;
+            var nas = io.steppe.db.schema.Tables.NAS;
+            long nasId = h.db.dsl().select(nas.ID).from(nas).where(nas.NAME.eq("gw-north")).fetchOne().value1();
+            java.time.OffsetDateTime t = h.clock.instant().atOffset(java.time.ZoneOffset.UTC);
+            for (String user : List.of("13800000001", "13800000002", "13800000002")) {
+                h.db.dsl().insertInto(s).set(s.UNIQUE_ID, "u-" + user + "-" + System.nanoTime()).set(s.SESSION_ID, "x").set(s.NAS_ID, nasId)
+                        .set(s.NAS_ADDRESS, org.jooq.postgres.extensions.types.Inet.valueOf(java.net.InetAddress.getByName("10.9.0.1")))
+                        .set(s.USERNAME, user).set(s.AP_MAC, "02:00:5e:00:00:01").set(s.STARTED_AT, t).set(s.UPDATED_AT, t).execute();
+            }
+            h.advance(Duration.ofSeconds(16));
+            h.evaluate();
+            String ap = h.get("/api/aps/north-01").body();
+            assertTrue(ap.contains("\"state\":\"UNREACHABLE\"") && ap.contains("but 2 user(s) active through it"), ap);
+            assertTrue(ap.contains("\"sessions\":3,\"users\":2"), ap);
+            String gateways = h.get("/api/gateways").body();
+            assertTrue(gateways.contains("{\"name\":\"gw-north\",\"aps\":1,") && gateways.contains("\"UNREACHABLE\":1")
+                    && gateways.contains("\"sessions\":3,\"users\":2,\"rebootsLastDay\":0"), gateways);
+        }
+    }
+
     static String state(ControllerHarness h, String id) {
         Matcher m = Pattern.compile("\"state\":\"([A-Z]+)\"").matcher(h.get("/api/aps/" + id).body());
         return m.find() ? m.group(1) : "none";
