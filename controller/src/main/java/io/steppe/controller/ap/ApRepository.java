@@ -110,8 +110,20 @@ public final class ApRepository {
 
     /** The AP a heartbeat token belongs to. */
     public Optional<String> ownerOfToken(String token) {
-        return dsl.select(ACCESS_POINT.ID).from(ACCESS_POINT).where(ACCESS_POINT.TOKEN_HASH.eq(Tokens.hash(token)))
-                .fetchOptional(ACCESS_POINT.ID);
+        return ownerOfTokenHash(Tokens.hash(token));
+    }
+
+    /** The AP whose token has this SHA-256. */
+    public Optional<String> ownerOfTokenHash(byte[] hash) {
+        return dsl.select(ACCESS_POINT.ID).from(ACCESS_POINT).where(ACCESS_POINT.TOKEN_HASH.eq(hash)).fetchOptional(ACCESS_POINT.ID);
+    }
+
+    /** Every AP's token hash, for an in-memory lookup. */
+    public Map<java.nio.ByteBuffer, String> tokenHashes() {
+        Map<java.nio.ByteBuffer, String> out = new java.util.HashMap<>();
+        dsl.select(ACCESS_POINT.TOKEN_HASH, ACCESS_POINT.ID).from(ACCESS_POINT)
+                .forEach(r -> out.put(java.nio.ByteBuffer.wrap(r.value1()), r.value2()));
+        return out;
     }
 
     public List<AccessPoint> list() {

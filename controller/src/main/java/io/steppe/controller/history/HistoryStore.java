@@ -14,7 +14,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.jooq.DSLContext;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.jooq.Field;
+import org.jooq.Select;
+import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 
@@ -91,21 +95,11 @@ public final class HistoryStore {
         Instant fiveFrom = min(fiveMinuteDone, five.minus(Duration.ofMinutes(15)));
         Field<OffsetDateTime> bucket5 = DSL.field("date_bin('5 minutes', {0}, timestamptz '2000-01-01')",
                 SQLDataType.TIMESTAMPWITHTIMEZONE, AP_SAMPLE.RECEIVED_AT);
-        dsl.insertInto(AP_SAMPLE_5M, AP_SAMPLE_5M.AP_ID, AP_SAMPLE_5M.BUCKET, AP_SAMPLE_5M.SAMPLES, AP_SAMPLE_5M.CLIENTS_AVG,
-                        AP_SAMPLE_5M.CLIENTS_MAX, AP_SAMPLE_5M.CPU_LOAD, AP_SAMPLE_5M.MEMORY_RATIO, AP_SAMPLE_5M.CHANNEL_UTIL,
-                        AP_SAMPLE_5M.NOISE_DBM, AP_SAMPLE_5M.RTT_MS, AP_SAMPLE_5M.LOSS_RATIO)
-                .select(DSL.select(AP_SAMPLE.AP_ID, bucket5, DSL.count(), avg(AP_SAMPLE.CLIENTS), DSL.max(AP_SAMPLE.CLIENTS),
-                                avg(AP_SAMPLE.CPU_LOAD), avg(AP_SAMPLE.MEMORY_RATIO), avg(AP_SAMPLE.CHANNEL_UTIL), avg(AP_SAMPLE.NOISE_DBM),
-                                avg(AP_SAMPLE.RTT_MS), avg(AP_SAMPLE.LOSS_RATIO))
-                        .from(AP_SAMPLE).where(AP_SAMPLE.RECEIVED_AT.ge(time(fiveFrom)))
-                        .and(AP_SAMPLE.RECEIVED_AT.lt(time(five))).groupBy(AP_SAMPLE.AP_ID, bucket5))
-                .onConflict(AP_SAMPLE_5M.AP_ID, AP_SAMPLE_5M.BUCKET).doUpdate()
-                .set(AP_SAMPLE_5M.SAMPLES, DSL.excluded(AP_SAMPLE_5M.SAMPLES)).set(AP_SAMPLE_5M.CLIENTS_AVG, DSL.excluded(AP_SAMPLE_5M.CLIENTS_AVG))
-                .set(AP_SAMPLE_5M.CLIENTS_MAX, DSL.excluded(AP_SAMPLE_5M.CLIENTS_MAX)).set(AP_SAMPLE_5M.CPU_LOAD, DSL.excluded(AP_SAMPLE_5M.CPU_LOAD))
-                .set(AP_SAMPLE_5M.MEMORY_RATIO, DSL.excluded(AP_SAMPLE_5M.MEMORY_RATIO))
-                .set(AP_SAMPLE_5M.CHANNEL_UTIL, DSL.excluded(AP_SAMPLE_5M.CHANNEL_UTIL)).set(AP_SAMPLE_5M.NOISE_DBM, DSL.excluded(AP_SAMPLE_5M.NOISE_DBM))
-                .set(AP_SAMPLE_5M.RTT_MS, DSL.excluded(AP_SAMPLE_5M.RTT_MS)).set(AP_SAMPLE_5M.LOSS_RATIO, DSL.excluded(AP_SAMPLE_5M.LOSS_RATIO))
-                .execute();
+        upsertBuckets(AP_SAMPLE_5M, DSL.select(AP_SAMPLE.AP_ID, bucket5, DSL.count(), avg(AP_SAMPLE.CLIENTS), DSL.max(AP_SAMPLE.CLIENTS),
+                        avg(AP_SAMPLE.CPU_LOAD), avg(AP_SAMPLE.MEMORY_RATIO), avg(AP_SAMPLE.CHANNEL_UTIL), avg(AP_SAMPLE.NOISE_DBM),
+                        avg(AP_SAMPLE.RTT_MS), avg(AP_SAMPLE.LOSS_RATIO))
+                .from(AP_SAMPLE).where(AP_SAMPLE.RECEIVED_AT.ge(time(fiveFrom)))
+                .and(AP_SAMPLE.RECEIVED_AT.lt(time(five))).groupBy(AP_SAMPLE.AP_ID, bucket5));
         fiveMinuteDone = five;
         Instant hour = now.truncatedTo(ChronoUnit.HOURS);
         if (hourDone == null) {
@@ -115,27 +109,33 @@ public final class HistoryStore {
         Instant hourFrom = min(hourDone, hour.minus(Duration.ofHours(2)));
         Field<OffsetDateTime> bucket1h = DSL.field("date_trunc('hour', {0}, 'UTC')", SQLDataType.TIMESTAMPWITHTIMEZONE, AP_SAMPLE_5M.BUCKET);
         Field<Integer> n = AP_SAMPLE_5M.SAMPLES;
-        dsl.insertInto(AP_SAMPLE_1H, AP_SAMPLE_1H.AP_ID, AP_SAMPLE_1H.BUCKET, AP_SAMPLE_1H.SAMPLES, AP_SAMPLE_1H.CLIENTS_AVG,
-                        AP_SAMPLE_1H.CLIENTS_MAX, AP_SAMPLE_1H.CPU_LOAD, AP_SAMPLE_1H.MEMORY_RATIO, AP_SAMPLE_1H.CHANNEL_UTIL,
-                        AP_SAMPLE_1H.NOISE_DBM, AP_SAMPLE_1H.RTT_MS, AP_SAMPLE_1H.LOSS_RATIO)
-                .select(DSL.select(AP_SAMPLE_5M.AP_ID, bucket1h, DSL.sum(n).cast(Integer.class), weighted(AP_SAMPLE_5M.CLIENTS_AVG, n),
-                                DSL.max(AP_SAMPLE_5M.CLIENTS_MAX), weighted(AP_SAMPLE_5M.CPU_LOAD, n), weighted(AP_SAMPLE_5M.MEMORY_RATIO, n),
-                                weighted(AP_SAMPLE_5M.CHANNEL_UTIL, n), weighted(AP_SAMPLE_5M.NOISE_DBM, n), weighted(AP_SAMPLE_5M.RTT_MS, n),
-                                weighted(AP_SAMPLE_5M.LOSS_RATIO, n))
-                        .from(AP_SAMPLE_5M).where(AP_SAMPLE_5M.BUCKET.ge(time(hourFrom)))
-                        .and(AP_SAMPLE_5M.BUCKET.lt(time(hour))).groupBy(AP_SAMPLE_5M.AP_ID, bucket1h))
-                .onConflict(AP_SAMPLE_1H.AP_ID, AP_SAMPLE_1H.BUCKET).doUpdate()
-                .set(AP_SAMPLE_1H.SAMPLES, DSL.excluded(AP_SAMPLE_1H.SAMPLES)).set(AP_SAMPLE_1H.CLIENTS_AVG, DSL.excluded(AP_SAMPLE_1H.CLIENTS_AVG))
-                .set(AP_SAMPLE_1H.CLIENTS_MAX, DSL.excluded(AP_SAMPLE_1H.CLIENTS_MAX)).set(AP_SAMPLE_1H.CPU_LOAD, DSL.excluded(AP_SAMPLE_1H.CPU_LOAD))
-                .set(AP_SAMPLE_1H.MEMORY_RATIO, DSL.excluded(AP_SAMPLE_1H.MEMORY_RATIO))
-                .set(AP_SAMPLE_1H.CHANNEL_UTIL, DSL.excluded(AP_SAMPLE_1H.CHANNEL_UTIL)).set(AP_SAMPLE_1H.NOISE_DBM, DSL.excluded(AP_SAMPLE_1H.NOISE_DBM))
-                .set(AP_SAMPLE_1H.RTT_MS, DSL.excluded(AP_SAMPLE_1H.RTT_MS)).set(AP_SAMPLE_1H.LOSS_RATIO, DSL.excluded(AP_SAMPLE_1H.LOSS_RATIO))
-                .execute();
+        upsertBuckets(AP_SAMPLE_1H, DSL.select(AP_SAMPLE_5M.AP_ID, bucket1h, DSL.sum(n).cast(Integer.class), weighted(AP_SAMPLE_5M.CLIENTS_AVG, n),
+                        DSL.max(AP_SAMPLE_5M.CLIENTS_MAX), weighted(AP_SAMPLE_5M.CPU_LOAD, n), weighted(AP_SAMPLE_5M.MEMORY_RATIO, n),
+                        weighted(AP_SAMPLE_5M.CHANNEL_UTIL, n), weighted(AP_SAMPLE_5M.NOISE_DBM, n), weighted(AP_SAMPLE_5M.RTT_MS, n),
+                        weighted(AP_SAMPLE_5M.LOSS_RATIO, n))
+                .from(AP_SAMPLE_5M).where(AP_SAMPLE_5M.BUCKET.ge(time(hourFrom)))
+                .and(AP_SAMPLE_5M.BUCKET.lt(time(hour))).groupBy(AP_SAMPLE_5M.AP_ID, bucket1h));
         hourDone = hour;
         dsl.deleteFrom(AP_SAMPLE).where(AP_SAMPLE.RECEIVED_AT.lt(time(now.minus(retention.raw())))).execute();
         dsl.deleteFrom(AP_SAMPLE_5M).where(AP_SAMPLE_5M.BUCKET.lt(time(now.minus(retention.fiveMinute())))).execute();
         dsl.deleteFrom(AP_SAMPLE_1H).where(AP_SAMPLE_1H.BUCKET.lt(time(now.minus(retention.hourly())))).execute();
         dsl.deleteFrom(AP_STATE_CHANGE).where(AP_STATE_CHANGE.AT.lt(time(now.minus(retention.hourly())))).execute();
+    }
+
+    /** The figures of a bucket, as the 5-minute and hourly tables both name them. */
+    private static final List<String> FIGURES = List.of("samples", "clients_avg", "clients_max", "cpu_load", "memory_ratio",
+            "channel_util", "noise_dbm", "rtt_ms", "loss_ratio");
+
+    /** Inserts the averages into {@code target}, replacing the figures of buckets already there. */
+    private void upsertBuckets(Table<?> target, Select<?> averages) {
+        List<Field<?>> columns = new ArrayList<>(List.of(target.field("ap_id"), target.field("bucket")));
+        Map<Field<?>, Field<?>> replace = new LinkedHashMap<>();
+        for (String figure : FIGURES) {
+            columns.add(target.field(figure));
+            replace.put(target.field(figure), DSL.excluded(target.field(figure)));
+        }
+        dsl.insertInto(target, columns).select(averages).onConflict(target.field("ap_id"), target.field("bucket")).doUpdate()
+                .set(replace).execute();
     }
 
     private static Instant fiveMinuteBucket(Instant t) {
