@@ -10,6 +10,9 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.serde.annotation.Serdeable;
+import io.steppe.db.net.MacAddress;
+import java.time.LocalDate;
 import io.steppe.controller.ControllerService;
 import io.steppe.controller.ap.AccessPoint;
 import io.steppe.controller.ap.ApCsvImport;
@@ -30,8 +33,8 @@ import java.util.Optional;
 
 /**
  * {@code GET /api/aps[?state=&site=]}, {@code GET /api/aps/{id}}: the inventory with each AP's state and reasons
- * as of the last evaluation; {@code GET /api/aps/{id}/history?from=&to=}; {@code POST /api/aps/import} (the
- * inventory CSV, as {@code steppe ap import}).
+ * as of the last evaluation; {@code GET /api/aps/{id}/history?from=&to=}; {@code POST /api/aps} (one AP, as
+ * {@code steppe ap add}) and {@code POST /api/aps/import} (the inventory CSV, as {@code steppe ap import}).
  */
 @Controller("/api/aps")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -105,6 +108,37 @@ final class ApController {
             return OffsetDateTime.parse(value).toInstant();
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException(name + " must be ISO-8601 with an offset, e.g. 2026-05-01T00:00:00Z, was '" + value + "'");
+        }
+    }
+
+    /** What {@code POST /api/aps} takes: {@code steppe ap add}'s options as JSON. */
+    @Serdeable
+    record NewAp(String id, String mac, String name, @Nullable String site, @Nullable Double lat, @Nullable Double lon,
+                 @Nullable String gateway, @Nullable String mgmtIp, @Nullable String model, @Nullable String firmware,
+                 @Nullable String installDate) {
+    }
+
+    /** Registers one AP; answers 201 with its heartbeat token (shown once) or 400 naming the problem. */
+    @Post(consumes = MediaType.APPLICATION_JSON)
+    HttpResponse<?> add(@Body NewAp body) {
+        try {
+            if (body.id() == null || body.mac() == null || body.name() == null) {
+                throw new IllegalArgumentException("id, mac and name are required");
+            }
+            if ((body.lat() == null) != (body.lon() == null)) {
+                throw new IllegalArgumentException("lat and lon go together");
+            }
+            AccessPoint ap = new AccessPoint(body.id(), MacAddress.parse(body.mac()), body.name(), Optional.ofNullable(body.site()),
+                    body.lat() == null ? Optional.empty() : Optional.of(new AccessPoint.Location(body.lat(), body.lon())),
+                    Optional.ofNullable(body.gateway()), Optional.ofNullable(body.mgmtIp()),
+                    new AccessPoint.Hardware(Optional.ofNullable(body.model()), Optional.ofNullable(body.firmware()),
+                            Optional.ofNullable(body.installDate()).map(LocalDate::parse)));
+            String token = controller.aps().register(ap, "api");
+            controller.evaluator().inventoryChanged();
+            return HttpResponse.created(Map.of("id", ap.id(), "token", token));
+        } catch (IllegalArgumentException | DateTimeParseException e) {
+            return HttpResponse.badRequest(Map.of("error", e instanceof DateTimeParseException
+                    ? "installDate must be YYYY-MM-DD" : e.getMessage()));
         }
     }
 

@@ -173,6 +173,33 @@ class HealthAndAlertsTest {
         }
     }
 
+    @Test
+    void aSilentApWhoseManagementPortAnswersIsDegradedNotDown() throws Exception {
+        try (java.net.ServerSocket agentless = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            io.steppe.controller.probe.ProbePolicy probes = new io.steppe.controller.probe.ProbePolicy(
+                    io.steppe.controller.probe.ProbePolicy.Scope.LOOPBACK, agentless.getLocalPort(), Duration.ofSeconds(1), 4, Duration.ofSeconds(30));
+            try (ControllerHarness h = new ControllerHarness(home, settings(Duration.ZERO).withProbes(probes))) {
+                String token = h.controller.aps().register(new io.steppe.controller.ap.AccessPoint("jn-07",
+                        io.steppe.db.net.MacAddress.parse("02:00:5e:00:00:07"), "Street AP", Optional.empty(), Optional.empty(),
+                        Optional.empty(), Optional.of("127.0.0.1")), "test");
+                h.heartbeat(token, BEAT);
+                h.evaluate();
+                h.advance(Duration.ofSeconds(16));
+                h.evaluate();
+                h.advance(Duration.ofSeconds(10));
+                h.evaluate();
+                String ap = h.get("/api/aps/jn-07").body();
+                assertTrue(ap.contains("\"state\":\"DEGRADED\"") && ap.contains("its management port answers"), ap);
+                assertTrue(ap.contains("\"probeAnswered\":true"), ap);
+                agentless.close();
+                h.advance(Duration.ofSeconds(31));
+                h.evaluate();
+                String down = h.get("/api/aps/jn-07").body();
+                assertTrue(down.contains("\"state\":\"DOWN\"") && down.contains("its management port does not answer"), down);
+            }
+        }
+    }
+
     static String state(ControllerHarness h, String id) {
         Matcher m = Pattern.compile("\"state\":\"([A-Z]+)\"").matcher(h.get("/api/aps/" + id).body());
         return m.find() ? m.group(1) : "none";
