@@ -188,6 +188,7 @@ class ServeTest {
         String metrics = http.get(api, "/metrics").body();
         assertTrue(metrics.contains("steppe_ap_heartbeats_total 1.0"), metrics);
         assertTrue(metrics.contains("steppe_ap_heartbeat_rejects_total{reason=\"unauthorized\"} 1.0"), metrics);
+        server.controller().evaluator().inventoryChanged();
         server.controller().evaluator().evaluate();
         String token = login();
         HttpResponse<String> ap = http.get(api, "/api/aps/hb-01", "Authorization", "Bearer " + token);
