@@ -31,6 +31,8 @@ public final class AlertManager {
     private final List<AlertNotifier> notifiers;
     private final Map<String, Alert> open = new LinkedHashMap<>();
     private final Map<String, Instant> wantedSince = new HashMap<>();
+    /** Each AP's group key, by identity of its inventory record (replaced when the inventory is read again). */
+    private final Map<io.steppe.controller.ap.AccessPoint, String> groups = new java.util.IdentityHashMap<>();
 
     public AlertManager(AlertStore store, AlertPolicy policy, List<AlertNotifier> notifiers) {
         this.store = store;
@@ -74,18 +76,27 @@ public final class AlertManager {
 
     private Map<String, Alert.Wanted> wanted(Collection<ApSnapshot> aps) {
         Map<String, Alert.Wanted> wanted = new LinkedHashMap<>();
-        Map<String, List<ApSnapshot>> groups = new LinkedHashMap<>();
+        if (groups.size() > 2 * aps.size() + 16) {
+            groups.clear();
+        }
+        Map<String, Integer> members = new HashMap<>();
+        Map<String, List<ApSnapshot>> downByGroup = new LinkedHashMap<>();
         for (ApSnapshot ap : aps) {
-            group(ap).ifPresent(g -> groups.computeIfAbsent(g, k -> new ArrayList<>()).add(ap));
+            String group = groups.computeIfAbsent(ap.ap(), a -> a.gateway().map(g -> "gateway:" + g).or(() -> a.site().map(s -> "site:" + s)).orElse(""));
+            if (!group.isEmpty()) {
+                members.merge(group, 1, Integer::sum);
+                if (ap.state() == ApState.DOWN) {
+                    downByGroup.computeIfAbsent(group, k -> new ArrayList<>()).add(ap);
+                }
+            }
         }
         Set<String> grouped = new HashSet<>();
-        groups.forEach((group, members) -> {
-            List<ApSnapshot> down = members.stream().filter(a -> a.state() == ApState.DOWN).toList();
-            if (down.size() >= policy.groupMinAps() && down.size() >= policy.groupShare() * members.size()) {
+        downByGroup.forEach((group, down) -> {
+            int total = members.get(group);
+            if (down.size() >= policy.groupMinAps() && down.size() >= policy.groupShare() * total) {
                 String scope = group.substring(0, group.indexOf(':'));
                 String subject = group.substring(group.indexOf(':') + 1);
-                String affected = down.size() == members.size() ? down.size() + " APs affected"
-                        : down.size() + " of " + members.size() + " APs affected";
+                String affected = down.size() == total ? down.size() + " APs affected" : down.size() + " of " + total + " APs affected";
                 wanted.put(group + ":down", new Alert.Wanted(group + ":down", scope, subject, "down",
                         scope + " " + subject + " down, " + affected, down.size(), 0));
                 down.forEach(a -> grouped.add(a.ap().id()));
@@ -103,10 +114,6 @@ public final class AlertManager {
             }
         }
         return wanted;
-    }
-
-    private static java.util.Optional<String> group(ApSnapshot ap) {
-        return ap.ap().gateway().map(g -> "gateway:" + g).or(() -> ap.ap().site().map(s -> "site:" + s));
     }
 
     private void tell(AlertNotifier.Event event, Alert alert) {

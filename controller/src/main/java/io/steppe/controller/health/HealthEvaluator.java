@@ -36,7 +36,27 @@ public final class HealthEvaluator {
     private static final Duration INVENTORY_EVERY = Duration.ofSeconds(10);
     private static final Duration RADIUS_EVERY = Duration.ofSeconds(10);
 
-    private record Tracked(AccessPoint ap, ApHealth health) {
+    /** One AP as the evaluator follows it; the last judgement of a heartbeat's figures is kept until the next heartbeat. */
+    private static final class Tracked {
+        final AccessPoint ap;
+        final ApHealth health;
+        final String mac;
+        Received judgedFrom;
+        Condition judged;
+
+        Tracked(AccessPoint ap, ApHealth health) {
+            this.ap = ap;
+            this.health = health;
+            this.mac = ap.mac().toString();
+        }
+
+        AccessPoint ap() {
+            return ap;
+        }
+
+        ApHealth health() {
+            return health;
+        }
     }
 
     private record ProbeResult(boolean answered, Instant at) {
@@ -103,16 +123,24 @@ public final class HealthEvaluator {
         }
         probeSilent(now);
         List<StatusStore.Change> changes = new ArrayList<>();
-        Map<String, ApSnapshot> next = new LinkedHashMap<>();
+        Map<String, ApSnapshot> next = new LinkedHashMap<>(tracked.size() * 2);
         for (Tracked t : tracked.values()) {
             String id = t.ap().id();
-            Optional<Received> last = Optional.ofNullable(latest.get(id));
-            RadiusView.Usage users = usage.getOrDefault(t.ap().mac().toString(), RadiusView.Usage.NONE);
+            Received heard = latest.get(id);
+            Optional<Received> last = Optional.ofNullable(heard);
+            RadiusView.Usage users = usage.isEmpty() ? RadiusView.Usage.NONE : usage.getOrDefault(t.mac, RadiusView.Usage.NONE);
             ProbeResult probe = probes.get(id);
             int flapsBefore = t.health().flaps();
             // An AP known from before a restart but silent since keeps its stored state until it is heard from.
             if (last.isPresent() || t.health().condition().state() == ApState.UNKNOWN) {
-                Condition judged = judge.judge(last, now, probeOutcome(probe, last), users.users());
+                Condition judged;
+                if (heard != null && heard == t.judgedFrom && !judge.silent(heard, now)) {
+                    judged = t.judged;
+                } else {
+                    judged = judge.judge(last, now, probeOutcome(probe, last), users.users());
+                    t.judgedFrom = heard;
+                    t.judged = judged;
+                }
                 Optional<ApHealth.Transition> change = t.health().observe(judged, now, rules);
                 if (change.isPresent() || t.health().flaps() != flapsBefore) {
                     changes.add(new StatusStore.Change(id, change, t.health().condition(), t.health().since(), t.health().flaps()));

@@ -14,14 +14,15 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.jooq.BatchBindStep;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Group commit for heartbeats: they queue while one multi-row INSERT is committed and go together into the
- * next, so a few transactions a second carry hundreds of heartbeats. A heartbeat is acknowledged (its future
+ * Group commit for heartbeats: they queue while one batch is committed and go together into the next (one
+ * transaction, multi-row INSERTs), so a few transactions a second carry hundreds of heartbeats. A heartbeat is acknowledged (its future
  * completes) only after its row is committed, and only then does the health evaluator see it; if a batch fails
  * every heartbeat in it is refused (503) and the AP's next heartbeat stands in for it.
  */
@@ -107,21 +108,25 @@ public final class HeartbeatWriter implements AutoCloseable {
     }
 
     private void insert(List<Pending> batch) {
-        var insert = dsl.insertInto(AP_SAMPLE, AP_SAMPLE.AP_ID, AP_SAMPLE.RECEIVED_AT, AP_SAMPLE.SENT_AT,
-                AP_SAMPLE.INTERVAL_S, AP_SAMPLE.UPTIME_S, AP_SAMPLE.CPU_LOAD, AP_SAMPLE.MEMORY_RATIO, AP_SAMPLE.CLIENTS,
-                AP_SAMPLE.CHANNEL_UTIL, AP_SAMPLE.NOISE_DBM, AP_SAMPLE.RETRIES_RATIO, AP_SAMPLE.RTT_MS, AP_SAMPLE.LOSS_RATIO,
-                AP_SAMPLE.FIRMWARE, AP_SAMPLE.RADIOS);
-        for (Pending p : batch) {
-            Heartbeat h = p.heartbeat().heartbeat();
-            insert = insert.values(p.heartbeat().apId(), time(p.heartbeat().receivedAt()), time(h.sentAt()),
-                    (int) h.interval().toSeconds(), h.uptimeSeconds().isPresent() ? h.uptimeSeconds().getAsLong() : null,
-                    real(h.cpuLoad()), real(h.memory()), h.clients().isPresent() ? h.clients().getAsInt() : null,
-                    real(h.channelUtilization()), real(h.noiseDbm()), real(h.retries()),
-                    real(h.backhaul().map(Heartbeat.Backhaul::rttMs).orElse(OptionalDouble.empty())),
-                    real(h.backhaul().map(Heartbeat.Backhaul::loss).orElse(OptionalDouble.empty())),
-                    h.firmware().orElse(null), radios(h));
-        }
-        insert.execute();
+        dsl.transaction(tx -> {
+            // Rendered once, bound per heartbeat; the driver (reWriteBatchedInserts) sends multi-row INSERTs.
+            BatchBindStep insert = tx.dsl().batch(tx.dsl().insertInto(AP_SAMPLE, AP_SAMPLE.AP_ID, AP_SAMPLE.RECEIVED_AT, AP_SAMPLE.SENT_AT,
+                    AP_SAMPLE.INTERVAL_S, AP_SAMPLE.UPTIME_S, AP_SAMPLE.CPU_LOAD, AP_SAMPLE.MEMORY_RATIO, AP_SAMPLE.CLIENTS,
+                    AP_SAMPLE.CHANNEL_UTIL, AP_SAMPLE.NOISE_DBM, AP_SAMPLE.RETRIES_RATIO, AP_SAMPLE.RTT_MS, AP_SAMPLE.LOSS_RATIO,
+                    AP_SAMPLE.FIRMWARE, AP_SAMPLE.RADIOS).values((String) null, null, null, null, null, null, null, null, null, null, null,
+                    null, null, null, null));
+            for (Pending p : batch) {
+                Heartbeat h = p.heartbeat().heartbeat();
+                insert = insert.bind(p.heartbeat().apId(), time(p.heartbeat().receivedAt()), time(h.sentAt()),
+                        (int) h.interval().toSeconds(), h.uptimeSeconds().isPresent() ? h.uptimeSeconds().getAsLong() : null,
+                        real(h.cpuLoad()), real(h.memory()), h.clients().isPresent() ? h.clients().getAsInt() : null,
+                        real(h.channelUtilization()), real(h.noiseDbm()), real(h.retries()),
+                        real(h.backhaul().map(Heartbeat.Backhaul::rttMs).orElse(OptionalDouble.empty())),
+                        real(h.backhaul().map(Heartbeat.Backhaul::loss).orElse(OptionalDouble.empty())),
+                        h.firmware().orElse(null), radios(h));
+            }
+            insert.execute();
+        });
     }
 
     private static OffsetDateTime time(Instant instant) {
