@@ -6,7 +6,6 @@ import io.steppe.controller.health.HealthRules;
 import io.steppe.controller.history.Retention;
 import io.steppe.controller.probe.ProbePolicy;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
@@ -52,21 +51,9 @@ final class ControllerConfig {
         AlertPolicy alerts = new AlertPolicy(d.alerts().groupMinAps(), d.alerts().groupShare(),
                 Duration.ofSeconds(number(values, "STEPPE_AP_GROUP_WAIT_SECONDS", 30, 0, 3600)));
         Optional<URI> webhook = Optional.ofNullable(values.get("STEPPE_AP_WEBHOOK_URL")).map(String::trim).filter(v -> !v.isEmpty())
-                .map(ControllerConfig::webhook);
+                .map(v -> SteppeConfig.httpUri("STEPPE_AP_WEBHOOK_URL", v));
         return new ControllerSettings(Duration.ofSeconds(number(values, "STEPPE_AP_EVALUATE_SECONDS", 2, 1, 60)), rules, alerts, probes,
                 retention, d.maxClockSkew(), d.maxBodyBytes(), webhook, d.webhookAttempts(), d.webhookBackoff(), d.perApMetricsLimit());
-    }
-
-    private static URI webhook(String value) {
-        try {
-            URI uri = new URI(value);
-            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
-                return uri;
-            }
-        } catch (URISyntaxException e) {
-            // reported below
-        }
-        throw new UserError("STEPPE_AP_WEBHOOK_URL must be an http(s) URL, was '" + value + "'");
     }
 
     private static int number(Map<String, String> values, String key, int defaultValue, int min, int max) {

@@ -126,7 +126,7 @@ public record SteppeConfig(Path home, DatabaseConfig database, String bindAddres
             case "webhook" -> Sms.WEBHOOK;
             default -> throw new UserError("STEPPE_SMS must be 'log' or 'webhook', was '" + values.get("STEPPE_SMS") + "'");
         };
-        Optional<URI> webhook = nonBlank(values, "STEPPE_SMS_WEBHOOK_URL").map(SteppeConfig::httpUri);
+        Optional<URI> webhook = nonBlank(values, "STEPPE_SMS_WEBHOOK_URL").map(v -> httpUri("STEPPE_SMS_WEBHOOK_URL", v));
         if (sms == Sms.WEBHOOK && webhook.isEmpty()) {
             throw new UserError("STEPPE_SMS=webhook needs STEPPE_SMS_WEBHOOK_URL");
         }
@@ -196,7 +196,8 @@ public record SteppeConfig(Path home, DatabaseConfig database, String bindAddres
         throw new UserError(key + " must be a port number 0..65535, was '" + value + "'");
     }
 
-    private static URI httpUri(String value) {
+    /** An http(s) URL with a host, or a {@link UserError} naming {@code key}. */
+    static URI httpUri(String key, String value) {
         try {
             URI uri = new URI(value);
             if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
@@ -205,6 +206,6 @@ public record SteppeConfig(Path home, DatabaseConfig database, String bindAddres
         } catch (URISyntaxException e) {
             // reported below
         }
-        throw new UserError("STEPPE_SMS_WEBHOOK_URL must be an http(s) URL, was '" + value + "'");
+        throw new UserError(key + " must be an http(s) URL, was '" + value + "'");
     }
 }

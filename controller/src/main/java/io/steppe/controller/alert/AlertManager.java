@@ -46,6 +46,11 @@ public final class AlertManager {
         return List.copyOf(open.values());
     }
 
+    /** Whether an alert is wanted but waiting for its group to form, so that time alone can open it. */
+    public synchronized boolean waitingToOpen() {
+        return !open.keySet().containsAll(wantedSince.keySet());
+    }
+
     public synchronized void reconcile(Collection<ApSnapshot> aps, Instant now) {
         Map<String, Alert.Wanted> wanted = wanted(aps);
         wantedSince.keySet().retainAll(wanted.keySet());

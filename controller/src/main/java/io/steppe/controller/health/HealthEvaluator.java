@@ -43,6 +43,7 @@ public final class HealthEvaluator {
         final String mac;
         Received judgedFrom;
         Condition judged;
+        ApSnapshot shown;
 
         Tracked(AccessPoint ap, ApHealth health) {
             this.ap = ap;
@@ -77,6 +78,7 @@ public final class HealthEvaluator {
     private Instant inventoryAt = Instant.MIN;
     private Instant radiusAt = Instant.MIN;
     private volatile Map<String, ApSnapshot> snapshot = Map.of();
+    private boolean alertsStale = true;
 
     public HealthEvaluator(org.jooq.DSLContext dsl, ApRepository inventory, HealthRules rules, Clock clock, AlertManager alerts,
                            Optional<TcpProber> prober, RadiusView radius) {
@@ -122,6 +124,7 @@ public final class HealthEvaluator {
             radiusAt = now;
         }
         probeSilent(now);
+        boolean alertsAffected = inventoryAt.equals(now);
         List<StatusStore.Change> changes = new ArrayList<>();
         Map<String, ApSnapshot> next = new LinkedHashMap<>(tracked.size() * 2);
         for (Tracked t : tracked.values()) {
@@ -148,8 +151,17 @@ public final class HealthEvaluator {
                 change.filter(c -> c.from() != ApState.UNKNOWN)
                         .ifPresent(c -> LOG.info("AP {} {} -> {}: {}", id, c.from(), c.to().state(), c.to().reasons()));
             }
-            next.put(id, new ApSnapshot(t.ap(), t.health().condition(), t.health().since(), t.health().flaps(),
-                    t.health().incidentFlaps(), last, users, Optional.ofNullable(probe).map(ProbeResult::answered)));
+            ApSnapshot before = t.shown;
+            Optional<Boolean> answered = Optional.ofNullable(probe).map(ProbeResult::answered);
+            if (before == null || before.ap() != t.ap() || !before.condition().equals(t.health().condition())
+                    || before.incidentFlaps() != t.health().incidentFlaps() || before.flaps() != t.health().flaps()
+                    || before.latest().orElse(null) != heard || !before.usage().equals(users) || !before.probe().equals(answered)) {
+                alertsAffected |= before == null || before.ap() != t.ap() || !before.condition().equals(t.health().condition())
+                        || before.incidentFlaps() != t.health().incidentFlaps();
+                t.shown = new ApSnapshot(t.ap(), t.health().condition(), t.health().since(), t.health().flaps(),
+                        t.health().incidentFlaps(), last, users, answered);
+            }
+            next.put(id, t.shown);
         }
         try {
             store.save(changes);
@@ -158,8 +170,13 @@ public final class HealthEvaluator {
         }
         snapshot = Collections.unmodifiableMap(next);
         try {
-            alerts.reconcile(next.values(), now);
+            // Alerts follow from states, reasons and flaps alone: with none of them changed, only a group wait can end.
+            if (alertsAffected || alertsStale || alerts.waitingToOpen()) {
+                alerts.reconcile(next.values(), now);
+                alertsStale = false;
+            }
         } catch (RuntimeException e) {
+            alertsStale = true;
             LOG.warn("Alerts not updated this time: {}", e.getMessage());
         }
     }

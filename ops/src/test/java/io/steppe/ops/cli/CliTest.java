@@ -206,6 +206,14 @@ class CliTest {
     }
 
     @Test
+    void apBenchRefusesBadBoundsAndAnyTargetOffLoopback() {
+        assertOneLineError(steppe("bench", "aps", "--count", "0"), "--count must be 1 to 100000, was 0");
+        assertOneLineError(steppe("bench", "aps", "--duration", "3601"), "--interval and --duration must be 1 to 3600 seconds");
+        assertOneLineError(steppe("bench", "aps", "--failing", "60", "--flapping", "50"), "adding up to at most 100");
+        assertOneLineError(steppe("bench", "aps", "--target", "http://10.0.0.1:8081"), "is not a loopback address");
+    }
+
+    @Test
     void unknownCommandAndBadConfigurationAreOneLine() {
         assertOneLineError(steppe("frobnicate"), "Unmatched argument at index 0: 'frobnicate'");
         env.put("STEPPE_API_PORT", "eighty");
