@@ -53,6 +53,13 @@ class HeartbeatControllerTest {
     }
 
     @Test
+    void textIsStoredAsSentWhateverItsCharacters() {
+        String token = h.register("jn-01", 1, Optional.empty());
+        assertEquals(200, h.heartbeat(token, "{\"firmware\": \"7.4\\tbeta\\\\N \\u4e4c\\n\"}").statusCode());
+        assertEquals("7.4\tbeta\\N \u4e4c\n", h.db.dsl().select(AP_SAMPLE.FIRMWARE).from(AP_SAMPLE).fetchOne().value1());
+    }
+
+    @Test
     void badTokensAreRefusedWith401AndCounted() {
         h.register("jn-01", 1, Optional.empty());
         HttpResponse<String> wrong = h.heartbeat("not-the-token-of-any-ap-at-all", "{}");
