@@ -5,6 +5,7 @@ import static io.steppe.db.schema.Tables.AP_SAMPLE;
 import java.io.IOException;
 import java.io.StringReader;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,16 +43,22 @@ public final class HeartbeatWriter implements AutoCloseable {
     private final HeartbeatCounters counters;
     private final Consumer<Received> committed;
     private final int maxBatch;
+    private final Duration linger;
     private final BlockingQueue<Pending> queue;
     private final Thread thread;
     private volatile boolean running = true;
 
-    /** @param committed told of each heartbeat once it is durable, on the writer's thread */
-    public HeartbeatWriter(DSLContext dsl, HeartbeatCounters counters, Consumer<Received> committed, int maxBatch, int queueCapacity) {
+    /**
+     * @param committed told of each heartbeat once it is durable, on the writer's thread
+     * @param linger    how long a batch waits for more heartbeats before it is written (the latency it adds at most)
+     */
+    public HeartbeatWriter(DSLContext dsl, HeartbeatCounters counters, Consumer<Received> committed, int maxBatch, int queueCapacity,
+                           Duration linger) {
         this.dsl = dsl;
         this.counters = counters;
         this.committed = committed;
         this.maxBatch = maxBatch;
+        this.linger = linger;
         this.queue = new ArrayBlockingQueue<>(queueCapacity);
         this.thread = new Thread(this::run, "steppe-heartbeat-writer");
         this.thread.setDaemon(true);
@@ -77,7 +84,7 @@ public final class HeartbeatWriter implements AutoCloseable {
                     continue;
                 }
                 batch.add(first);
-                queue.drainTo(batch, maxBatch - 1);
+                fill(batch);
                 write(batch);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -85,6 +92,26 @@ public final class HeartbeatWriter implements AutoCloseable {
             } finally {
                 batch.clear();
             }
+        }
+    }
+
+    /**
+     * Waits up to the linger time for more heartbeats: at a few hundred a second the database commits faster than
+     * they arrive, and without it nearly every heartbeat would get a transaction of its own.
+     */
+    private void fill(List<Pending> batch) throws InterruptedException {
+        long deadline = System.nanoTime() + linger.toNanos();
+        while (batch.size() < maxBatch) {
+            queue.drainTo(batch, maxBatch - batch.size());
+            long left = deadline - System.nanoTime();
+            if (left <= 0 || batch.size() >= maxBatch) {
+                return;
+            }
+            Pending next = queue.poll(left, TimeUnit.NANOSECONDS);
+            if (next == null) {
+                return;
+            }
+            batch.add(next);
         }
     }
 

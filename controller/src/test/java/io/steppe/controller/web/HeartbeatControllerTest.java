@@ -53,6 +53,25 @@ class HeartbeatControllerTest {
     }
 
     @Test
+    void heartbeatsArrivingTogetherShareTransactions() {
+        java.util.List<String> tokens = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            tokens.add(h.register("jn-" + i, i, Optional.empty()));
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(20);
+        try {
+            java.util.List<java.util.concurrent.CompletableFuture<Integer>> answers = tokens.stream()
+                    .map(t -> java.util.concurrent.CompletableFuture.supplyAsync(() -> h.heartbeat(t, FULL).statusCode(), pool)).toList();
+            answers.forEach(a -> assertEquals(200, a.join()));
+        } finally {
+            pool.shutdown();
+        }
+        assertEquals(40, h.controller.counters().accepted());
+        assertEquals(40, h.db.dsl().fetchCount(AP_SAMPLE));
+        assertTrue(h.controller.counters().batches() <= 20, h.controller.counters().batches() + " transactions for 40 heartbeats");
+    }
+
+    @Test
     void textIsStoredAsSentWhateverItsCharacters() {
         String token = h.register("jn-01", 1, Optional.empty());
         assertEquals(200, h.heartbeat(token, "{\"firmware\": \"7.4\\tbeta\\\\N \\u4e4c\\n\"}").statusCode());
