@@ -113,7 +113,8 @@ public final class AlertManager {
             }
             for (Reason reason : ap.condition().reasons()) {
                 String key = "ap:" + ap.ap().id() + ":" + reason.code();
-                String flaps = ap.incidentFlaps() > 0 ? " (flapped " + ap.incidentFlaps() + " times)" : "";
+                String flaps = ap.incidentFlaps() == 0 ? "" : ap.incidentFlaps() == 1 ? " (flapped once)"
+                        : " (flapped " + ap.incidentFlaps() + " times)";
                 wanted.put(key, new Alert.Wanted(key, "ap", ap.ap().id(), reason.code(),
                         "AP " + ap.ap().id() + " (" + ap.ap().name() + ") " + ap.state() + ": " + reason.text() + flaps, 1, ap.incidentFlaps()));
             }
