@@ -34,11 +34,12 @@ import java.util.TreeSet;
  *                        is on only when all three are given
  * @param allowance       {@code STEPPE_DAILY_MINUTES} (120), {@code STEPPE_DAILY_MB} (1024), {@code STEPPE_REMEMBER_DAYS} (7)
  * @param smsGatewayLimit {@code STEPPE_SMS_GATEWAY_LIMIT}: codes one gateway may ask for per minute (60)
+ * @param controller      the AP controller's {@code STEPPE_AP_*} keys (see {@link ControllerConfig})
  */
 public record SteppeConfig(Path home, DatabaseConfig database, String bindAddress, int portalPort, int apiPort,
                            int radiusAuthPort, int radiusAcctPort, int radsecPort, Sms sms,
                            Optional<URI> smsWebhookUrl, Optional<RadSecFiles> radsecTls, Allowance allowance,
-                           int smsGatewayLimit) {
+                           int smsGatewayLimit, io.steppe.controller.ControllerSettings controller) {
 
     /** Each subscriber's free daily allowance, and how long a device that logged in is let back in by MAC. */
     public record Allowance(int dailyMinutes, int dailyMegabytes, int rememberDays) {
@@ -56,11 +57,17 @@ public record SteppeConfig(Path home, DatabaseConfig database, String bindAddres
     public enum Sms { LOG, WEBHOOK }
 
     /** The keys Steppe reads; any other {@code STEPPE_} key in the config file is a mistake worth naming. */
-    static final Set<String> KEYS = Set.of("STEPPE_HOME", "STEPPE_CONFIG", "STEPPE_DB_URL", "STEPPE_DB_USER",
+    static final Set<String> KEYS = union(ControllerConfig.KEYS, Set.of("STEPPE_HOME", "STEPPE_CONFIG", "STEPPE_DB_URL", "STEPPE_DB_USER",
             "STEPPE_DB_PASSWORD", "STEPPE_BIND_ADDRESS", "STEPPE_PORTAL_PORT", "STEPPE_API_PORT",
             "STEPPE_RADIUS_AUTH_PORT", "STEPPE_RADIUS_ACCT_PORT", "STEPPE_RADSEC_PORT", "STEPPE_SMS",
             "STEPPE_SMS_WEBHOOK_URL", "STEPPE_RADSEC_CERT", "STEPPE_RADSEC_KEY", "STEPPE_RADSEC_CA", "STEPPE_DAILY_MINUTES",
-            "STEPPE_DAILY_MB", "STEPPE_REMEMBER_DAYS", "STEPPE_SMS_GATEWAY_LIMIT");
+            "STEPPE_DAILY_MB", "STEPPE_REMEMBER_DAYS", "STEPPE_SMS_GATEWAY_LIMIT"));
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new java.util.HashSet<>(a);
+        all.addAll(b);
+        return Set.copyOf(all);
+    }
 
     /**
      * Reads the configuration: the file named by {@code STEPPE_CONFIG}, else {@code $STEPPE_HOME/steppe.conf}
@@ -97,6 +104,12 @@ public record SteppeConfig(Path home, DatabaseConfig database, String bindAddres
         return values;
     }
 
+    /** The same configuration with other AP controller settings (the demo keeps probes on loopback). */
+    public SteppeConfig withController(io.steppe.controller.ControllerSettings settings) {
+        return new SteppeConfig(home, database, bindAddress, portalPort, apiPort, radiusAuthPort, radiusAcctPort, radsecPort, sms,
+                smsWebhookUrl, radsecTls, allowance, smsGatewayLimit, settings);
+    }
+
     static SteppeConfig fromValues(Map<String, String> values) {
         Path home = Path.of(values.getOrDefault("STEPPE_HOME", "steppe-data")).toAbsolutePath().normalize();
         Optional<String> url = nonBlank(values, "STEPPE_DB_URL");
@@ -113,7 +126,7 @@ public record SteppeConfig(Path home, DatabaseConfig database, String bindAddres
             case "webhook" -> Sms.WEBHOOK;
             default -> throw new UserError("STEPPE_SMS must be 'log' or 'webhook', was '" + values.get("STEPPE_SMS") + "'");
         };
-        Optional<URI> webhook = nonBlank(values, "STEPPE_SMS_WEBHOOK_URL").map(SteppeConfig::httpUri);
+        Optional<URI> webhook = nonBlank(values, "STEPPE_SMS_WEBHOOK_URL").map(v -> httpUri("STEPPE_SMS_WEBHOOK_URL", v));
         if (sms == Sms.WEBHOOK && webhook.isEmpty()) {
             throw new UserError("STEPPE_SMS=webhook needs STEPPE_SMS_WEBHOOK_URL");
         }
@@ -123,10 +136,10 @@ public record SteppeConfig(Path home, DatabaseConfig database, String bindAddres
                 port(values, "STEPPE_RADSEC_PORT", 2083), sms, webhook, radsecFiles(values),
                 new Allowance(number(values, "STEPPE_DAILY_MINUTES", 120, 1, 1440), number(values, "STEPPE_DAILY_MB", 1024, 1, 1_048_576),
                         number(values, "STEPPE_REMEMBER_DAYS", 7, 0, 365)),
-                number(values, "STEPPE_SMS_GATEWAY_LIMIT", 60, 1, 1_000_000));
+                number(values, "STEPPE_SMS_GATEWAY_LIMIT", 60, 1, 1_000_000), ControllerConfig.fromValues(values));
     }
 
-    private static int number(Map<String, String> values, String key, int defaultValue, int min, int max) {
+    static int number(Map<String, String> values, String key, int defaultValue, int min, int max) {
         String value = values.get(key);
         if (value == null || value.isBlank()) {
             return defaultValue;
@@ -183,7 +196,8 @@ public record SteppeConfig(Path home, DatabaseConfig database, String bindAddres
         throw new UserError(key + " must be a port number 0..65535, was '" + value + "'");
     }
 
-    private static URI httpUri(String value) {
+    /** An http(s) URL with a host, or a {@link UserError} naming {@code key}. */
+    static URI httpUri(String key, String value) {
         try {
             URI uri = new URI(value);
             if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
@@ -192,6 +206,6 @@ public record SteppeConfig(Path home, DatabaseConfig database, String bindAddres
         } catch (URISyntaxException e) {
             // reported below
         }
-        throw new UserError("STEPPE_SMS_WEBHOOK_URL must be an http(s) URL, was '" + value + "'");
+        throw new UserError(key + " must be an http(s) URL, was '" + value + "'");
     }
 }

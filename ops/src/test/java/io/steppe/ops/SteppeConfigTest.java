@@ -32,6 +32,20 @@ class SteppeConfigTest {
     }
 
     @Test
+    void apControllerKeysAreReadAndAWrongOneIsNamed() {
+        SteppeConfig config = SteppeConfig.load(Map.of("STEPPE_HOME", home.toString(), "STEPPE_AP_MISSED_INTERVALS", "4",
+                "STEPPE_AP_MAX_CLIENTS", "80", "STEPPE_AP_PROBES", "loopback", "STEPPE_AP_WEBHOOK_URL", "http://127.0.0.1:9/hook"));
+        assertEquals(4, config.controller().rules().missedIntervals());
+        assertEquals(80, config.controller().rules().thresholds().clients());
+        assertEquals(io.steppe.controller.probe.ProbePolicy.Scope.LOOPBACK, config.controller().probes().scope());
+        assertEquals("http://127.0.0.1:9/hook", config.controller().webhook().orElseThrow().toString());
+        assertEquals("STEPPE_AP_PROBES must be 'all', 'loopback' or 'off', was 'sometimes'", assertThrows(UserError.class,
+                () -> SteppeConfig.load(Map.of("STEPPE_HOME", home.toString(), "STEPPE_AP_PROBES", "sometimes"))).getMessage());
+        assertEquals("STEPPE_AP_WEBHOOK_URL must be an http(s) URL, was 'mailto:ops'", assertThrows(UserError.class,
+                () -> SteppeConfig.load(Map.of("STEPPE_HOME", home.toString(), "STEPPE_AP_WEBHOOK_URL", "mailto:ops"))).getMessage());
+    }
+
+    @Test
     void configFileInHomeIsReadAndTheEnvironmentWins() throws Exception {
         Files.writeString(home.resolve("steppe.conf"), "STEPPE_PORTAL_PORT=9080\nSTEPPE_API_PORT=9081\n");
         SteppeConfig config = SteppeConfig.load(Map.of("STEPPE_HOME", home.toString(), "STEPPE_API_PORT", "7081"));

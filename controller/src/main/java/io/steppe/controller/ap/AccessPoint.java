@@ -1,6 +1,7 @@
 package io.steppe.controller.ap;
 
 import io.steppe.db.net.MacAddress;
+import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -14,9 +15,33 @@ import java.util.Optional;
  * @param location where it is, if known
  * @param gateway  the name of the gateway (NAS) it sits behind
  * @param mgmtIp   its management address, for probes
+ * @param hardware model, firmware and install date, as far as known
  */
 public record AccessPoint(String id, MacAddress mac, String name, Optional<String> site, Optional<Location> location,
-                          Optional<String> gateway, Optional<String> mgmtIp) {
+                          Optional<String> gateway, Optional<String> mgmtIp, Hardware hardware) {
+
+    /** What is installed: the model, the firmware it was installed with (heartbeats report the running one), when. */
+    public record Hardware(Optional<String> model, Optional<String> firmware, Optional<LocalDate> installDate) {
+        public static final Hardware UNKNOWN = new Hardware(Optional.empty(), Optional.empty(), Optional.empty());
+
+        public Hardware {
+            model.ifPresent(m -> requireLength("model", m));
+            firmware.ifPresent(f -> requireLength("firmware", f));
+            Objects.requireNonNull(installDate, "installDate");
+        }
+
+        private static void requireLength(String what, String value) {
+            if (value.isBlank() || value.length() > 100) {
+                throw new IllegalArgumentException(what + " must be 1 to 100 characters");
+            }
+        }
+    }
+
+    /** An AP whose hardware is not recorded. */
+    public AccessPoint(String id, MacAddress mac, String name, Optional<String> site, Optional<Location> location,
+                       Optional<String> gateway, Optional<String> mgmtIp) {
+        this(id, mac, name, site, location, gateway, mgmtIp, Hardware.UNKNOWN);
+    }
 
     /** WGS84 degrees. */
     public record Location(double latitude, double longitude) {
@@ -42,6 +67,7 @@ public record AccessPoint(String id, MacAddress mac, String name, Optional<Strin
         Objects.requireNonNull(site, "site");
         Objects.requireNonNull(location, "location");
         Objects.requireNonNull(gateway, "gateway");
+        Objects.requireNonNull(hardware, "hardware");
         mgmtIp.ifPresent(ip -> {
             if (!io.netty.util.NetUtil.isValidIpV4Address(ip) && !io.netty.util.NetUtil.isValidIpV6Address(ip)) {
                 throw new IllegalArgumentException("management address '" + ip + "' is not an IP address");

@@ -2,51 +2,161 @@ package io.steppe.controller.web;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
+import io.steppe.db.net.MacAddress;
+import java.time.LocalDate;
+import io.steppe.controller.ControllerService;
 import io.steppe.controller.ap.AccessPoint;
-import io.steppe.controller.ap.ApRepository;
+import io.steppe.controller.ap.ApCsvImport;
+import io.steppe.controller.health.ApSnapshot;
+import io.steppe.controller.health.ApState;
+import io.steppe.controller.history.History;
+import java.io.StringReader;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * {@code GET /api/aps} and {@code GET /api/aps/{id}}: the inventory with each AP's state. Until heartbeats
- * arrive every AP is {@code UNKNOWN} (never seen).
+ * {@code GET /api/aps[?state=&site=]}, {@code GET /api/aps/{id}}: the inventory with each AP's state and reasons
+ * as of the last evaluation; {@code GET /api/aps/{id}/history?from=&to=}; {@code POST /api/aps} (one AP, as
+ * {@code steppe ap add}) and {@code POST /api/aps/import} (the inventory CSV, as {@code steppe ap import}).
  */
 @Controller("/api/aps")
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class ApController {
 
-    private final ApRepository aps;
+    private static final Duration MAX_HISTORY = Duration.ofDays(400);
 
-    ApController(ApRepository aps) {
-        this.aps = aps;
-    }
+    private final ControllerService controller;
 
-    /** One AP as the API shows it. */
-    @Serdeable
-    record ApView(String id, String mac, String name, @Nullable String site, @Nullable Double latitude,
-                  @Nullable Double longitude, @Nullable String gateway, String state, List<String> reasons) {
-
-        static ApView of(AccessPoint ap) {
-            return new ApView(ap.id(), ap.mac().toString(), ap.name(), ap.site().orElse(null),
-                    ap.location().map(AccessPoint.Location::latitude).orElse(null),
-                    ap.location().map(AccessPoint.Location::longitude).orElse(null),
-                    ap.gateway().orElse(null), "UNKNOWN", List.of("never seen: no heartbeat yet"));
-        }
+    ApController(ControllerService controller) {
+        this.controller = controller;
     }
 
     @Get
-    List<ApView> list() {
-        return aps.list().stream().map(ApView::of).toList();
+    HttpResponse<?> list(@Nullable @QueryValue String state, @Nullable @QueryValue String site) {
+        Optional<ApState> wanted;
+        try {
+            wanted = Optional.ofNullable(state).filter(s -> !s.isBlank()).map(s -> ApState.valueOf(s.trim().toUpperCase(Locale.ROOT)));
+        } catch (IllegalArgumentException e) {
+            return HttpResponse.badRequest(Map.of("error", "state must be one of UP, DEGRADED, DOWN, UNREACHABLE, UNKNOWN"));
+        }
+        return HttpResponse.ok(views().stream()
+                .filter(v -> wanted.map(w -> w.name().equals(v.state())).orElse(true))
+                .filter(v -> site == null || site.isBlank() || site.equals(v.site())).toList());
+    }
+
+    /** Every registered AP, as of the last evaluation; one registered since is shown as never seen. */
+    List<ApView> views() {
+        Map<String, ApSnapshot> snapshot = controller.evaluator().snapshot();
+        List<ApView> out = new ArrayList<>(snapshot.size());
+        for (AccessPoint ap : controller.aps().list()) {
+            ApSnapshot s = snapshot.get(ap.id());
+            out.add(s == null ? ApView.unevaluated(ap) : ApView.of(s));
+        }
+        return out;
     }
 
     @Get("/{id}")
     HttpResponse<?> one(String id) {
-        return aps.find(id).<HttpResponse<?>>map(ap -> HttpResponse.ok(ApView.of(ap)))
+        ApSnapshot s = controller.evaluator().snapshot().get(id);
+        if (s != null) {
+            return HttpResponse.ok(ApView.of(s));
+        }
+        return controller.aps().find(id).<HttpResponse<?>>map(ap -> HttpResponse.ok(ApView.unevaluated(ap)))
                 .orElseGet(() -> HttpResponse.notFound(Map.of("error", "no AP with id '" + id + "'")));
+    }
+
+    @Get("/{id}/history")
+    HttpResponse<?> history(String id, @Nullable @QueryValue String from, @Nullable @QueryValue String to) {
+        if (controller.evaluator().snapshot().get(id) == null && controller.aps().find(id).isEmpty()) {
+            return HttpResponse.notFound(Map.of("error", "no AP with id '" + id + "'"));
+        }
+        Instant now = controller.clock().instant();
+        Instant end;
+        Instant start;
+        try {
+            end = to == null || to.isBlank() ? now : instant("to", to);
+            start = from == null || from.isBlank() ? end.minus(Duration.ofDays(1)) : instant("from", from);
+        } catch (IllegalArgumentException e) {
+            return HttpResponse.badRequest(Map.of("error", e.getMessage()));
+        }
+        if (!start.isBefore(end) || Duration.between(start, end).compareTo(MAX_HISTORY) > 0) {
+            return HttpResponse.badRequest(Map.of("error", "from must be before to, at most 400 days apart"));
+        }
+        History h = controller.history().read(id, start, end, now);
+        return HttpResponse.ok(HistoryView.of(h));
+    }
+
+    private static Instant instant(String name, String value) {
+        try {
+            return OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(name + " must be ISO-8601 with an offset, e.g. 2026-05-01T00:00:00Z, was '" + value + "'");
+        }
+    }
+
+    /** What {@code POST /api/aps} takes: {@code steppe ap add}'s options as JSON. */
+    @Serdeable
+    record NewAp(String id, String mac, String name, @Nullable String site, @Nullable Double lat, @Nullable Double lon,
+                 @Nullable String gateway, @Nullable String mgmtIp, @Nullable String model, @Nullable String firmware,
+                 @Nullable String installDate) {
+    }
+
+    /** Registers one AP; answers 201 with its heartbeat token (shown once) or 400 naming the problem. */
+    @Post(consumes = MediaType.APPLICATION_JSON)
+    HttpResponse<?> add(@Body NewAp body) {
+        try {
+            if (body.id() == null || body.mac() == null || body.name() == null) {
+                throw new IllegalArgumentException("id, mac and name are required");
+            }
+            if ((body.lat() == null) != (body.lon() == null)) {
+                throw new IllegalArgumentException("lat and lon go together");
+            }
+            AccessPoint ap = new AccessPoint(body.id(), MacAddress.parse(body.mac()), body.name(), Optional.ofNullable(body.site()),
+                    body.lat() == null ? Optional.empty() : Optional.of(new AccessPoint.Location(body.lat(), body.lon())),
+                    Optional.ofNullable(body.gateway()), Optional.ofNullable(body.mgmtIp()),
+                    new AccessPoint.Hardware(Optional.ofNullable(body.model()), Optional.ofNullable(body.firmware()),
+                            Optional.ofNullable(body.installDate()).map(LocalDate::parse)));
+            String token = controller.aps().register(ap, "api");
+            controller.evaluator().inventoryChanged();
+            return HttpResponse.created(Map.of("id", ap.id(), "token", token));
+        } catch (IllegalArgumentException | DateTimeParseException e) {
+            return HttpResponse.badRequest(Map.of("error", e instanceof DateTimeParseException
+                    ? "installDate must be YYYY-MM-DD" : e.getMessage()));
+        }
+    }
+
+    @Post(uri = "/import", consumes = {"text/csv", MediaType.TEXT_PLAIN})
+    HttpResponse<?> importCsv(@Body String csv) {
+        ApCsvImport.Parsed parsed;
+        try {
+            parsed = ApCsvImport.parse(new StringReader(csv));
+        } catch (IllegalArgumentException e) {
+            return HttpResponse.badRequest(Map.of("error", e.getMessage()));
+        }
+        ApCsvImport.Outcome outcome = ApCsvImport.apply(controller.aps(), parsed, "api");
+        controller.evaluator().inventoryChanged();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("added", outcome.tokens().size());
+        body.put("updated", outcome.updated());
+        body.put("tokens", outcome.tokens());
+        body.put("problems", outcome.problems().stream().map(ApCsvImport.Problem::toString).toList());
+        return HttpResponse.ok(body);
     }
 }

@@ -20,7 +20,7 @@ public final class BenchCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new UserError("bench needs a subcommand: radius (see 'steppe bench --help')");
+        throw new UserError("bench needs a subcommand: radius, portal or aps (see 'steppe bench --help')");
     }
 
     @Command(name = "radius", mixinStandardHelpOptions = true,
@@ -104,6 +104,52 @@ public final class BenchCommand implements Runnable {
         context.out().printf(java.util.Locale.ROOT, "RESULT mode=portal-sms logins_per_s=%.0f logins=%d failed=%d p50_ms=%.1f p99_ms=%.1f%n",
                 perSecond, r.logins(), r.failures(), r.latency().valueAt(0.5) / 1e6, r.latency().valueAt(0.99) / 1e6);
         return r.logins() > 0 ? 0 : 1;
+    }
+
+    @Command(name = "aps", mixinStandardHelpOptions = true,
+            description = {"Simulate access points sending heartbeats to a running Steppe on loopback: some fail, degrade or flap",
+                    "after --trouble-after. Registers sim-00001... in the instance's database (same STEPPE_HOME) with new tokens,",
+                    "then reports rate, latency, server CPU, heartbeats stored versus acknowledged, and how soon failing APs were DOWN."})
+    int aps(@Option(names = "--count", defaultValue = "1000", description = "APs, 1 to 100000 (default ${DEFAULT-VALUE})") int count,
+            @Option(names = "--target", defaultValue = "http://127.0.0.1:8081", paramLabel = "URL",
+                    description = "the API listener, on loopback (default ${DEFAULT-VALUE})") String target,
+            @Option(names = "--interval", defaultValue = "30", paramLabel = "SECONDS", description = "heartbeat interval, 1 to 3600 (default ${DEFAULT-VALUE})") int interval,
+            @Option(names = "--duration", defaultValue = "60", paramLabel = "SECONDS", description = "1 to 3600 (default ${DEFAULT-VALUE})") int duration,
+            @Option(names = "--trouble-after", paramLabel = "SECONDS", description = "when APs start failing (default: a third of the duration)") Integer troubleAfter,
+            @Option(names = "--failing", defaultValue = "1", paramLabel = "PERCENT", description = "APs that fall silent (default ${DEFAULT-VALUE})") int failing,
+            @Option(names = "--degrading", defaultValue = "1", paramLabel = "PERCENT", description = "APs whose figures go bad (default ${DEFAULT-VALUE})") int degrading,
+            @Option(names = "--flapping", defaultValue = "1", paramLabel = "PERCENT", description = "APs that come and go (default ${DEFAULT-VALUE})") int flapping,
+            @Option(names = "--window", defaultValue = "256", description = "requests in flight at most, 1 to 4096 (default ${DEFAULT-VALUE})") int window,
+            @Option(names = "--server-pid", paramLabel = "PID", description = "also report this process's CPU time over the run") Long serverPid)
+            throws InterruptedException {
+        if (count < 1 || count > 100_000) {
+            throw new UserError("--count must be 1 to 100000, was " + count);
+        }
+        if (interval < 1 || interval > 3600 || duration < 1 || duration > 3600) {
+            throw new UserError("--interval and --duration must be 1 to 3600 seconds");
+        }
+        if (failing < 0 || degrading < 0 || flapping < 0 || failing + degrading + flapping > 100) {
+            throw new UserError("--failing, --degrading and --flapping are percentages adding up to at most 100");
+        }
+        if (window < 1 || window > 4096) {
+            throw new UserError("--window must be 1 to 4096, was " + window);
+        }
+        java.net.URI uri = java.net.URI.create(target);
+        LoopbackTarget.parse(uri.getHost() + ":" + (uri.getPort() < 0 ? 80 : uri.getPort()), 8081);
+        ApBench.Plan plan = new ApBench.Plan(count, uri, Duration.ofSeconds(interval), Duration.ofSeconds(duration),
+                Duration.ofSeconds(troubleAfter == null ? duration / 3 : troubleAfter), failing, degrading, flapping, window);
+        CpuClock serverCpu = serverPid == null ? CpuClock.none() : CpuClock.process(serverPid);
+        ApBench.Result result = context.withDatabase(db -> {
+            try {
+                return ApBench.run(plan, db, context.actor(), serverCpu);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+        });
+        context.out().print(ApBench.report(plan, result));
+        context.out().flush();
+        return result.accepted() > 0 ? 0 : 1;
     }
 
     static RadiusBenchPlan plan(String mode, Integer rate, boolean max, int duration, int warmup, String target,

@@ -6,6 +6,7 @@ import io.steppe.db.net.MacAddress;
 import io.steppe.ops.account.AccountRepository;
 import io.steppe.ops.account.PasswordHasher;
 import io.steppe.ops.account.Role;
+import io.steppe.ops.sim.SimulatedAp;
 import io.steppe.radius.nas.MessageAuthenticatorPolicy;
 import io.steppe.radius.nas.Nas;
 import io.steppe.radius.nas.NasAddress;
@@ -14,7 +15,9 @@ import io.steppe.radius.auth.VoucherIssuer;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jooq.DSLContext;
 
@@ -25,7 +28,7 @@ import org.jooq.DSLContext;
 final class DemoCity {
 
     /** What seeding made: the admin's password is known only when this run created the account. */
-    record Seeded(int gateways, int accessPoints, Optional<String> adminPassword, String voucher) {
+    record Seeded(int gateways, int accessPoints, Optional<String> adminPassword, String voucher, Map<String, String> apTokens) {
     }
 
     /** The demo gateway on 127.0.0.1, so that radtest on this machine plays it. */
@@ -41,6 +44,38 @@ final class DemoCity {
             ap("htx-gate-01", "02:00:5e:20:00:01", "Huitengxile grassland visitor centre", "huitengxile-scenic", 41.1030, 112.6390, "huitengxile-scenic-gw"),
             ap("htx-yurt-01", "02:00:5e:20:00:02", "Huitengxile yurt camp", "huitengxile-scenic", 41.0978, 112.6251, "huitengxile-scenic-gw"),
             ap("lc-daihai-01", "02:00:5e:30:00:01", "Daihai village square", "liangcheng-daihai", 40.5600, 112.6700, "liangcheng-village-gw"));
+
+    /** Street and village APs around the named ones, so that the map and the gateway grouping have something to show. */
+    static List<AccessPoint> accessPoints() {
+        List<AccessPoint> all = new ArrayList<>(ACCESS_POINTS);
+        for (int i = 1; i <= 12; i++) {
+            all.add(ap(String.format("jn-street-%02d", i), String.format("02:00:5e:11:00:%02x", i), "Jining street AP " + i,
+                    "jining-centre", 41.020 + (i % 4) * 0.006, 113.100 + (i / 4) * 0.012, "jining-centre-gw"));
+        }
+        for (int i = 1; i <= 6; i++) {
+            all.add(ap(String.format("htx-trail-%02d", i), String.format("02:00:5e:21:00:%02x", i), "Huitengxile trail AP " + i,
+                    "huitengxile-scenic", 41.090 + i * 0.004, 112.610 + i * 0.006, "huitengxile-scenic-gw"));
+        }
+        for (int i = 1; i <= 5; i++) {
+            all.add(ap(String.format("lc-village-%02d", i), String.format("02:00:5e:31:00:%02x", i), "Liangcheng village AP " + i,
+                    "liangcheng-daihai", 40.545 + i * 0.005, 112.655 + i * 0.007, "liangcheng-village-gw"));
+        }
+        return all;
+    }
+
+    /** The demo's incidents, a minute in: a saturated station, a flapping yurt camp, a dead street AP, a village gateway down. */
+    static SimulatedAp.Behaviour behaviour(AccessPoint ap) {
+        if (ap.id().equals("jn-station-01")) {
+            return SimulatedAp.Behaviour.DEGRADING;
+        }
+        if (ap.id().equals("htx-yurt-01")) {
+            return SimulatedAp.Behaviour.FLAPPING;
+        }
+        if (ap.id().equals("jn-street-07") || ap.gateway().filter("liangcheng-village-gw"::equals).isPresent()) {
+            return SimulatedAp.Behaviour.FAILING;
+        }
+        return SimulatedAp.Behaviour.HEALTHY;
+    }
 
     private static AccessPoint ap(String id, String mac, String name, String site, double lat, double lon, String gateway) {
         return new AccessPoint(id, MacAddress.parse(mac), name, Optional.of(site), Optional.of(new AccessPoint.Location(lat, lon)),
@@ -70,12 +105,8 @@ final class DemoCity {
                 gateways.add(nas, actor);
             }
         }
-        ApRepository aps = new ApRepository(dsl, new SecureRandom());
-        for (AccessPoint ap : ACCESS_POINTS) {
-            if (aps.find(ap.id()).isEmpty()) {
-                aps.register(ap, actor);
-            }
-        }
+        // The demo plays its APs itself, so each run gives them new tokens.
+        Map<String, String> apTokens = new ApRepository(dsl, new SecureRandom()).registerWithNewTokens(accessPoints(), actor);
         AccountRepository accounts = new AccountRepository(dsl, PasswordHasher.standard());
         Optional<String> password = Optional.empty();
         if (accounts.list().stream().noneMatch(a -> a.username().equals("admin"))) {
@@ -84,7 +115,7 @@ final class DemoCity {
             password = Optional.of(generated);
         }
         String voucher = new VoucherIssuer(dsl, Clock.systemUTC(), new SecureRandom()).issue(1, 60, Duration.ofDays(1), 1, actor).get(0);
-        return new Seeded(GATEWAYS.size(), ACCESS_POINTS.size(), password, voucher);
+        return new Seeded(GATEWAYS.size(), apTokens.size(), password, voucher, apTokens);
     }
 
     private static String randomPassword() {

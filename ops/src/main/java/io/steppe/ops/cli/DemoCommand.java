@@ -1,9 +1,12 @@
 package io.steppe.ops.cli;
 
+import io.steppe.controller.probe.ProbePolicy;
 import io.steppe.ops.SteppeConfig;
 import io.steppe.ops.server.ShutdownSignal;
 import io.steppe.ops.server.SteppeServer;
+import io.steppe.ops.sim.ApSimulator;
 import io.steppe.ops.sim.DemoTraffic;
+import io.steppe.ops.sim.SimulatedAp;
 import io.steppe.ops.sim.UamGatewaySimulator;
 import io.steppe.radius.auth.VoucherIssuer;
 import java.net.InetSocketAddress;
@@ -11,6 +14,7 @@ import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -22,6 +26,9 @@ import picocli.CommandLine.Command;
                 "Data lives in $STEPPE_HOME like serve's; running it again keeps what is there."})
 public final class DemoCommand implements Callable<Integer> {
 
+    /** Short, so that the demo's incidents show within a couple of minutes. */
+    private static final Duration AP_INTERVAL = Duration.ofSeconds(10);
+
     private final CliContext context;
 
     public DemoCommand(CliContext context) {
@@ -31,6 +38,12 @@ public final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         SteppeConfig config = context.config();
+        if (config.controller().probes().scope() == ProbePolicy.Scope.ALL) {
+            // The demo never probes addresses off this machine.
+            ProbePolicy p = config.controller().probes();
+            config = config.withController(config.controller().withProbes(
+                    new ProbePolicy(ProbePolicy.Scope.LOOPBACK, p.port(), p.timeout(), p.concurrency(), p.every())));
+        }
         ShutdownSignal signal = new ShutdownSignal();
         try (SteppeServer server = SteppeServer.start(config, Clock.systemUTC());
              UamGatewaySimulator gateway = new UamGatewaySimulator("jining-centre-gw", DemoCity.LOOPBACK_GATEWAY_SECRET,
@@ -42,13 +55,19 @@ public final class DemoCommand implements Callable<Integer> {
             VoucherIssuer issuer = new VoucherIssuer(server.database().dsl(), Clock.systemUTC(), new SecureRandom());
             DemoTraffic traffic = new DemoTraffic(gateway, new InetSocketAddress("127.0.0.1", server.radius().acctPort()),
                     DemoCity.LOOPBACK_GATEWAY_SECRET, () -> issuer.issue(1, 30, Duration.ofDays(1), 1, "demo").get(0));
+            List<SimulatedAp> simulated = DemoCity.accessPoints().stream()
+                    .map(ap -> new SimulatedAp(ap.id(), seeded.apTokens().get(ap.id()), DemoCity.behaviour(ap))).toList();
+            ApSimulator aps = new ApSimulator(URI.create("http://127.0.0.1:" + server.listeners().apiPort() + "/"), simulated,
+                    AP_INTERVAL, Duration.ofMinutes(1), 16, Clock.systemUTC(), nanos -> { }).start();
             ServeCommand.printBanner(context, server);
             context.out().println("A phone behind the demo gateway: open http://127.0.0.1:" + gateway.port()
                     + "/ in a browser (it is sent to the portal; log in with the voucher below or any +976/+7/+86 number,"
                     + " the SMS code is at /api/dev/sms-outbox on the API port)");
             context.out().println("Simulated phones log in every " + 20 + " s and send accounting (GET /api/sessions).");
             context.out().println("Demo city: " + seeded.gateways() + " gateways and " + seeded.accessPoints()
-                    + " access points (GET /api/aps).");
+                    + " access points reporting every " + AP_INTERVAL.toSeconds() + " s (console /console/aps, GET /api/aps, GET /api/alerts).");
+            context.out().println("A minute in: jn-station-01 degrades, htx-yurt-01 flaps, jn-street-07 fails and the"
+                    + " liangcheng-village-gw gateway's APs go down (one grouped alert).");
             context.out().println("A 60-minute voucher: " + seeded.voucher() + "  (try: radtest " + seeded.voucher() + " "
                     + seeded.voucher() + " 127.0.0.1 0 " + DemoCity.LOOPBACK_GATEWAY_SECRET + ")");
             seeded.adminPassword().ifPresentOrElse(
@@ -56,6 +75,7 @@ public final class DemoCommand implements Callable<Integer> {
                     () -> context.out().println("Console login: the 'admin' account created by an earlier demo run"));
             context.out().flush();
             signal.await();
+            aps.close();
             traffic.close();
         }
         return 0;

@@ -2,6 +2,7 @@ package io.steppe.ops.server;
 
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
+import io.steppe.controller.ControllerService;
 import io.steppe.controller.ap.ApRepository;
 import io.steppe.db.Database;
 import io.steppe.ops.SteppeConfig;
@@ -11,6 +12,7 @@ import io.steppe.ops.account.ConsoleSessions;
 import io.steppe.ops.account.PasswordHasher;
 import io.steppe.ops.metrics.SteppeMetrics;
 import io.steppe.ops.web.Listeners;
+import io.steppe.ops.metrics.PrometheusControllerMetrics;
 import io.steppe.ops.metrics.PrometheusRadiusMetrics;
 import io.steppe.radius.RadiusService;
 import io.steppe.radius.auth.AccessPolicyConfig;
@@ -48,14 +50,16 @@ public final class SteppeServer implements AutoCloseable {
     private final SteppeConfig config;
     private final Database database;
     private final RadiusService radius;
+    private final ControllerService controller;
     private final ApplicationContext context;
     private final Listeners listeners;
 
-    private SteppeServer(SteppeConfig config, Database database, RadiusService radius, ApplicationContext context,
-                         Listeners listeners) {
+    private SteppeServer(SteppeConfig config, Database database, RadiusService radius, ControllerService controller,
+                         ApplicationContext context, Listeners listeners) {
         this.config = config;
         this.database = database;
         this.radius = radius;
+        this.controller = controller;
         this.context = context;
         this.listeners = listeners;
     }
@@ -71,18 +75,22 @@ public final class SteppeServer implements AutoCloseable {
         Database database = Database.open(config.database());
         LOG.info("database: {}", database.description());
         RadiusService radius = null;
+        ControllerService controller = null;
         try {
             SteppeMetrics metrics = new SteppeMetrics();
             metrics.registerPool(database::pool);
             radius = startRadius(config, database, clock, metrics);
             SecureRandom random = new SecureRandom();
-            List<Object> beans = new ArrayList<>(List.of(database, metrics, listeners, clock, radius,
+            ApRepository aps = new ApRepository(database.dsl(), random);
+            controller = new ControllerService(database.dsl(), aps, config.controller(), clock).start();
+            PrometheusControllerMetrics.register(metrics.registry(), controller);
+            List<Object> beans = new ArrayList<>(List.of(database, metrics, listeners, clock, radius, controller,
                     new DatabaseHealth(database),
                     new RadiusHealth(radius),
                     new AccountRepository(database.dsl(), PasswordHasher.standard()),
                     new ConsoleSessions(database.dsl(), clock, CONSOLE_SESSION_LIFETIME, random),
                     new NasRepository(database.dsl()),
-                    new ApRepository(database.dsl(), random)));
+                    aps));
             SmsSender sender = switch (config.sms()) {
                 case LOG -> new LogSmsSender(clock);
                 case WEBHOOK -> new WebhookSmsSender(config.smsWebhookUrl().orElseThrow());
@@ -106,8 +114,11 @@ public final class SteppeServer implements AutoCloseable {
             }
             LOG.info("portal: listening on http://{}:{}/", config.bindAddress(), portalPort);
             LOG.info("api: listening on http://{}:{}/ (console /console/, /health, /metrics)", config.bindAddress(), apiPort);
-            return new SteppeServer(config, database, radius, context, listeners);
+            return new SteppeServer(config, database, radius, controller, context, listeners);
         } catch (RuntimeException e) {
+            if (controller != null) {
+                controller.close();
+            }
             if (radius != null) {
                 radius.close();
             }
@@ -172,11 +183,16 @@ public final class SteppeServer implements AutoCloseable {
         return config;
     }
 
+    public ControllerService controller() {
+        return controller;
+    }
+
     @Override
     public void close() {
         LOG.info("Stopping: no new connections, up to {} s for requests in flight", GRACE.toSeconds());
         try {
             context.close();
+            controller.close();
             radius.close();
         } finally {
             database.close();

@@ -38,6 +38,7 @@ final class ConsolePages {
                 <main>
                 <h1>Ulanqab public Wi-Fi and 4G coverage</h1>
                 <ul>
+                <li><a href="/console/aps">Access points: map, states and reasons, open alerts</a></li>
                 <li><a href="/health">Service health</a></li>
                 <li><a href="/metrics">Metrics (Prometheus)</a></li>
                 </ul>

@@ -59,7 +59,7 @@ class CliTest {
 
     @Test
     void everyCommandHasHelp() {
-        for (String[] command : new String[][] {{"--help"}, {"serve", "--help"}, {"demo", "--help"}, {"nas", "--help"},
+        for (String[] command : new String[][] {{"--help"}, {"serve", "--help"}, {"demo", "--help"}, {"ap", "import", "--help"}, {"bench", "aps", "--help"}, {"nas", "--help"},
                 {"nas", "add", "--help"}, {"nas", "list", "--help"}, {"nas", "remove", "--help"}, {"user", "--help"},
                 {"user", "add", "--help"}, {"user", "list", "--help"}, {"user", "remove", "--help"},
                 {"ap", "--help"}, {"ap", "add", "--help"}, {"voucher", "--help"}, {"voucher", "create", "--help"},
@@ -145,6 +145,26 @@ class CliTest {
     }
 
     @Test
+    void apImportKeepsGoodRowsReportsBadOnesByLineAndUpdatesOnASecondRun() throws Exception {
+        java.nio.file.Path csv = home.resolve("aps.csv");
+        java.nio.file.Files.writeString(csv, """
+                id,mac,name,site,lat,lon
+                jn-01,AA-BB-CC-00-00-01,Square north,jining-centre,41.03,113.13
+                jn-02,nonsense,Square south,jining-centre,41.03,113.13
+                """);
+        Result first = steppe("ap", "import", csv.toString());
+        assertEquals(2, first.status(), first.err());
+        assertTrue(first.out().contains("AP jn-01 registered; heartbeat token (shown once): "), first.out());
+        assertTrue(first.out().contains("1 added, 0 updated, 1 rejected"), first.out());
+        assertEquals("steppe ap import: aps.csv line 3: 'nonsense' is not a MAC address", first.err().strip());
+        java.nio.file.Files.writeString(csv, "id,mac,name\njn-01,aa:bb:cc:00:00:01,Square north gate\n");
+        Result second = steppe("ap", "import", csv.toString());
+        assertEquals(0, second.status(), second.err());
+        assertTrue(second.out().contains("0 added, 1 updated, 0 rejected"), second.out());
+        assertOneLineError(steppe("ap", "import", home.resolve("missing.csv").toString()), "cannot read");
+    }
+
+    @Test
     void voucherCreatePrintsOneReadableCodeALine() {
         Result created = steppe("voucher", "create", "--count", "5", "--minutes", "90", "--valid-days", "7");
         assertEquals(0, created.status(), created.err());
@@ -183,6 +203,14 @@ class CliTest {
         assertOneLineError(steppe("bench", "portal", "--nasid", "gw", "--concurrency", "0"), "--concurrency must be 1 to 256, was 0");
         assertOneLineError(steppe("bench", "portal", "--nasid", "gw", "--duration", "601"), "--duration must be 1 to 600 seconds, was 601");
         assertOneLineError(steppe("bench", "portal", "--nasid", "gw", "--portal", "10.0.0.1:8080"), "is not a loopback address");
+    }
+
+    @Test
+    void apBenchRefusesBadBoundsAndAnyTargetOffLoopback() {
+        assertOneLineError(steppe("bench", "aps", "--count", "0"), "--count must be 1 to 100000, was 0");
+        assertOneLineError(steppe("bench", "aps", "--duration", "3601"), "--interval and --duration must be 1 to 3600 seconds");
+        assertOneLineError(steppe("bench", "aps", "--failing", "60", "--flapping", "50"), "adding up to at most 100");
+        assertOneLineError(steppe("bench", "aps", "--target", "http://10.0.0.1:8081"), "is not a loopback address");
     }
 
     @Test

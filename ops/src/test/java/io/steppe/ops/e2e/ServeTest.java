@@ -174,6 +174,34 @@ class ServeTest {
         assertEquals(404, http.get(portal, "/api/aps").statusCode());
     }
 
+    @Test
+    void apHeartbeatsPassTheConsoleLoginWithTheApsOwnTokenAndAreCountedInTheMetrics() {
+        String apToken = new ApRepository(server.database().dsl(), new java.security.SecureRandom()).register(new AccessPoint("hb-01",
+                MacAddress.parse("02-00-5E-10-00-99"), "Heartbeat test AP", Optional.of("jining-centre"),
+                Optional.of(new AccessPoint.Location(41.03, 113.13)), Optional.empty(), Optional.empty()), "test");
+        HttpResponse<String> beat = http.post(api, "/api/aps/heartbeat", "application/json", "{\"interval_s\": 30, \"clients\": 4}",
+                "Authorization", "Bearer " + apToken);
+        assertEquals(200, beat.statusCode(), beat.body());
+        assertEquals(401, http.post(api, "/api/aps/heartbeat", "application/json", "{}", "Authorization", "Bearer " + login()).statusCode(),
+                "a console login is not an AP token");
+        assertEquals(404, http.post(portal, "/api/aps/heartbeat", "application/json", "{}", "Authorization", "Bearer " + apToken).statusCode());
+        String metrics = http.get(api, "/metrics").body();
+        assertTrue(metrics.contains("steppe_ap_heartbeats_total 1.0"), metrics);
+        assertTrue(metrics.contains("steppe_ap_heartbeat_rejects_total{reason=\"unauthorized\"} 1.0"), metrics);
+        server.controller().evaluator().inventoryChanged();
+        server.controller().evaluator().evaluate();
+        String token = login();
+        HttpResponse<String> ap = http.get(api, "/api/aps/hb-01", "Authorization", "Bearer " + token);
+        assertTrue(ap.body().contains("\"state\":\"UP\"") && ap.body().contains("\"clients\":4"), ap.body());
+        assertTrue(http.get(api, "/metrics").body().contains("steppe_ap_clients{ap=\"hb-01\"} 4.0"));
+        assertEquals(303, http.get(api, "/console/aps").statusCode(), "the console needs a login");
+        HttpResponse<String> page = http.get(api, "/console/aps", "Authorization", "Bearer " + token);
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().contains("<svg id=\"ap-map\"") && page.body().contains("data-id=\"hb-01\""), page.body());
+        assertTrue(http.get(api, "/console/aps/hb-01", "Authorization", "Bearer " + token).body().contains("<svg id=\"history\""));
+        assertEquals("[]", http.get(api, "/api/alerts", "Authorization", "Bearer " + token).body());
+    }
+
     private String login() {
         HttpResponse<String> login = http.post(api, "/api/login", "application/json",
                 "{\"username\":\"olga\",\"password\":\"" + PASSWORD + "\"}");

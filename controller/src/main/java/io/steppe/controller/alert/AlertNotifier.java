@@ -1,0 +1,12 @@
+package io.steppe.controller.alert;
+
+/** Where alerts go when they open and resolve. */
+@FunctionalInterface
+public interface AlertNotifier {
+
+    /** What happened to an alert. */
+    enum Event { OPENED, RESOLVED }
+
+    /** Must not block: delivery that takes time is queued. */
+    void notify(Event event, Alert alert);
+}

@@ -1,0 +1,116 @@
+package io.steppe.controller.web;
+
+import static io.steppe.db.schema.Tables.NAS;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.steppe.controller.ControllerService;
+import io.steppe.controller.ControllerSettings;
+import io.steppe.controller.ap.AccessPoint;
+import io.steppe.controller.ap.ApRepository;
+import io.steppe.db.Database;
+import io.steppe.db.MutableClock;
+import io.steppe.db.TestDatabases;
+import io.steppe.db.net.MacAddress;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import org.jooq.postgres.extensions.types.Cidr;
+
+/**
+ * The controller on a fresh database behind a real HTTP listener on a free loopback port, with a clock the test
+ * moves; evaluations run when the test calls {@link #evaluate}.
+ */
+public final class ControllerHarness implements AutoCloseable {
+
+    public final Database db;
+    public final MutableClock clock = new MutableClock(Instant.parse("2026-05-01T08:00:00Z"));
+    public final ControllerService controller;
+    private final ApplicationContext context;
+    private final int port;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    public ControllerHarness(Path home, ControllerSettings settings) {
+        db = TestDatabases.freshMigrated(home);
+        controller = new ControllerService(db.dsl(), new ApRepository(db.dsl(), new SecureRandom()),
+                settings.withEvaluateEvery(Duration.ZERO), clock).start();
+        context = ApplicationContext.builder().deduceEnvironment(false).banner(false)
+                .properties(Map.of("micronaut.server.host", "127.0.0.1", "micronaut.server.port", -1))
+                .singletons(controller).start();
+        EmbeddedServer server = context.getBean(EmbeddedServer.class).start();
+        port = server.getPort();
+    }
+
+    /** Registers an AP (behind {@code gateway} if given) and returns its heartbeat token. */
+    public String register(String id, int n, Optional<String> gateway) {
+        return controller.aps().register(new AccessPoint(id, MacAddress.parse(String.format("02:00:5e:00:%02x:%02x", n / 256, n % 256)),
+                "AP " + id, Optional.of("jining-centre"), Optional.of(new AccessPoint.Location(41.03, 113.13)), gateway, Optional.empty()), "test");
+    }
+
+    public void gateway(String name, String address) {
+        try {
+            db.dsl().insertInto(NAS).set(NAS.NAME, name).set(NAS.ADDRESS, Cidr.valueOf(java.net.InetAddress.getByName(address), 32))
+                    .set(NAS.SECRET, "s3cret").execute();
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    public HttpResponse<String> heartbeat(String token, String json) {
+        return send(HttpRequest.newBuilder(uri("/api/aps/heartbeat")).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    public HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).GET().build());
+    }
+
+    public HttpResponse<String> post(String path, String contentType, String body, String... headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (headers.length > 0) {
+            b.headers(headers);
+        }
+        return send(b.build());
+    }
+
+    public void evaluate() {
+        controller.evaluator().inventoryChanged();
+        controller.evaluator().evaluate();
+    }
+
+    public void advance(Duration d) {
+        clock.advance(d);
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        context.close();
+        controller.close();
+        db.close();
+    }
+}
