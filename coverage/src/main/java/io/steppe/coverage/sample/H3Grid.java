@@ -43,6 +43,10 @@ public final class H3Grid {
         return h3.getResolution(cell);
     }
 
+    public List<Long> children(long cell, int resolution) {
+        return h3.cellToChildren(cell, resolution);
+    }
+
     /** The six neighbours and the cell itself. */
     public List<Long> disk(long cell) {
         return h3.gridDisk(cell, 1);
