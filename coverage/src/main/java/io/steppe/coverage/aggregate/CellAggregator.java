@@ -117,7 +117,7 @@ public final class CellAggregator {
             case H3Grid.DECISION -> o.H3_R8;
             default -> o.H3_R7;
         };
-        Field<Object> day = DSL.field("({0} at time zone {1})::date", Object.class, o.HOUR, DSL.val(config.zone().getId()));
+        Field<Object> day = DSL.field("({0} at time zone {1})::date", Object.class, o.HOUR, DSL.inline(config.zone().getId()));
         Field<Integer> rank = rowNumber().over(partitionBy(o.OPERATOR, o.DEVICE, o.H3_R8, day).orderBy(o.HOUR, o.H3_R9)).as("rank");
         Table<?> capped = select(o.OPERATOR, o.DEVICE, o.H3_R9, o.H3_R8, o.H3_R7, o.HOUR, o.SAMPLES, o.MEDIAN_RSRP, o.CLASS, rank)
                 .from(o).where(observations).asTable("capped");

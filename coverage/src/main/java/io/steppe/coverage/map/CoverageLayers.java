@@ -55,7 +55,7 @@ public final class CoverageLayers {
     public List<Day> days(String operator, List<Long> cells) {
         var o = io.steppe.db.schema.Tables.COVERAGE_OBSERVATION;
         org.jooq.Field<java.time.LocalDate> day = DSL.field("({0} at time zone {1})::date", java.time.LocalDate.class, o.HOUR,
-                DSL.val(config.zone().getId()));
+                DSL.inline(config.zone().getId()));
         return dsl.select(day, DSL.count(), DSL.count().filterWhere(o.CLASS.ge((short) 2)), DSL.sum(o.SAMPLES))
                 .from(o).where(o.OPERATOR.eq(operator), o.H3_R8.eq(DSL.any(cells.toArray(new Long[0]))))
                 .groupBy(day).orderBy(day)
