@@ -38,6 +38,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 
 /**
  * A planner's path through the real server: places and a drive-test log imported with the CLI while {@code serve}
@@ -206,6 +209,30 @@ class CoverageTest {
         assertTrue(page.body().contains("Dongsumu"));
         HttpResponse<String> gapPage = http.get(api, "/console/coverage/gaps/" + gapId, "Cookie", "steppe_session=" + planner);
         assertTrue(gapPage.body().contains("mast X601-3 in 2027") && gapPage.body().contains("id=\"days\""), gapPage.body());
+    }
+
+    @Test
+    void theGapMapInHeadlessChromiumShowsTheGapLayerAndSwitchesLayers(@TempDir Path profile) {
+        WebDriver browser = BrowserLoginTest.browser(profile, "en");
+        try {
+            browser.get("http://127.0.0.1:" + api + "/console/coverage");
+            browser.findElement(By.id("username")).sendKeys("pema");
+            browser.findElement(By.id("password")).sendKeys(PASSWORD);
+            browser.findElement(By.cssSelector("form.login button")).click();
+            browser.get("http://127.0.0.1:" + api + "/console/coverage?operator=46000");
+            WebElement map = browser.findElement(By.id("gap-map"));
+            List<WebElement> gaps = map.findElements(By.cssSelector("path.gap"));
+            assertEquals(2, gaps.size());
+            assertTrue(gaps.stream().allMatch(WebElement::isDisplayed));
+            assertEquals(2, browser.findElements(By.cssSelector("#gap-list tbody tr")).size());
+            List<WebElement> unmeasured = map.findElements(By.cssSelector("path.cell-unmeasured"));
+            assertTrue(!unmeasured.isEmpty() && unmeasured.get(0).isDisplayed());
+            browser.findElement(By.id("show-unmeasured")).click();
+            assertTrue(!unmeasured.get(0).isDisplayed(), "the unmeasured layer switches off");
+            assertTrue(gaps.get(0).isDisplayed());
+        } finally {
+            browser.quit();
+        }
     }
 
     private boolean contains(Map<?, ?> feature, PlantedGap planted) {
