@@ -40,7 +40,8 @@ CREATE TABLE coverage_sample (
     h3_r7       bigint      NOT NULL,
     PRIMARY KEY (source, fingerprint)
 );
-CREATE INDEX coverage_sample_cell_idx ON coverage_sample (operator, h3_r8);
+-- new samples recompute the observations of their cells and hours only
+CREATE INDEX coverage_sample_cell_idx ON coverage_sample (operator, h3_r8, measured_at);
 
 -- COPY lands here first (COPY cannot skip rows already imported); rows move on with ON CONFLICT DO NOTHING.
 CREATE UNLOGGED TABLE coverage_sample_staging (LIKE coverage_sample INCLUDING DEFAULTS);

@@ -19,7 +19,10 @@ import io.steppe.coverage.sample.H3Grid;
 import io.steppe.coverage.sample.SampleClass;
 import io.steppe.db.schema.tables.records.CoverageCellRecord;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -65,11 +68,17 @@ public final class CellAggregator {
                 parents.add(grid.parent(c, H3Grid.OVERVIEW));
             }
             Long[] r7 = parents.toArray(new Long[0]);
+            // only the hours the new samples fall in get new observations; older hours' are unchanged
+            long[] span = touched.span(operator);
+            OffsetDateTime from = OffsetDateTime.ofInstant(Instant.ofEpochMilli(span[0]), ZoneOffset.UTC).truncatedTo(ChronoUnit.HOURS);
+            OffsetDateTime to = OffsetDateTime.ofInstant(Instant.ofEpochMilli(span[1]), ZoneOffset.UTC).truncatedTo(ChronoUnit.HOURS).plusHours(1);
             written += dsl.transactionResult(c -> {
                 DSLContext tx = c.dsl();
-                Condition samples = COVERAGE_SAMPLE.OPERATOR.eq(operator).and(COVERAGE_SAMPLE.H3_R8.eq(DSL.any(r8)));
+                Condition samples = COVERAGE_SAMPLE.OPERATOR.eq(operator).and(COVERAGE_SAMPLE.H3_R8.eq(DSL.any(r8)))
+                        .and(COVERAGE_SAMPLE.MEASURED_AT.ge(from)).and(COVERAGE_SAMPLE.MEASURED_AT.lt(to));
                 Condition observations = COVERAGE_OBSERVATION.OPERATOR.eq(operator).and(COVERAGE_OBSERVATION.H3_R8.eq(DSL.any(r8)));
-                tx.deleteFrom(COVERAGE_OBSERVATION).where(observations).execute();
+                tx.deleteFrom(COVERAGE_OBSERVATION).where(observations, COVERAGE_OBSERVATION.HOUR.ge(from), COVERAGE_OBSERVATION.HOUR.lt(to))
+                        .execute();
                 insertObservations(tx, samples);
                 int n = writeCells(tx, H3Grid.DETAIL, observations);
                 n += writeCells(tx, H3Grid.DECISION, observations);

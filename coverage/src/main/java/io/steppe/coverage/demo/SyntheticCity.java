@@ -80,6 +80,11 @@ public final class SyntheticCity {
      * a row every {@code everySeconds} seconds at 60 km/h. Returns the rows written.
      */
     public long writeSamples(Writer out, Instant start, int days, int tripsPerDay, int everySeconds) throws IOException {
+        return writeSamples(out, start, days, tripsPerDay, everySeconds, Long.MAX_VALUE);
+    }
+
+    /** As above, stopping after {@code maxRows} rows. */
+    public long writeSamples(Writer out, Instant start, int days, int tripsPerDay, int everySeconds, long maxRows) throws IOException {
         SplittableRandom random = new SplittableRandom(seed);
         out.write("timestamp,lat,lon,mcc,mnc,rat,rsrp,sinr,device_id\n");
         long rows = 0;
@@ -94,7 +99,7 @@ public final class SyntheticCity {
                     // 23:00–13:00 UTC is 07:00–21:00 in Ulanqab
                     long t = start.getEpochSecond() + day * 86_400L - 9 * 3600L + random.nextInt(14 * 3600);
                     double length = length(road);
-                    for (double d = 0; d <= length; d += step, t += everySeconds) {
+                    for (double d = 0; d <= length && rows < maxRows; d += step, t += everySeconds) {
                         double[] p = along(road, (reverse ? length - d : d) / length);
                         double lat = p[0] + random.nextGaussian() * 0.00005;
                         double lon = p[1] + random.nextGaussian() * 0.00005;

@@ -9,13 +9,19 @@ import java.util.Set;
 public final class TouchedCells {
 
     private final Map<String, Set<Long>> cells = new HashMap<>();
+    private final Map<String, long[]> spans = new HashMap<>();
 
-    public void add(String operator, long h3r8) {
+    /** A new sample of {@code operator} in res-8 cell {@code h3r8}, taken at {@code measuredAt} (epoch ms). */
+    public void add(String operator, long h3r8, long measuredAt) {
         cells.computeIfAbsent(operator, o -> new HashSet<>()).add(h3r8);
+        long[] span = spans.computeIfAbsent(operator, o -> new long[] {Long.MAX_VALUE, Long.MIN_VALUE});
+        span[0] = Math.min(span[0], measuredAt);
+        span[1] = Math.max(span[1], measuredAt);
     }
 
-    public void addAll(TouchedCells other) {
-        other.cells.forEach((op, set) -> cells.computeIfAbsent(op, o -> new HashSet<>()).addAll(set));
+    /** The first and last time (epoch ms) of the operator's new samples: only observations of those hours change. */
+    public long[] span(String operator) {
+        return spans.get(operator).clone();
     }
 
     public Map<String, Set<Long>> byOperator() {
