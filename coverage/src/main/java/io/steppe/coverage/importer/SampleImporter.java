@@ -25,11 +25,15 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.jooq.exception.DataAccessException;
 
 /**
  * Imports a sample log: streamed line by line (a ten-million-row file never sits in memory), each row checked,
- * copied in batches of {@link #BATCH} rows. Rows rejected or with an optional field emptied go to a report in
+ * copied in batches of {@link #BATCH} rows, the next batch parsed while the last one is written. Rows rejected or with an optional field emptied go to a report in
  * {@code reportDir}; the import itself is recorded in {@code coverage_import} and the audit log.
  */
 public final class SampleImporter {
@@ -86,8 +90,12 @@ public final class SampleImporter {
         long added = 0;
         long rejected = 0;
         long warned = 0;
+        ExecutorService writer = Executors.newSingleThreadExecutor(r -> new Thread(r, "coverage-copy"));
         try (ImportReport report = new ImportReport(reportPath); Connection connection = database.dataSource().getConnection()) {
-            CopyBatch batch = new CopyBatch(connection, source, importId);
+            // two batches: one is parsed here while the other is copied on the writer thread
+            CopyBatch[] batches = {new CopyBatch(connection, source, importId), new CopyBatch(connection, source, importId)};
+            int current = 0;
+            Future<Long> inFlight = null;
             long line = 1;
             String text;
             while ((text = readLine(reader)) != null) {
@@ -108,17 +116,23 @@ public final class SampleImporter {
                 }
                 Sample s = a.sample();
                 long r9 = grid.cell(s.latitude(), s.longitude(), H3Grid.DETAIL);
-                batch.add(s, RowFingerprint.of(s), classifier.classify(s).ordinal(), r9, grid.parent(r9, H3Grid.DECISION),
-                        grid.parent(r9, H3Grid.OVERVIEW));
+                batches[current].add(s, RowFingerprint.of(s), classifier.classify(s).ordinal(), r9,
+                        grid.parent(r9, H3Grid.DECISION), grid.parent(r9, H3Grid.OVERVIEW));
                 accepted++;
-                if (batch.size() >= BATCH) {
-                    added += batch.flush(touched);
+                if (batches[current].size() >= BATCH) {
+                    added += written(inFlight);
+                    CopyBatch full = batches[current];
+                    inFlight = writer.submit(() -> full.flush(touched));
+                    current ^= 1;
                 }
             }
-            added += batch.flush(touched);
+            added += written(inFlight);
+            added += batches[current].flush(touched);
         } catch (SQLException | IOException e) {
             throw new DataAccessException("import of " + source + " failed after " + added + " new rows were stored: "
                     + e.getMessage(), e instanceof SQLException s ? s : null);
+        } finally {
+            writer.shutdownNow();
         }
         long a = accepted;
         long n = added;
@@ -132,6 +146,27 @@ public final class SampleImporter {
                     "accepted", a, "new", n, "rejected", r, "warned", w));
         });
         return new ImportResult(importId, source, format.name(), accepted, added, rejected, warned, reportPath, touched);
+    }
+
+    /** Waits for the batch being written; its rows count only once committed. */
+    private static long written(Future<Long> batch) throws SQLException, IOException {
+        if (batch == null) {
+            return 0;
+        }
+        try {
+            return batch.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while a batch was written", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof SQLException sql) {
+                throw sql;
+            }
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IllegalStateException("writing a batch failed", e.getCause());
+        }
     }
 
     private OffsetDateTime now() {
