@@ -89,6 +89,27 @@ public final class CellAggregator {
         return written;
     }
 
+    /**
+     * How each res-8 cell of {@code operator} was judged on the evidence before {@code at} and on the evidence from
+     * {@code at} on: whether a new mast fixed a gap, or a cell got worse.
+     */
+    public List<CellChange> changes(String operator, Instant at) {
+        OffsetDateTime t = OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
+        Condition mine = COVERAGE_OBSERVATION.OPERATOR.eq(operator);
+        Map<Long, CoverageCellRecord> before = new java.util.HashMap<>();
+        judge(dsl, H3Grid.DECISION, mine.and(COVERAGE_OBSERVATION.HOUR.lt(t))).forEach(c -> before.put(c.getH3(), c));
+        List<CellChange> changes = new ArrayList<>();
+        for (CoverageCellRecord after : judge(dsl, H3Grid.DECISION, mine.and(COVERAGE_OBSERVATION.HOUR.ge(t)))) {
+            CoverageCellRecord was = before.get(after.getH3());
+            if (was != null) {
+                changes.add(new CellChange(after.getH3(), CellStatus.parse(was.getStatus()), CellStatus.parse(after.getStatus()),
+                        was.getBad(), was.getObservations(), after.getBad(), after.getObservations()));
+            }
+        }
+        changes.sort(java.util.Comparator.comparingInt((CellChange c) -> -Math.abs(c.direction())).thenComparingLong(CellChange::h3));
+        return changes;
+    }
+
     /** Recomputes every observation and cell from the samples. */
     public int rebuild() {
         return dsl.transactionResult(c -> {
@@ -120,6 +141,19 @@ public final class CellAggregator {
     }
 
     private int writeCells(DSLContext tx, int resolution, Condition observations) {
+        List<CoverageCellRecord> cells = judge(tx, resolution, observations);
+        for (Map.Entry<String, List<Long>> e : idsByOperator(cells).entrySet()) {
+            tx.deleteFrom(COVERAGE_CELL).where(COVERAGE_CELL.OPERATOR.eq(e.getKey()), COVERAGE_CELL.RESOLUTION.eq((short) resolution),
+                    COVERAGE_CELL.H3.eq(DSL.any(e.getValue().toArray(new Long[0])))).execute();
+        }
+        if (!cells.isEmpty()) {
+            tx.batchInsert(cells).execute();
+        }
+        return cells.size();
+    }
+
+    /** The cells of one resolution judged from the observations {@code observations} selects, not stored. */
+    List<CoverageCellRecord> judge(DSLContext tx, int resolution, Condition observations) {
         var o = COVERAGE_OBSERVATION;
         Field<Long> key = switch (resolution) {
             case H3Grid.DETAIL -> o.H3_R9;
@@ -159,14 +193,7 @@ public final class CellAggregator {
             cells.add(cell(r, resolution, operator, cell, n, bad, devices, first, last, samples, median, p10, medianClass,
                     badChildren, classes));
         }
-        for (Map.Entry<String, List<Long>> e : idsByOperator(cells).entrySet()) {
-            tx.deleteFrom(COVERAGE_CELL).where(COVERAGE_CELL.OPERATOR.eq(e.getKey()), COVERAGE_CELL.RESOLUTION.eq((short) resolution),
-                    COVERAGE_CELL.H3.eq(DSL.any(e.getValue().toArray(new Long[0])))).execute();
-        }
-        if (!cells.isEmpty()) {
-            tx.batchInsert(cells).execute();
-        }
-        return cells.size();
+        return cells;
     }
 
     @SuppressWarnings("checkstyle:ParameterNumber")

@@ -118,6 +118,34 @@ public final class GapGeoJson {
         }
     }
 
+    /** Cells judged on two periods, as GeoJSON with {@code before}, {@code after} and {@code change}. */
+    public void changes(List<io.steppe.coverage.aggregate.CellChange> changes, OutputStream out) throws IOException {
+        try (JsonGenerator g = GeoJson.JSON.createGenerator(out)) {
+            g.writeStartObject();
+            g.writeStringField("type", "FeatureCollection");
+            g.writeArrayFieldStart("features");
+            for (var c : changes) {
+                g.writeStartObject();
+                g.writeStringField("type", "Feature");
+                g.writeFieldName("geometry");
+                GeoJson.write(g, hexagons.hexagon(c.h3()));
+                g.writeObjectFieldStart("properties");
+                g.writeStringField("h3", Long.toHexString(c.h3()));
+                g.writeStringField("before", c.before().value());
+                g.writeStringField("after", c.after().value());
+                g.writeStringField("change", c.direction() > 0 ? "improved" : c.direction() < 0 ? "worsened" : "unchanged");
+                g.writeNumberField("bad_before", c.badBefore());
+                g.writeNumberField("observations_before", c.observationsBefore());
+                g.writeNumberField("bad_after", c.badAfter());
+                g.writeNumberField("observations_after", c.observationsAfter());
+                g.writeEndObject();
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+    }
+
     private static void number(JsonGenerator g, String name, Short value) throws IOException {
         if (value == null) {
             g.writeNullField(name);

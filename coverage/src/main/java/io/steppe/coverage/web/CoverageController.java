@@ -101,6 +101,25 @@ final class CoverageController {
         return HttpResponse.ok(out.toByteArray()).contentType(GEOJSON);
     }
 
+    /** Res-8 cells of one operator judged before and from {@code at} (ISO-8601 with offset): what improved or worsened. */
+    @Get(uri = "/changes", produces = GEOJSON)
+    HttpResponse<?> changes(@Nullable @QueryValue String operator, @Nullable @QueryValue String at) throws IOException {
+        Optional<String> op;
+        java.time.Instant when;
+        try {
+            op = operator(operator, false);
+            when = java.time.OffsetDateTime.parse(String.valueOf(at)).toInstant();
+        } catch (IllegalArgumentException | java.time.DateTimeException e) {
+            return error(HttpStatus.BAD_REQUEST, "operator (MCC-MNC) and at (ISO-8601 with offset) are required: " + e.getMessage());
+        }
+        if (op.isEmpty()) {
+            return error(HttpStatus.BAD_REQUEST, "operator is required");
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        coverage.geoJson().changes(coverage.aggregator().changes(op.get(), when), out);
+        return HttpResponse.ok(out.toByteArray()).contentType(GEOJSON);
+    }
+
     @Get(uri = "/gaps/{id}", produces = GEOJSON)
     HttpResponse<?> gap(long id) throws IOException {
         var gap = coverage.gaps().find(id);
@@ -144,5 +163,4 @@ final class CoverageController {
     private static HttpResponse<?> error(HttpStatus status, String message) {
         return HttpResponse.status(status).body(Map.of("error", message)).contentType(MediaType.APPLICATION_JSON_TYPE);
     }
-
 }

@@ -121,6 +121,27 @@ class CellAggregatorTest {
     }
 
     @Test
+    void comparingTwoPeriodsShowsAGapFixedByANewMast() {
+        SampleRows rows = new SampleRows();
+        for (int day = 0; day < 4; day++) {
+            for (int h = 0; h < 6; h++) {
+                LatLng p = SPOTS.get(h % 4);
+                // no service the first two days, good signal once the mast is up on day 3
+                rows.add(DAY.plus(Duration.ofDays(day)).plus(Duration.ofHours(h)), p.lat, p.lng, "00", day < 2 ? null : -80,
+                        h % 2 == 0 ? "a" : "b");
+            }
+        }
+        aggregator.update(rows.importWith(importer, "mast").touched());
+        List<CellChange> changes = aggregator.changes("46000", DAY.plus(Duration.ofDays(2)));
+        assertEquals(1, changes.size());
+        CellChange c = changes.get(0);
+        assertEquals(CellStatus.GAP, c.before());
+        assertEquals(CellStatus.COVERED, c.after());
+        assertEquals(1, c.direction());
+        assertEquals(12, c.observationsBefore());
+    }
+
+    @Test
     void newSamplesRecomputeOnlyTheCellsTheyTouch() {
         long elsewhere = GRID.cell(40.9, 112.9, H3Grid.DECISION);
         LatLng far = GRID.centre(elsewhere);

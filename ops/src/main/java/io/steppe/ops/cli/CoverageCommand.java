@@ -116,6 +116,37 @@ public final class CoverageCommand implements Runnable {
         return gaps.size();
     }
 
+    @Command(name = "changes", mixinStandardHelpOptions = true,
+            description = {"Compare two periods: each res-8 cell judged on the samples before --at and on those from --at on",
+                    "(e.g. the day a new mast went up). Writes the cells as GeoJSON with before, after and change."})
+    int changes(@Option(names = "--operator", required = true, paramLabel = "MCCMNC") String operator,
+                @Option(names = "--at", required = true, paramLabel = "TIME", description = "ISO-8601 with offset, e.g. 2026-11-20T00:00+08:00") String at,
+                @Option(names = "--out", required = true, paramLabel = "FILE") Path out) {
+        String op = OperatorCode.parse(operator);
+        java.time.Instant when;
+        try {
+            when = java.time.OffsetDateTime.parse(at).toInstant();
+        } catch (DateTimeException e) {
+            throw new UserError("--at must be ISO-8601 with an offset such as 2026-11-20T00:00+08:00, was '" + at + "'");
+        }
+        SteppeConfig config = context.config();
+        List<io.steppe.coverage.aggregate.CellChange> changes = context.withDatabase(db -> {
+            Coverage coverage = coverage(db, config);
+            List<io.steppe.coverage.aggregate.CellChange> found = coverage.aggregator().changes(op, when);
+            try (OutputStream o = Files.newOutputStream(out)) {
+                coverage.geoJson().changes(found, o);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write " + out + ": " + e.getMessage(), e);
+            }
+            return found;
+        });
+        long better = changes.stream().filter(c -> c.direction() > 0).count();
+        long worse = changes.stream().filter(c -> c.direction() < 0).count();
+        context.out().println(changes.size() + " cells judged in both periods: " + better + " improved, " + worse
+                + " worsened; written to " + out);
+        return 0;
+    }
+
     @Command(name = "rebuild", mixinStandardHelpOptions = true,
             description = "Recompute every cell and gap region from the stored samples (after changing a threshold).")
     int rebuild() {
