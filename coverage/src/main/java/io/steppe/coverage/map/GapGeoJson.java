@@ -20,12 +20,21 @@ public final class GapGeoJson {
     }
 
     public void gaps(List<Gap> gaps, OutputStream out) throws IOException {
+        collection(out, gaps, (g, gap) -> gap(g, gap, false));
+    }
+
+    /** Writes one feature of a collection. */
+    private interface FeatureWriter<T> {
+        void write(JsonGenerator g, T item) throws IOException;
+    }
+
+    private static <T> void collection(OutputStream out, List<T> items, FeatureWriter<T> feature) throws IOException {
         try (JsonGenerator g = GeoJson.JSON.createGenerator(out)) {
             g.writeStartObject();
             g.writeStringField("type", "FeatureCollection");
             g.writeArrayFieldStart("features");
-            for (Gap gap : gaps) {
-                gap(g, gap, false);
+            for (T item : items) {
+                feature.write(g, item);
             }
             g.writeEndArray();
             g.writeEndObject();
@@ -79,71 +88,57 @@ public final class GapGeoJson {
     }
 
     public void cells(List<MapCell> cells, OutputStream out) throws IOException {
-        try (JsonGenerator g = GeoJson.JSON.createGenerator(out)) {
+        collection(out, cells, (g, c) -> {
             g.writeStartObject();
-            g.writeStringField("type", "FeatureCollection");
-            g.writeArrayFieldStart("features");
-            for (MapCell c : cells) {
-                g.writeStartObject();
-                g.writeStringField("type", "Feature");
-                g.writeStringField("id", c.operator() + "-" + Long.toHexString(c.h3()));
-                g.writeFieldName("geometry");
-                GeoJson.write(g, hexagons.hexagon(c.h3()));
-                g.writeObjectFieldStart("properties");
-                g.writeStringField("h3", Long.toHexString(c.h3()));
-                g.writeStringField("operator", c.operator());
-                g.writeNumberField("resolution", c.resolution());
-                g.writeStringField("status", c.status());
-                if (c.severity() != null) {
-                    g.writeStringField("severity", c.severity());
-                }
-                g.writeNumberField("observations", c.observations());
-                g.writeNumberField("bad", c.bad());
-                g.writeNumberField("devices", c.devices());
-                g.writeNumberField("samples", c.samples());
-                g.writeStringField("first_seen", c.firstSeen().toInstant().toString());
-                g.writeStringField("last_seen", c.lastSeen().toInstant().toString());
-                number(g, "median_rsrp", c.medianRsrp());
-                number(g, "p10_rsrp", c.p10Rsrp());
-                int n = Math.max(1, c.observations());
-                g.writeNumberField("good_share", Math.round(1000.0 * c.good() / n) / 1000.0);
-                g.writeNumberField("fair_share", Math.round(1000.0 * c.fair() / n) / 1000.0);
-                g.writeNumberField("poor_share", Math.round(1000.0 * c.poor() / n) / 1000.0);
-                g.writeNumberField("none_share", Math.round(1000.0 * c.none() / n) / 1000.0);
-                g.writeEndObject();
-                g.writeEndObject();
+            g.writeStringField("type", "Feature");
+            g.writeStringField("id", c.operator() + "-" + Long.toHexString(c.h3()));
+            g.writeFieldName("geometry");
+            GeoJson.write(g, hexagons.hexagon(c.h3()));
+            g.writeObjectFieldStart("properties");
+            g.writeStringField("h3", Long.toHexString(c.h3()));
+            g.writeStringField("operator", c.operator());
+            g.writeNumberField("resolution", c.resolution());
+            g.writeStringField("status", c.status());
+            if (c.severity() != null) {
+                g.writeStringField("severity", c.severity());
             }
-            g.writeEndArray();
+            g.writeNumberField("observations", c.observations());
+            g.writeNumberField("bad", c.bad());
+            g.writeNumberField("devices", c.devices());
+            g.writeNumberField("samples", c.samples());
+            g.writeStringField("first_seen", c.firstSeen().toInstant().toString());
+            g.writeStringField("last_seen", c.lastSeen().toInstant().toString());
+            number(g, "median_rsrp", c.medianRsrp());
+            number(g, "p10_rsrp", c.p10Rsrp());
+            int n = Math.max(1, c.observations());
+            g.writeNumberField("good_share", Math.round(1000.0 * c.good() / n) / 1000.0);
+            g.writeNumberField("fair_share", Math.round(1000.0 * c.fair() / n) / 1000.0);
+            g.writeNumberField("poor_share", Math.round(1000.0 * c.poor() / n) / 1000.0);
+            g.writeNumberField("none_share", Math.round(1000.0 * c.none() / n) / 1000.0);
             g.writeEndObject();
-        }
+            g.writeEndObject();
+        });
     }
 
     /** Cells judged on two periods, as GeoJSON with {@code before}, {@code after} and {@code change}. */
     public void changes(List<io.steppe.coverage.aggregate.CellChange> changes, OutputStream out) throws IOException {
-        try (JsonGenerator g = GeoJson.JSON.createGenerator(out)) {
+        collection(out, changes, (g, c) -> {
             g.writeStartObject();
-            g.writeStringField("type", "FeatureCollection");
-            g.writeArrayFieldStart("features");
-            for (var c : changes) {
-                g.writeStartObject();
-                g.writeStringField("type", "Feature");
-                g.writeFieldName("geometry");
-                GeoJson.write(g, hexagons.hexagon(c.h3()));
-                g.writeObjectFieldStart("properties");
-                g.writeStringField("h3", Long.toHexString(c.h3()));
-                g.writeStringField("before", c.before().value());
-                g.writeStringField("after", c.after().value());
-                g.writeStringField("change", c.direction() > 0 ? "improved" : c.direction() < 0 ? "worsened" : "unchanged");
-                g.writeNumberField("bad_before", c.badBefore());
-                g.writeNumberField("observations_before", c.observationsBefore());
-                g.writeNumberField("bad_after", c.badAfter());
-                g.writeNumberField("observations_after", c.observationsAfter());
-                g.writeEndObject();
-                g.writeEndObject();
-            }
-            g.writeEndArray();
+            g.writeStringField("type", "Feature");
+            g.writeFieldName("geometry");
+            GeoJson.write(g, hexagons.hexagon(c.h3()));
+            g.writeObjectFieldStart("properties");
+            g.writeStringField("h3", Long.toHexString(c.h3()));
+            g.writeStringField("before", c.before().value());
+            g.writeStringField("after", c.after().value());
+            g.writeStringField("change", c.direction() > 0 ? "improved" : c.direction() < 0 ? "worsened" : "unchanged");
+            g.writeNumberField("bad_before", c.badBefore());
+            g.writeNumberField("observations_before", c.observationsBefore());
+            g.writeNumberField("bad_after", c.badAfter());
+            g.writeNumberField("observations_after", c.observationsAfter());
             g.writeEndObject();
-        }
+            g.writeEndObject();
+        });
     }
 
     private static void number(JsonGenerator g, String name, Short value) throws IOException {

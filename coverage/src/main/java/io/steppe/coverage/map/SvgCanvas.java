@@ -10,8 +10,8 @@ final class SvgCanvas implements Canvas {
     SvgCanvas(int width, int height, String title) {
         out.append("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ").append(width).append(' ').append(height)
                 .append("\" width=\"").append(width).append("\" height=\"").append(height)
-                .append("\" role=\"img\" aria-label=\"").append(escape(title)).append("\" id=\"gap-map\">")
-                .append("<title>").append(escape(title)).append("</title>")
+                .append("\" role=\"img\" aria-label=\"").append(Markup.escape(title)).append("\" id=\"gap-map\">")
+                .append("<title>").append(Markup.escape(title)).append("</title>")
                 .append("<rect width=\"100%\" height=\"100%\" fill=\"#f3f1ea\"/>");
     }
 
@@ -48,7 +48,7 @@ final class SvgCanvas implements Canvas {
     public void text(double x, double y, String text, int size, String colour, String layer) {
         out.append("<text class=\"").append(layer).append("\" x=\"").append(num(x)).append("\" y=\"").append(num(y))
                 .append("\" font-family=\"sans-serif\" font-size=\"").append(size).append("\" fill=\"").append(colour).append("\">")
-                .append(escape(text)).append("</text>");
+                .append(Markup.escape(text)).append("</text>");
     }
 
     String finish() {
@@ -57,9 +57,5 @@ final class SvgCanvas implements Canvas {
 
     private static String num(double v) {
         return String.format(Locale.ROOT, "%.1f", v);
-    }
-
-    static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

@@ -3,6 +3,7 @@ package io.steppe.coverage.web;
 import io.steppe.coverage.gap.Gap;
 import io.steppe.coverage.gap.GapStatus;
 import io.steppe.coverage.map.CoverageLayers;
+import io.steppe.coverage.map.Markup;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -129,6 +130,6 @@ final class PlannerPages {
     }
 
     static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace("'", "&#39;");
+        return Markup.escape(text);
     }
 }
