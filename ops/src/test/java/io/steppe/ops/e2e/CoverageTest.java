@@ -135,12 +135,13 @@ class CoverageTest {
         assertEquals(1, all.size());
         assertTrue(contains(all.get(0), SyntheticCity.GAPS.get(1)));
         assertEquals(400, http.get(api, "/api/coverage/cells?resolution=12", "Authorization", "Bearer " + planner).statusCode());
-        // two periods of the same unchanged network: the gap stays a gap, nothing is reported improved
+        // two periods of the same unchanged network: no proven gap turns covered nor the reverse
         List<Map<?, ?>> changes = features(http.get(api, "/api/coverage/changes?operator=46000&at=2026-11-18T12:00:00%2B08:00",
                 "Authorization", "Bearer " + planner).body());
         assertTrue(changes.stream().map(f -> (Map<?, ?>) f.get("properties"))
-                .anyMatch(p -> p.get("before").equals("gap") && p.get("after").equals("gap")), changes.toString());
-        assertTrue(changes.stream().noneMatch(f -> ((Map<?, ?>) f.get("properties")).get("change").equals("improved")));
+                .anyMatch(p -> p.get("before").equals("covered") && p.get("after").equals("covered")), changes.toString());
+        assertTrue(changes.stream().map(f -> (Map<?, ?>) f.get("properties")).noneMatch(p ->
+                p.get("after").equals(Map.of("gap", "covered", "covered", "gap").get(p.get("before")))));
         assertEquals(400, http.get(api, "/api/coverage/changes?operator=46000&at=yesterday", "Authorization", "Bearer " + planner).statusCode());
         HttpResponse<String> badOperator = http.get(api, "/api/coverage/gaps?operator=46099", "Authorization", "Bearer " + planner);
         assertEquals(400, badOperator.statusCode());
