@@ -16,7 +16,7 @@ final class CoverageSettings {
             "STEPPE_COVERAGE_RSRP_POOR", "STEPPE_COVERAGE_MIN_SINR", "STEPPE_COVERAGE_MIN_RSRQ", "STEPPE_COVERAGE_MIN_DL_MBPS",
             "STEPPE_COVERAGE_MIN_UL_MBPS", "STEPPE_COVERAGE_MAX_PER_DEVICE_DAY", "STEPPE_COVERAGE_MIN_OBSERVATIONS",
             "STEPPE_COVERAGE_MIN_DEVICES", "STEPPE_COVERAGE_MIN_SPAN_HOURS", "STEPPE_COVERAGE_FAIL_SHARE", "STEPPE_COVERAGE_ALPHA",
-            "STEPPE_COVERAGE_COVERED_UPPER", "STEPPE_COVERAGE_MIN_BAD_CHILDREN", "STEPPE_COVERAGE_VILLAGE_METRES",
+            "STEPPE_COVERAGE_COVERED_UPPER", "STEPPE_COVERAGE_MIN_BAD_CHILDREN", "STEPPE_COVERAGE_MIN_GAP_CHILDREN", "STEPPE_COVERAGE_VILLAGE_METRES",
             "STEPPE_COVERAGE_AP_METRES");
 
     private CoverageSettings() {
@@ -44,7 +44,8 @@ final class CoverageSettings {
                             real(values, "STEPPE_COVERAGE_ALPHA", e.alpha(), 0.0001, 0.5),
                             real(values, "STEPPE_COVERAGE_COVERED_UPPER", e.coveredUpperBound(), 0.001, 0.999),
                             e.confidenceZ(),
-                            whole(values, "STEPPE_COVERAGE_MIN_BAD_CHILDREN", e.minBadChildren(), 1, 7)),
+                            whole(values, "STEPPE_COVERAGE_MIN_BAD_CHILDREN", e.minBadChildren(), 1, 7),
+                            whole(values, "STEPPE_COVERAGE_MIN_GAP_CHILDREN", e.minGapChildren(), 1, 7)),
                     new CoverageConfig.Ranking(real(values, "STEPPE_COVERAGE_VILLAGE_METRES", r.villageMeters(), 0, 10_000),
                             real(values, "STEPPE_COVERAGE_AP_METRES", r.apMeters(), 0, 10_000), r.scenicWeight(), r.roadKmPerPoint(),
                             r.peoplePerPoint(), r.noneFactor()),

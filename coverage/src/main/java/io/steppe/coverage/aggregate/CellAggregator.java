@@ -38,8 +38,8 @@ import org.jooq.impl.DSL;
 
 /**
  * Keeps observations and cells in step with the samples. {@link #update} recomputes only the res-8 cells new
- * samples fell into (with their res-9 children and res-7 parents); {@link #rebuild} everything. Grouping,
- * medians and the per-device cap run in PostgreSQL; the judgement in Java.
+ * samples fell into (with their res-9 children, and their res-7 parents rolled up from the res-8 cells);
+ * {@link #rebuild} everything. Grouping, medians and the per-device cap run in PostgreSQL; the judgement in Java.
  */
 public final class CellAggregator {
 
@@ -49,12 +49,14 @@ public final class CellAggregator {
     private final CoverageConfig config;
     private final H3Grid grid;
     private final CellJudge judge;
+    private final ParentRollup rollup;
 
     public CellAggregator(DSLContext dsl, CoverageConfig config, H3Grid grid) {
         this.dsl = dsl;
         this.config = config;
         this.grid = grid;
         this.judge = new CellJudge(config.evidence());
+        this.rollup = new ParentRollup(grid, config.evidence(), judge);
     }
 
     /** Recomputes the cells {@code touched} names; returns how many cells were written. */
@@ -82,8 +84,11 @@ public final class CellAggregator {
                 insertObservations(tx, samples);
                 int n = writeCells(tx, H3Grid.DETAIL, observations);
                 n += writeCells(tx, H3Grid.DECISION, observations);
-                return n + writeCells(tx, H3Grid.OVERVIEW,
-                        COVERAGE_OBSERVATION.OPERATOR.eq(operator).and(COVERAGE_OBSERVATION.H3_R7.eq(DSL.any(r7))));
+                List<Long> siblings = new ArrayList<>();
+                for (long parent : r7) {
+                    siblings.addAll(grid.children(parent, H3Grid.DECISION));
+                }
+                return n + writeParents(tx, COVERAGE_CELL.OPERATOR.eq(operator).and(COVERAGE_CELL.H3.eq(DSL.any(siblings.toArray(new Long[0])))));
             });
         }
         return written;
@@ -117,11 +122,9 @@ public final class CellAggregator {
             tx.deleteFrom(COVERAGE_OBSERVATION).execute();
             tx.deleteFrom(COVERAGE_CELL).execute();
             insertObservations(tx, DSL.trueCondition());
-            int n = 0;
-            for (int res : new int[] {H3Grid.DETAIL, H3Grid.DECISION, H3Grid.OVERVIEW}) {
-                n += writeCells(tx, res, DSL.trueCondition());
-            }
-            return n;
+            int n = writeCells(tx, H3Grid.DETAIL, DSL.trueCondition());
+            n += writeCells(tx, H3Grid.DECISION, DSL.trueCondition());
+            return n + writeParents(tx, DSL.trueCondition());
         });
     }
 
@@ -140,8 +143,21 @@ public final class CellAggregator {
                 .execute();
     }
 
+    /** Rolls the res-8 cells {@code children} selects up into their res-7 parents. */
+    private int writeParents(DSLContext tx, Condition children) {
+        Map<String, List<CoverageCellRecord>> byOperator = new java.util.HashMap<>();
+        tx.selectFrom(COVERAGE_CELL).where(children, COVERAGE_CELL.RESOLUTION.eq((short) H3Grid.DECISION)).orderBy(COVERAGE_CELL.H3)
+                .forEach(c -> byOperator.computeIfAbsent(c.getOperator(), k -> new ArrayList<>()).add(c));
+        List<CoverageCellRecord> parents = new ArrayList<>();
+        byOperator.values().forEach(cells -> parents.addAll(rollup.parents(cells)));
+        return replace(tx, H3Grid.OVERVIEW, parents);
+    }
+
     private int writeCells(DSLContext tx, int resolution, Condition observations) {
-        List<CoverageCellRecord> cells = judge(tx, resolution, observations);
+        return replace(tx, resolution, judge(tx, resolution, observations));
+    }
+
+    private static int replace(DSLContext tx, int resolution, List<CoverageCellRecord> cells) {
         for (Map.Entry<String, List<Long>> e : idsByOperator(cells).entrySet()) {
             tx.deleteFrom(COVERAGE_CELL).where(COVERAGE_CELL.OPERATOR.eq(e.getKey()), COVERAGE_CELL.RESOLUTION.eq((short) resolution),
                     COVERAGE_CELL.H3.eq(DSL.any(e.getValue().toArray(new Long[0])))).execute();

@@ -115,8 +115,10 @@ class CellAggregatorTest {
         assertEquals(9, unicom.getObservations()); // device c passed four times that day: three count
         assertNull(unicom.getSeverity());
         assertEquals("uncertain", cell("46011", 8, CELL).getStatus());
-        // the res-7 parent rolls the same evidence up; each res-9 child alone has too little
-        assertEquals("gap", cell("46000", 7, GRID.parent(CELL, 7)).getStatus());
+        // one gap child of seven does not make the res-7 parent a gap (four would); each res-9 child alone has too little
+        CoverageCellRecord parent = cell("46000", 7, GRID.parent(CELL, 7));
+        assertEquals("uncertain", parent.getStatus());
+        assertEquals(6, parent.getObservations());
         assertEquals("unmeasured", cell("46000", 9, GRID.cell(SPOTS.get(0).lat, SPOTS.get(0).lng, 9)).getStatus());
     }
 
