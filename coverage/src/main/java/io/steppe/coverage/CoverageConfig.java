@@ -71,8 +71,4 @@ public record CoverageConfig(Signal signal, Evidence evidence, Ranking ranking, 
     public CoverageConfig withZone(ZoneId newZone) {
         return new CoverageConfig(signal, evidence, ranking, newZone);
     }
-
-    public CoverageConfig withEvidence(Evidence newEvidence) {
-        return new CoverageConfig(signal, newEvidence, ranking, zone);
-    }
 }

@@ -104,9 +104,4 @@ public final class PlaceLayer {
         scenic.sort(null);
         return new Touches(villages, people, scenic, Math.round(roadMetres / 100.0) / 10.0, nearAps);
     }
-
-    /** Whether a Steppe AP stands within reach of {@code area}. */
-    public boolean hasWifi(Geometry area) {
-        return touches(area).accessPoints() > 0;
-    }
 }

@@ -39,10 +39,6 @@ public final class H3Grid {
         return h3.cellToParent(cell, resolution);
     }
 
-    public int resolution(long cell) {
-        return h3.getResolution(cell);
-    }
-
     public List<Long> children(long cell, int resolution) {
         return h3.cellToChildren(cell, resolution);
     }
@@ -63,13 +59,5 @@ public final class H3Grid {
 
     public double areaKm2(long cell) {
         return h3.cellArea(cell, AreaUnit.km2);
-    }
-
-    public String address(long cell) {
-        return Long.toHexString(cell);
-    }
-
-    public boolean valid(long cell) {
-        return h3.isValidCell(cell);
     }
 }
