@@ -4,6 +4,8 @@ import io.steppe.db.DatabaseUnavailableException;
 import io.steppe.ops.bench.BenchCommand;
 import io.steppe.ops.cli.ApCommand;
 import io.steppe.ops.cli.CliContext;
+import io.steppe.ops.cli.CoverageCommand;
+import io.steppe.ops.cli.PlacesCommand;
 import io.steppe.ops.cli.DemoCommand;
 import io.steppe.ops.cli.NasCommand;
 import io.steppe.ops.cli.ServeCommand;
@@ -55,6 +57,8 @@ public final class Steppe implements Runnable {
                 .addSubcommand(new VoucherCommand(context))
                 .addSubcommand(new SubscriberCommand(context))
                 .addSubcommand(new UserCommand(context))
+                .addSubcommand(new CoverageCommand(context))
+                .addSubcommand(new PlacesCommand(context))
                 .addSubcommand(new BenchCommand(context));
         cli.setOut(out);
         cli.setErr(err);

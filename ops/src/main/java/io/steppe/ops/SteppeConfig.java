@@ -1,5 +1,6 @@
 package io.steppe.ops;
 
+import io.steppe.coverage.CoverageConfig;
 import io.steppe.db.DatabaseConfig;
 import java.io.IOException;
 import java.io.Reader;
@@ -35,11 +36,12 @@ import java.util.TreeSet;
  * @param allowance       {@code STEPPE_DAILY_MINUTES} (120), {@code STEPPE_DAILY_MB} (1024), {@code STEPPE_REMEMBER_DAYS} (7)
  * @param smsGatewayLimit {@code STEPPE_SMS_GATEWAY_LIMIT}: codes one gateway may ask for per minute (60)
  * @param controller      the AP controller's {@code STEPPE_AP_*} keys (see {@link ControllerConfig})
+ * @param coverage        {@code STEPPE_COVERAGE_*}: the coverage method's thresholds (see {@link CoverageSettings})
  */
 public record SteppeConfig(Path home, DatabaseConfig database, String bindAddress, int portalPort, int apiPort,
                            int radiusAuthPort, int radiusAcctPort, int radsecPort, Sms sms,
                            Optional<URI> smsWebhookUrl, Optional<RadSecFiles> radsecTls, Allowance allowance,
-                           int smsGatewayLimit, io.steppe.controller.ControllerSettings controller) {
+                           int smsGatewayLimit, io.steppe.controller.ControllerSettings controller, CoverageConfig coverage) {
 
     /** Each subscriber's free daily allowance, and how long a device that logged in is let back in by MAC. */
     public record Allowance(int dailyMinutes, int dailyMegabytes, int rememberDays) {
@@ -57,7 +59,7 @@ public record SteppeConfig(Path home, DatabaseConfig database, String bindAddres
     public enum Sms { LOG, WEBHOOK }
 
     /** The keys Steppe reads; any other {@code STEPPE_} key in the config file is a mistake worth naming. */
-    static final Set<String> KEYS = union(ControllerConfig.KEYS, Set.of("STEPPE_HOME", "STEPPE_CONFIG", "STEPPE_DB_URL", "STEPPE_DB_USER",
+    static final Set<String> KEYS = union(union(ControllerConfig.KEYS, CoverageSettings.KEYS), Set.of("STEPPE_HOME", "STEPPE_CONFIG", "STEPPE_DB_URL", "STEPPE_DB_USER",
             "STEPPE_DB_PASSWORD", "STEPPE_BIND_ADDRESS", "STEPPE_PORTAL_PORT", "STEPPE_API_PORT",
             "STEPPE_RADIUS_AUTH_PORT", "STEPPE_RADIUS_ACCT_PORT", "STEPPE_RADSEC_PORT", "STEPPE_SMS",
             "STEPPE_SMS_WEBHOOK_URL", "STEPPE_RADSEC_CERT", "STEPPE_RADSEC_KEY", "STEPPE_RADSEC_CA", "STEPPE_DAILY_MINUTES",
@@ -107,7 +109,7 @@ public record SteppeConfig(Path home, DatabaseConfig database, String bindAddres
     /** The same configuration with other AP controller settings (the demo keeps probes on loopback). */
     public SteppeConfig withController(io.steppe.controller.ControllerSettings settings) {
         return new SteppeConfig(home, database, bindAddress, portalPort, apiPort, radiusAuthPort, radiusAcctPort, radsecPort, sms,
-                smsWebhookUrl, radsecTls, allowance, smsGatewayLimit, settings);
+                smsWebhookUrl, radsecTls, allowance, smsGatewayLimit, settings, coverage);
     }
 
     static SteppeConfig fromValues(Map<String, String> values) {
@@ -136,7 +138,8 @@ public record SteppeConfig(Path home, DatabaseConfig database, String bindAddres
                 port(values, "STEPPE_RADSEC_PORT", 2083), sms, webhook, radsecFiles(values),
                 new Allowance(number(values, "STEPPE_DAILY_MINUTES", 120, 1, 1440), number(values, "STEPPE_DAILY_MB", 1024, 1, 1_048_576),
                         number(values, "STEPPE_REMEMBER_DAYS", 7, 0, 365)),
-                number(values, "STEPPE_SMS_GATEWAY_LIMIT", 60, 1, 1_000_000), ControllerConfig.fromValues(values));
+                number(values, "STEPPE_SMS_GATEWAY_LIMIT", 60, 1, 1_000_000), ControllerConfig.fromValues(values),
+                CoverageSettings.from(values));
     }
 
     static int number(Map<String, String> values, String key, int defaultValue, int min, int max) {

@@ -80,6 +80,26 @@ public final class BenchCommand implements Runnable {
         }
     }
 
+    @Command(name = "coverage", mixinStandardHelpOptions = true,
+            description = {"Coverage at city scale on Steppe's database ($STEPPE_HOME's embedded one unless STEPPE_DB_URL):",
+                    "import N synthetic 1 Hz samples, aggregate them in full with gap regions, apply an increment, and run the",
+                    "same aggregation as one plain SQL statement. Use a fresh STEPPE_HOME: the samples stay there."})
+    int coverage(@Option(names = "--rows", defaultValue = "10000000", description = "samples to import (default ${DEFAULT-VALUE})") long rows,
+                 @Option(names = "--increment", defaultValue = "100000", description = "new samples for the incremental update (default ${DEFAULT-VALUE})") long increment,
+                 @Option(names = "--work", paramLabel = "DIR", description = "where the generated CSV files go (default $STEPPE_HOME/bench)") java.nio.file.Path work) {
+        if (rows < 1 || rows > 100_000_000 || increment < 1 || increment > 10_000_000) {
+            throw new UserError("--rows must be 1 to 100000000 and --increment 1 to 10000000");
+        }
+        io.steppe.ops.SteppeConfig config = context.config();
+        java.nio.file.Path dir = work == null ? config.home().resolve("bench") : work;
+        context.withDatabase(db -> {
+            new CoverageBench(db, new io.steppe.coverage.Coverage(db, config.coverage(), io.steppe.coverage.sample.H3Grid.load(),
+                    java.time.Clock.systemUTC(), config.home().resolve("reports")), context.out()).run(rows, increment, dir);
+            return null;
+        });
+        return 0;
+    }
+
     @Command(name = "portal", mixinStandardHelpOptions = true,
             description = {"Full SMS logins against a running portal (STEPPE_SMS=log): redirect, code, verify, /logon URL.",
                     "Each login uses a new number and device; raise STEPPE_SMS_GATEWAY_LIMIT on the server for the run."})

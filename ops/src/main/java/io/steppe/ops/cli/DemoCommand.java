@@ -1,6 +1,7 @@
 package io.steppe.ops.cli;
 
 import io.steppe.controller.probe.ProbePolicy;
+import io.steppe.coverage.Coverage;
 import io.steppe.ops.SteppeConfig;
 import io.steppe.ops.server.ShutdownSignal;
 import io.steppe.ops.server.SteppeServer;
@@ -22,7 +23,7 @@ import picocli.CommandLine.Command;
 /** {@code steppe demo}: {@code serve} plus a demo city to look at. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Run Steppe with a demo city: gateways, access points, a console account, a simulated hotspot gateway",
-                "with phones logging in through the portal and sending accounting.",
+                "with phones logging in through the portal and sending accounting, villages, roads and five days of 4G drive tests.",
                 "Data lives in $STEPPE_HOME like serve's; running it again keeps what is there."})
 public final class DemoCommand implements Callable<Integer> {
 
@@ -73,6 +74,11 @@ public final class DemoCommand implements Callable<Integer> {
             seeded.adminPassword().ifPresentOrElse(
                     p -> context.out().println("Console login: user 'admin', password '" + p + "' (shown once)"),
                     () -> context.out().println("Console login: the 'admin' account created by an earlier demo run"));
+            Coverage coverage = CoverageCommand.coverage(server.database(), config);
+            new DemoCoverage(coverage, config.home(), Clock.systemUTC()).seed(server.database().dsl(), context.actor());
+            context.out().println("Coverage: " + coverage.gaps().list(Optional.empty()).size() + " gap regions of "
+                    + coverage.operators().size() + " operators from five days of drive tests: http://127.0.0.1:"
+                    + server.listeners().apiPort() + "/console/coverage (GeoJSON: /api/coverage/gaps)");
             context.out().flush();
             signal.await();
             aps.close();

@@ -4,6 +4,8 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.steppe.controller.ControllerService;
 import io.steppe.controller.ap.ApRepository;
+import io.steppe.coverage.Coverage;
+import io.steppe.coverage.sample.H3Grid;
 import io.steppe.db.Database;
 import io.steppe.ops.SteppeConfig;
 import io.steppe.ops.UserError;
@@ -97,6 +99,7 @@ public final class SteppeServer implements AutoCloseable {
             };
             beans.add(sender);
             beans.add(new RadiusClientSessions(database.dsl(), radius));
+            beans.add(new Coverage(database, config.coverage(), H3Grid.load(), clock, config.home().resolve("reports")));
             beans.add(new SmsLogin(database.dsl(), clock, random, new PhoneVault(PhoneKey.load(config.home(), random), random), sender,
                     config.smsGatewayLimit()));
             ApplicationContext context = ApplicationContext.builder()

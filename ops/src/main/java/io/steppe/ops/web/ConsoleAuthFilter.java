@@ -13,6 +13,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.steppe.ops.account.Account;
 import io.steppe.ops.account.ConsoleSessions;
+import io.steppe.ops.account.Role;
 import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
@@ -30,6 +31,8 @@ final class ConsoleAuthFilter implements Ordered {
     /** The request attribute that holds the logged-in {@link Account}. */
     static final String ACCOUNT = "steppe.account";
     static final String COOKIE = "steppe_session";
+    /** The account's name alone, for modules that cannot know {@link Account} (the coverage API records who imported). */
+    static final String ACTOR = "steppe.actor";
     private static final Set<String> PUBLIC_PATHS = Set.of("/health", "/metrics", "/api/login", "/console/login",
             "/api/aps/heartbeat", "/api/dev/sms-outbox");
 
@@ -51,7 +54,12 @@ final class ConsoleAuthFilter implements Ordered {
         }
         Optional<Account> account = token(request).flatMap(sessions::account);
         if (account.isPresent()) {
+            if (account.get().role() == Role.OPERATOR && isCoverage(path)) {
+                return HttpResponse.status(HttpStatus.FORBIDDEN)
+                        .body(Map.of("error", "coverage is for planners' and admins' accounts"));
+            }
             request.setAttribute(ACCOUNT, account.get());
+            request.setAttribute(ACTOR, account.get().username());
             return null;
         }
         if (path.equals("/console") || path.startsWith("/console/")) {
@@ -60,6 +68,10 @@ final class ConsoleAuthFilter implements Ordered {
         return HttpResponse.status(HttpStatus.UNAUTHORIZED)
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"steppe\"")
                 .body(Map.of("error", "login required: POST /api/login, then send Authorization: Bearer TOKEN"));
+    }
+
+    private static boolean isCoverage(String path) {
+        return path.startsWith("/api/coverage/") || path.equals("/console/coverage") || path.startsWith("/console/coverage/");
     }
 
     static Optional<String> token(HttpRequest<?> request) {

@@ -2,6 +2,7 @@ package io.steppe.ops.web;
 
 import io.micronaut.core.annotation.Nullable;
 import io.steppe.ops.account.Account;
+import io.steppe.ops.account.Role;
 import jakarta.inject.Singleton;
 
 /** The console's HTML, self-contained (no external scripts, fonts or tiles: the operations network may be closed). */
@@ -39,10 +40,11 @@ final class ConsolePages {
                 <h1>Ulanqab public Wi-Fi and 4G coverage</h1>
                 <ul>
                 <li><a href="/console/aps">Access points: map, states and reasons, open alerts</a></li>
-                <li><a href="/health">Service health</a></li>
+                %s<li><a href="/health">Service health</a></li>
                 <li><a href="/metrics">Metrics (Prometheus)</a></li>
                 </ul>
-                </main>""".formatted(escape(account.username()), escape(account.role().value())));
+                </main>""".formatted(escape(account.username()), escape(account.role().value()),
+                account.role() == Role.OPERATOR ? "" : "<li><a href=\"/console/coverage\">4G gap map (planners)</a></li>\n"));
     }
 
     private static String page(String title, String body) {

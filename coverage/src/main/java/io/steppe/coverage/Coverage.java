@@ -1,0 +1,115 @@
+package io.steppe.coverage;
+
+import io.steppe.coverage.aggregate.CellAggregator;
+import io.steppe.coverage.gap.GapRegions;
+import io.steppe.coverage.gap.RegionBuilder;
+import io.steppe.coverage.importer.ImportResult;
+import io.steppe.coverage.importer.SampleImporter;
+import io.steppe.coverage.importer.TouchedCells;
+import io.steppe.coverage.map.CoverageLayers;
+import io.steppe.coverage.map.GapGeoJson;
+import io.steppe.coverage.map.GapMap;
+import io.steppe.coverage.place.PlaceImporter;
+import io.steppe.coverage.sample.H3Grid;
+import io.steppe.db.Database;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Set;
+
+/**
+ * The coverage module in one place, as the launcher, the commands and the API use it: an import is followed by
+ * the incremental update of the cells it touched and of the touched operators' gap regions.
+ */
+public final class Coverage {
+
+    private final SampleImporter importer;
+    private final CellAggregator aggregator;
+    private final GapRegions gaps;
+    private final CoverageLayers layers;
+    private final PlaceImporter places;
+    private final GapGeoJson geoJson;
+    private final GapMap map;
+    private final Database database;
+
+    public Coverage(Database database, CoverageConfig config, H3Grid grid, Clock clock, Path reportDir) {
+        this.database = database;
+        this.importer = new SampleImporter(database, config, grid, clock, reportDir);
+        this.aggregator = new CellAggregator(database.dsl(), config, grid);
+        this.gaps = new GapRegions(database.dsl(), config, grid, clock);
+        this.layers = new CoverageLayers(database.dsl(), gaps, config);
+        this.places = new PlaceImporter(database.dsl());
+        RegionBuilder hexagons = new RegionBuilder(grid);
+        this.geoJson = new GapGeoJson(hexagons);
+        this.map = new GapMap(hexagons);
+    }
+
+    public ImportResult importFile(Path file, String source, String actor) {
+        ImportResult result = importer.importFile(file, source, actor);
+        refresh(result.touched());
+        return result;
+    }
+
+    public ImportResult importStream(InputStream in, String source, String actor) {
+        ImportResult result = importer.importStream(in, source, source, actor);
+        refresh(result.touched());
+        return result;
+    }
+
+    /** Recomputes the touched cells and the gap regions of the operators they belong to. */
+    public void refresh(TouchedCells touched) {
+        aggregator.update(touched);
+        for (String operator : touched.byOperator().keySet()) {
+            gaps.recompute(operator);
+        }
+    }
+
+    /** Recomputes every cell and every operator's gap regions; returns the number of cells. */
+    public int rebuild() {
+        int cells = aggregator.rebuild();
+        for (String operator : operators()) {
+            gaps.recompute(operator);
+        }
+        return cells;
+    }
+
+    /** Gap regions are ranked against places: new places re-rank every operator's regions. */
+    public void placesChanged() {
+        for (String operator : operators()) {
+            gaps.recompute(operator);
+        }
+    }
+
+    public Set<String> operators() {
+        return Set.copyOf(database.dsl().selectDistinct(io.steppe.db.schema.Tables.COVERAGE_CELL.OPERATOR)
+                .from(io.steppe.db.schema.Tables.COVERAGE_CELL).fetch(io.steppe.db.schema.Tables.COVERAGE_CELL.OPERATOR));
+    }
+
+    public SampleImporter importer() {
+        return importer;
+    }
+
+    public CellAggregator aggregator() {
+        return aggregator;
+    }
+
+    public GapRegions gaps() {
+        return gaps;
+    }
+
+    public CoverageLayers layers() {
+        return layers;
+    }
+
+    public PlaceImporter places() {
+        return places;
+    }
+
+    public GapGeoJson geoJson() {
+        return geoJson;
+    }
+
+    public GapMap map() {
+        return map;
+    }
+}

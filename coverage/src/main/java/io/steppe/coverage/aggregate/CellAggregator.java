@@ -1,0 +1,255 @@
+package io.steppe.coverage.aggregate;
+
+import static io.steppe.db.schema.Tables.COVERAGE_CELL;
+import static io.steppe.db.schema.Tables.COVERAGE_OBSERVATION;
+import static io.steppe.db.schema.Tables.COVERAGE_SAMPLE;
+import static org.jooq.impl.DSL.count;
+import static org.jooq.impl.DSL.countDistinct;
+import static org.jooq.impl.DSL.max;
+import static org.jooq.impl.DSL.min;
+import static org.jooq.impl.DSL.partitionBy;
+import static org.jooq.impl.DSL.percentileDisc;
+import static org.jooq.impl.DSL.rowNumber;
+import static org.jooq.impl.DSL.select;
+import static org.jooq.impl.DSL.sum;
+
+import io.steppe.coverage.CoverageConfig;
+import io.steppe.coverage.importer.TouchedCells;
+import io.steppe.coverage.sample.H3Grid;
+import io.steppe.coverage.sample.SampleClass;
+import io.steppe.db.schema.tables.records.CoverageCellRecord;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.DatePart;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
+
+/**
+ * Keeps observations and cells in step with the samples. {@link #update} recomputes only the res-8 cells new
+ * samples fell into (with their res-9 children, and their res-7 parents rolled up from the res-8 cells);
+ * {@link #rebuild} everything. Grouping, medians and the per-device cap run in PostgreSQL; the judgement in Java.
+ */
+public final class CellAggregator {
+
+    private static final Field<Short> BAD_FROM = DSL.val((short) SampleClass.POOR.ordinal());
+
+    private final DSLContext dsl;
+    private final CoverageConfig config;
+    private final H3Grid grid;
+    private final CellJudge judge;
+    private final ParentRollup rollup;
+
+    public CellAggregator(DSLContext dsl, CoverageConfig config, H3Grid grid) {
+        this.dsl = dsl;
+        this.config = config;
+        this.grid = grid;
+        this.judge = new CellJudge(config.evidence());
+        this.rollup = new ParentRollup(grid, config.evidence(), judge);
+    }
+
+    /** Recomputes the cells {@code touched} names; returns how many cells were written. */
+    public int update(TouchedCells touched) {
+        int written = 0;
+        for (Map.Entry<String, Set<Long>> e : touched.byOperator().entrySet()) {
+            String operator = e.getKey();
+            Long[] r8 = e.getValue().toArray(new Long[0]);
+            Set<Long> parents = new HashSet<>();
+            for (long c : r8) {
+                parents.add(grid.parent(c, H3Grid.OVERVIEW));
+            }
+            Long[] r7 = parents.toArray(new Long[0]);
+            // only the hours the new samples fall in get new observations; older hours' are unchanged
+            long[] span = touched.span(operator);
+            OffsetDateTime from = OffsetDateTime.ofInstant(Instant.ofEpochMilli(span[0]), ZoneOffset.UTC).truncatedTo(ChronoUnit.HOURS);
+            OffsetDateTime to = OffsetDateTime.ofInstant(Instant.ofEpochMilli(span[1]), ZoneOffset.UTC).truncatedTo(ChronoUnit.HOURS).plusHours(1);
+            written += dsl.transactionResult(c -> {
+                DSLContext tx = c.dsl();
+                Condition samples = COVERAGE_SAMPLE.OPERATOR.eq(operator).and(COVERAGE_SAMPLE.H3_R8.eq(DSL.any(r8)))
+                        .and(COVERAGE_SAMPLE.MEASURED_AT.ge(from)).and(COVERAGE_SAMPLE.MEASURED_AT.lt(to));
+                Condition observations = COVERAGE_OBSERVATION.OPERATOR.eq(operator).and(COVERAGE_OBSERVATION.H3_R8.eq(DSL.any(r8)));
+                tx.deleteFrom(COVERAGE_OBSERVATION).where(observations, COVERAGE_OBSERVATION.HOUR.ge(from), COVERAGE_OBSERVATION.HOUR.lt(to))
+                        .execute();
+                insertObservations(tx, samples);
+                int n = writeCells(tx, H3Grid.DETAIL, observations);
+                n += writeCells(tx, H3Grid.DECISION, observations);
+                List<Long> siblings = new ArrayList<>();
+                for (long parent : r7) {
+                    siblings.addAll(grid.children(parent, H3Grid.DECISION));
+                }
+                return n + writeParents(tx, COVERAGE_CELL.OPERATOR.eq(operator).and(COVERAGE_CELL.H3.eq(DSL.any(siblings.toArray(new Long[0])))));
+            });
+        }
+        return written;
+    }
+
+    /**
+     * How each res-8 cell of {@code operator} was judged on the evidence before {@code at} and on the evidence from
+     * {@code at} on: whether a new mast fixed a gap, or a cell got worse.
+     */
+    public List<CellChange> changes(String operator, Instant at) {
+        OffsetDateTime t = OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
+        Condition mine = COVERAGE_OBSERVATION.OPERATOR.eq(operator);
+        Map<Long, CoverageCellRecord> before = new java.util.HashMap<>();
+        judge(dsl, H3Grid.DECISION, mine.and(COVERAGE_OBSERVATION.HOUR.lt(t))).forEach(c -> before.put(c.getH3(), c));
+        List<CellChange> changes = new ArrayList<>();
+        for (CoverageCellRecord after : judge(dsl, H3Grid.DECISION, mine.and(COVERAGE_OBSERVATION.HOUR.ge(t)))) {
+            CoverageCellRecord was = before.get(after.getH3());
+            if (was != null) {
+                changes.add(new CellChange(after.getH3(), CellStatus.parse(was.getStatus()), CellStatus.parse(after.getStatus()),
+                        was.getBad(), was.getObservations(), after.getBad(), after.getObservations()));
+            }
+        }
+        changes.sort(java.util.Comparator.comparingInt((CellChange c) -> -Math.abs(c.direction())).thenComparingLong(CellChange::h3));
+        return changes;
+    }
+
+    /** Recomputes every observation and cell from the samples. */
+    public int rebuild() {
+        return dsl.transactionResult(c -> {
+            DSLContext tx = c.dsl();
+            tx.deleteFrom(COVERAGE_OBSERVATION).execute();
+            tx.deleteFrom(COVERAGE_CELL).execute();
+            insertObservations(tx, DSL.trueCondition());
+            int n = writeCells(tx, H3Grid.DETAIL, DSL.trueCondition());
+            n += writeCells(tx, H3Grid.DECISION, DSL.trueCondition());
+            return n + writeParents(tx, DSL.trueCondition());
+        });
+    }
+
+    private static void insertObservations(DSLContext tx, Condition samples) {
+        var s = COVERAGE_SAMPLE;
+        Field<OffsetDateTime> hour = DSL.trunc(s.MEASURED_AT, DatePart.HOUR);
+        tx.insertInto(COVERAGE_OBSERVATION, COVERAGE_OBSERVATION.OPERATOR, COVERAGE_OBSERVATION.DEVICE,
+                        COVERAGE_OBSERVATION.H3_R9, COVERAGE_OBSERVATION.HOUR, COVERAGE_OBSERVATION.H3_R8,
+                        COVERAGE_OBSERVATION.H3_R7, COVERAGE_OBSERVATION.SAMPLES, COVERAGE_OBSERVATION.MEDIAN_RSRP,
+                        COVERAGE_OBSERVATION.CLASS)
+                .select(select(s.OPERATOR, s.DEVICE, s.H3_R9, hour, s.H3_R8, s.H3_R7, count(),
+                        percentileDisc(0.5).withinGroupOrderBy(s.RSRP).coerce(Short.class),
+                        percentileDisc(0.5).withinGroupOrderBy(s.CLASS).coerce(Short.class))
+                        .from(s).where(samples)
+                        .groupBy(s.OPERATOR, s.DEVICE, s.H3_R9, hour, s.H3_R8, s.H3_R7))
+                .execute();
+    }
+
+    /** Rolls the res-8 cells {@code children} selects up into their res-7 parents. */
+    private int writeParents(DSLContext tx, Condition children) {
+        Map<String, List<CoverageCellRecord>> byOperator = new java.util.HashMap<>();
+        tx.selectFrom(COVERAGE_CELL).where(children, COVERAGE_CELL.RESOLUTION.eq((short) H3Grid.DECISION)).orderBy(COVERAGE_CELL.H3)
+                .forEach(c -> byOperator.computeIfAbsent(c.getOperator(), k -> new ArrayList<>()).add(c));
+        List<CoverageCellRecord> parents = new ArrayList<>();
+        byOperator.values().forEach(cells -> parents.addAll(rollup.parents(cells)));
+        return replace(tx, H3Grid.OVERVIEW, parents);
+    }
+
+    private int writeCells(DSLContext tx, int resolution, Condition observations) {
+        return replace(tx, resolution, judge(tx, resolution, observations));
+    }
+
+    private static int replace(DSLContext tx, int resolution, List<CoverageCellRecord> cells) {
+        for (Map.Entry<String, List<Long>> e : idsByOperator(cells).entrySet()) {
+            tx.deleteFrom(COVERAGE_CELL).where(COVERAGE_CELL.OPERATOR.eq(e.getKey()), COVERAGE_CELL.RESOLUTION.eq((short) resolution),
+                    COVERAGE_CELL.H3.eq(DSL.any(e.getValue().toArray(new Long[0])))).execute();
+        }
+        if (!cells.isEmpty()) {
+            tx.batchInsert(cells).execute();
+        }
+        return cells.size();
+    }
+
+    /** The cells of one resolution judged from the observations {@code observations} selects, not stored. */
+    List<CoverageCellRecord> judge(DSLContext tx, int resolution, Condition observations) {
+        var o = COVERAGE_OBSERVATION;
+        Field<Long> key = switch (resolution) {
+            case H3Grid.DETAIL -> o.H3_R9;
+            case H3Grid.DECISION -> o.H3_R8;
+            default -> o.H3_R7;
+        };
+        Field<Object> day = DSL.field("({0} at time zone {1})::date", Object.class, o.HOUR, DSL.inline(config.zone().getId()));
+        Field<Integer> rank = rowNumber().over(partitionBy(o.OPERATOR, o.DEVICE, o.H3_R8, day).orderBy(o.HOUR, o.H3_R9)).as("rank");
+        Table<?> capped = select(o.OPERATOR, o.DEVICE, o.H3_R9, o.H3_R8, o.H3_R7, o.HOUR, o.SAMPLES, o.MEDIAN_RSRP, o.CLASS, rank)
+                .from(o).where(observations).asTable("capped");
+        Field<String> operator = capped.field(o.OPERATOR);
+        Field<Long> cell = capped.field(key);
+        Field<Short> cls = capped.field(o.CLASS);
+        Field<Short> rsrp = capped.field(o.MEDIAN_RSRP);
+        Field<OffsetDateTime> hour = capped.field(o.HOUR);
+        Field<Integer> n = count().as("n");
+        Field<Integer> bad = count().filterWhere(cls.ge(BAD_FROM)).as("bad");
+        Field<Integer> devices = countDistinct(capped.field(o.DEVICE)).as("devices");
+        Field<OffsetDateTime> first = min(hour).as("first");
+        Field<OffsetDateTime> last = max(hour).as("last");
+        Field<java.math.BigDecimal> samples = sum(capped.field(o.SAMPLES)).as("samples");
+        Field<Short> median = percentileDisc(0.5).withinGroupOrderBy(rsrp).coerce(Short.class).as("median");
+        Field<Short> p10 = percentileDisc(0.1).withinGroupOrderBy(rsrp).coerce(Short.class).as("p10");
+        Field<Short> medianClass = percentileDisc(0.5).withinGroupOrderBy(cls).coerce(Short.class).as("median_class");
+        Field<Integer> badChildren = countDistinct(capped.field(o.H3_R9)).filterWhere(cls.ge(BAD_FROM)).as("bad_children");
+        List<Field<Integer>> classes = new ArrayList<>();
+        for (SampleClass c : SampleClass.values()) {
+            classes.add(count().filterWhere(cls.eq((short) c.ordinal())).as(c.value()));
+        }
+        List<Field<?>> fields = new ArrayList<>(List.of(operator, cell, n, bad, devices, first, last, samples, median, p10,
+                medianClass, badChildren));
+        fields.addAll(classes);
+        var rows = tx.select(fields).from(capped).where(capped.field(rank).le(config.evidence().maxPerDeviceCellDay()))
+                .groupBy(operator, cell).fetch();
+        List<CoverageCellRecord> cells = new ArrayList<>(rows.size());
+        for (Record r : rows) {
+            cells.add(cell(r, resolution, operator, cell, n, bad, devices, first, last, samples, median, p10, medianClass,
+                    badChildren, classes));
+        }
+        return cells;
+    }
+
+    @SuppressWarnings("checkstyle:ParameterNumber")
+    private CoverageCellRecord cell(Record r, int resolution, Field<String> operator, Field<Long> cell, Field<Integer> n,
+                                    Field<Integer> bad, Field<Integer> devices, Field<OffsetDateTime> first,
+                                    Field<OffsetDateTime> last, Field<java.math.BigDecimal> samples, Field<Short> median,
+                                    Field<Short> p10, Field<Short> medianClass, Field<Integer> badChildren,
+                                    List<Field<Integer>> classes) {
+        long span = Duration.between(r.get(first), r.get(last)).toHours();
+        // the spread rule asks for bad evidence in several res-9 children; a res-9 cell has only itself
+        int children = resolution == H3Grid.DETAIL ? Integer.MAX_VALUE : r.get(badChildren);
+        CellEvidence evidence = new CellEvidence(r.get(n), r.get(bad), r.get(devices), span, children,
+                SampleClass.of(r.get(medianClass)));
+        CellJudge.Verdict verdict = judge.judge(evidence);
+        CoverageCellRecord c = new CoverageCellRecord();
+        c.setOperator(r.get(operator));
+        c.setResolution((short) resolution);
+        c.setH3(r.get(cell));
+        c.setStatus(verdict.status().value());
+        c.setSeverity(verdict.severity() == null ? null : verdict.severity().value());
+        c.setObservations(r.get(n));
+        c.setBad(r.get(bad));
+        c.setDevices(r.get(devices));
+        c.setSamples(r.get(samples).longValue());
+        c.setFirstSeen(r.get(first));
+        c.setLastSeen(r.get(last));
+        c.setMedianRsrp(r.get(median));
+        c.setP10Rsrp(r.get(p10));
+        c.setGood(r.get(classes.get(0)));
+        c.setFair(r.get(classes.get(1)));
+        c.setPoor(r.get(classes.get(2)));
+        c.setNone(r.get(classes.get(3)));
+        return c;
+    }
+
+    private static Map<String, List<Long>> idsByOperator(List<CoverageCellRecord> cells) {
+        Map<String, List<Long>> ids = new java.util.HashMap<>();
+        for (CoverageCellRecord c : cells) {
+            ids.computeIfAbsent(c.getOperator(), k -> new ArrayList<>()).add(c.getH3());
+        }
+        return ids;
+    }
+}

@@ -1,0 +1,166 @@
+package io.steppe.coverage.web;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.steppe.coverage.Coverage;
+import io.steppe.coverage.gap.GapStatus;
+import io.steppe.coverage.gap.NoSuchGapException;
+import io.steppe.coverage.importer.ImportResult;
+import io.steppe.coverage.sample.OperatorCode;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code POST /api/coverage/samples} (the contract CSV, a G-NetTrack Pro log, or JSON lines),
+ * {@code GET /api/coverage/cells} and {@code /gaps} as GeoJSON, one gap, and planners' status changes.
+ */
+@Controller("/api/coverage")
+@ExecuteOn(TaskExecutors.BLOCKING)
+final class CoverageController {
+
+    static final String GEOJSON = "application/geo+json";
+    /** The request attribute in which the API's login filter leaves the caller's name, for the record. */
+    static final String ACTOR = "steppe.actor";
+    private static final int PROBLEMS_SHOWN = 20;
+
+    private final Coverage coverage;
+
+    CoverageController(Coverage coverage) {
+        this.coverage = coverage;
+    }
+
+    @Post(uri = "/samples", consumes = {"text/csv", MediaType.TEXT_PLAIN, "application/x-ndjson", "application/jsonl"})
+    HttpResponse<?> samples(HttpRequest<?> request, @Body byte[] body, @Nullable @QueryValue String source) throws IOException {
+        boolean jsonLines = request.getContentType().map(t -> t.getSubtype().contains("json")).orElse(false);
+        String name = source == null || source.isBlank() ? "upload-" + actor(request) : source;
+        ImportResult r;
+        try {
+            r = coverage.importStream(new ByteArrayInputStream(jsonLines ? JsonLines.toCsv(body) : body), name, actor(request));
+        } catch (IllegalArgumentException e) {
+            return error(HttpStatus.BAD_REQUEST, e.getMessage());
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("import_id", r.importId());
+        out.put("source", r.source());
+        out.put("format", r.format());
+        out.put("accepted", r.accepted());
+        out.put("added", r.added());
+        out.put("duplicates", r.duplicates());
+        out.put("rejected", r.rejected());
+        out.put("warned", r.warned());
+        out.put("report", r.report().toString());
+        try (var lines = Files.lines(r.report())) {
+            out.put("problems", lines.skip(1).limit(PROBLEMS_SHOWN).toList());
+        }
+        return HttpResponse.ok(out);
+    }
+
+    @Get(uri = "/cells", produces = GEOJSON)
+    HttpResponse<?> cells(@Nullable @QueryValue String operator, @Nullable @QueryValue Integer resolution) throws IOException {
+        int res = resolution == null ? 8 : resolution;
+        if (res < 7 || res > 9) {
+            return error(HttpStatus.BAD_REQUEST, "resolution must be 7, 8 or 9");
+        }
+        Optional<String> op;
+        try {
+            op = operator(operator, false);
+        } catch (IllegalArgumentException e) {
+            return error(HttpStatus.BAD_REQUEST, e.getMessage());
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        coverage.geoJson().cells(coverage.layers().cells(op, res), out);
+        return HttpResponse.ok(out.toByteArray()).contentType(GEOJSON);
+    }
+
+    @Get(uri = "/gaps", produces = GEOJSON)
+    HttpResponse<?> gaps(@Nullable @QueryValue String operator, @Nullable @QueryValue String wifi) throws IOException {
+        Optional<String> op;
+        try {
+            op = operator(operator, true);
+        } catch (IllegalArgumentException e) {
+            return error(HttpStatus.BAD_REQUEST, e.getMessage());
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        coverage.geoJson().gaps(coverage.layers().gaps(op, "exclude".equals(wifi)), out);
+        return HttpResponse.ok(out.toByteArray()).contentType(GEOJSON);
+    }
+
+    /** Res-8 cells of one operator judged before and from {@code at} (ISO-8601 with offset): what improved or worsened. */
+    @Get(uri = "/changes", produces = GEOJSON)
+    HttpResponse<?> changes(@Nullable @QueryValue String operator, @Nullable @QueryValue String at) throws IOException {
+        Optional<String> op;
+        java.time.Instant when;
+        try {
+            op = operator(operator, false);
+            when = java.time.OffsetDateTime.parse(String.valueOf(at)).toInstant();
+        } catch (IllegalArgumentException | java.time.DateTimeException e) {
+            return error(HttpStatus.BAD_REQUEST, "operator (MCC-MNC) and at (ISO-8601 with offset) are required: " + e.getMessage());
+        }
+        if (op.isEmpty()) {
+            return error(HttpStatus.BAD_REQUEST, "operator is required");
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        coverage.geoJson().changes(coverage.aggregator().changes(op.get(), when), out);
+        return HttpResponse.ok(out.toByteArray()).contentType(GEOJSON);
+    }
+
+    @Get(uri = "/gaps/{id}", produces = GEOJSON)
+    HttpResponse<?> gap(long id) throws IOException {
+        var gap = coverage.gaps().find(id);
+        if (gap.isEmpty()) {
+            return error(HttpStatus.NOT_FOUND, "no gap with id " + id);
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        coverage.geoJson().gap(gap.get(), out);
+        return HttpResponse.ok(out.toByteArray()).contentType(GEOJSON);
+    }
+
+    /** JSON {@code {"status": "confirmed", "note": "…"}}. */
+    @Post(uri = "/gaps/{id}/status", consumes = MediaType.APPLICATION_JSON)
+    HttpResponse<?> mark(long id, @Body Map<String, Object> body, HttpRequest<?> request) {
+        try {
+            Object note = body.get("note");
+            var gap = coverage.gaps().mark(id, GapStatus.parse(String.valueOf(body.get("status"))),
+                    note == null ? null : note.toString(), actor(request));
+            return HttpResponse.ok(Map.of("id", gap.id(), "status", gap.status()));
+        } catch (NoSuchGapException e) {
+            return error(HttpStatus.NOT_FOUND, e.getMessage());
+        } catch (IllegalArgumentException e) {
+            return error(HttpStatus.BAD_REQUEST, e.getMessage());
+        }
+    }
+
+    static Optional<String> operator(String operator, boolean allowAll) {
+        if (operator == null || operator.isBlank()) {
+            return Optional.empty();
+        }
+        if (allowAll && operator.equals("all")) {
+            return Optional.of("all");
+        }
+        return Optional.of(OperatorCode.parse(operator));
+    }
+
+    static String actor(HttpRequest<?> request) {
+        return request.getAttribute(ACTOR, String.class).orElse("api");
+    }
+
+    private static HttpResponse<?> error(HttpStatus status, String message) {
+        return HttpResponse.status(status).body(Map.of("error", message)).contentType(MediaType.APPLICATION_JSON_TYPE);
+    }
+}

@@ -1,0 +1,272 @@
+package io.steppe.ops.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.steppe.coverage.demo.PlantedGap;
+import io.steppe.coverage.demo.SyntheticCity;
+import io.steppe.coverage.map.GeoJson;
+import io.steppe.ops.Steppe;
+import io.steppe.ops.SteppeConfig;
+import io.steppe.ops.account.AccountRepository;
+import io.steppe.ops.account.PasswordHasher;
+import io.steppe.ops.account.Role;
+import io.steppe.ops.server.SteppeServer;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+
+/**
+ * A planner's path through the real server: places and a drive-test log imported with the CLI while {@code serve}
+ * runs, the planted gaps found through the API and the exports, a status set, the console's gap map.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CoverageTest {
+
+    private static final String PASSWORD = "steppe-test-password";
+    private static final GeometryFactory GEO = new GeometryFactory();
+
+    Path home;
+    Map<String, String> env;
+    SteppeServer server;
+    int api;
+    String planner;
+    final Http http = new Http();
+    long rows;
+
+    record Result(int status, String out, String err) {
+    }
+
+    @BeforeAll
+    void start(@TempDir Path dir) throws IOException {
+        home = dir;
+        env = TestEnvironment.of(home);
+        server = SteppeServer.start(SteppeConfig.load(env), Clock.systemUTC());
+        api = server.listeners().apiPort();
+        AccountRepository accounts = new AccountRepository(server.database().dsl(), new PasswordHasher(4, new SecureRandom()));
+        accounts.add("pema", Role.PLANNER, PASSWORD.toCharArray(), "test");
+        accounts.add("olga", Role.OPERATOR, PASSWORD.toCharArray(), "test");
+        planner = login("pema");
+
+        SyntheticCity city = new SyntheticCity(7);
+        Path places = home.resolve("places.geojson");
+        try (Writer w = Files.newBufferedWriter(places)) {
+            w.write("{\"type\":\"FeatureCollection\",\"features\":[");
+            for (int i = 0; i < city.places().size(); i++) {
+                var p = city.places().get(i);
+                w.write((i == 0 ? "" : ",") + "{\"type\":\"Feature\",\"properties\":{\"name\":\"" + p.name() + "\",\"kind\":\""
+                        + p.kind().value() + "\",\"population\":" + p.population() + "},\"geometry\":" + GeoJson.toText(p.geometry()) + "}");
+            }
+            w.write("]}");
+        }
+        Result placed = steppe("places", "import", places.toString());
+        assertEquals(0, placed.status(), placed.err());
+        assertTrue(placed.out().startsWith(city.places().size() + " place(s) imported"), placed.out());
+
+        Path samples = home.resolve("drive.csv");
+        try (Writer w = Files.newBufferedWriter(samples)) {
+            rows = city.writeSamples(w, Instant.parse("2026-11-16T00:00:00Z"), 5, 12, 5);
+        }
+        Result imported = steppe("coverage", "import", samples.toString(), "--source", "synthetic-drive");
+        assertEquals(0, imported.status(), imported.err());
+        assertTrue(imported.out().contains("accepted " + rows + " (" + rows + " new, 0 already imported), rejected 0, warned 0; report: "),
+                imported.out());
+    }
+
+    @AfterAll
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void theApiShowsThePlantedGapsAsContractGeoJson() {
+        HttpResponse<String> response = http.get(api, "/api/coverage/gaps?operator=46000", "Authorization", "Bearer " + planner);
+        assertEquals(200, response.statusCode(), response.body());
+        assertEquals("application/geo+json", response.headers().firstValue("Content-Type").orElse(""));
+        List<Map<?, ?>> features = features(response.body());
+        assertEquals(2, features.size(), "G6 east cut and Huitengxile approach");
+        for (Map<?, ?> f : features) {
+            Map<?, ?> p = (Map<?, ?>) f.get("properties");
+            for (String key : List.of("id", "operator", "severity", "cells", "area_km2", "samples", "median_rsrp", "priority",
+                    "villages", "scenic_spots", "road_km")) {
+                assertTrue(p.containsKey(key), key + " in " + p);
+            }
+            assertEquals("46000", p.get("operator"));
+            assertEquals("none", p.get("severity"));
+        }
+        PlantedGap g6 = SyntheticCity.GAPS.get(0);
+        Map<?, ?> top = features.stream().filter(f -> contains(f, g6)).findFirst().orElseThrow();
+        assertTrue(((List<?>) ((Map<?, ?>) top.get("properties")).get("villages")).contains("Dongsumu"), top.toString());
+    }
+
+    @Test
+    void cellsCarryTheirStatusAndTheCrossOperatorViewFindsTheSharedGap() {
+        HttpResponse<String> cells = http.get(api, "/api/coverage/cells?operator=46001&resolution=8", "Authorization", "Bearer " + planner);
+        assertEquals(200, cells.statusCode());
+        List<Object> statuses = features(cells.body()).stream().<Object>map(f -> ((Map<?, ?>) f.get("properties")).get("status")).distinct().toList();
+        assertTrue(statuses.containsAll(List.of("covered", "gap")), statuses.toString());
+        List<Map<?, ?>> all = features(http.get(api, "/api/coverage/gaps?operator=all", "Authorization", "Bearer " + planner).body());
+        assertEquals(1, all.size());
+        assertTrue(contains(all.get(0), SyntheticCity.GAPS.get(1)));
+        assertEquals(400, http.get(api, "/api/coverage/cells?resolution=12", "Authorization", "Bearer " + planner).statusCode());
+        // two periods of the same unchanged network: no proven gap turns covered nor the reverse
+        List<Map<?, ?>> changes = features(http.get(api, "/api/coverage/changes?operator=46000&at=2026-11-18T12:00:00%2B08:00",
+                "Authorization", "Bearer " + planner).body());
+        assertTrue(changes.stream().map(f -> (Map<?, ?>) f.get("properties"))
+                .anyMatch(p -> p.get("before").equals("covered") && p.get("after").equals("covered")), changes.toString());
+        assertTrue(changes.stream().map(f -> (Map<?, ?>) f.get("properties")).noneMatch(p ->
+                p.get("after").equals(Map.of("gap", "covered", "covered", "gap").get(p.get("before")))));
+        assertEquals(400, http.get(api, "/api/coverage/changes?operator=46000&at=yesterday", "Authorization", "Bearer " + planner).statusCode());
+        HttpResponse<String> badOperator = http.get(api, "/api/coverage/gaps?operator=46099", "Authorization", "Bearer " + planner);
+        assertEquals(400, badOperator.statusCode());
+        assertTrue(badOperator.body().contains("460-99 is not a Chinese network"), badOperator.body());
+    }
+
+    @Test
+    void uploadsAreCheckedRowByRowAndOnlyPlannersSeeCoverage() {
+        String csv = "timestamp,lat,lon,mcc,mnc,rat,rsrp,device_id\n"
+                + "2026-11-20T10:00:00+08:00,41.2,113.0,460,00,LTE,-90,up-1\n"
+                + "2026-11-20T10:00:00+08:00,41.2,113.0,460,00,LTE,-30,up-1\n";
+        HttpResponse<String> upload = http.post(api, "/api/coverage/samples?source=upload-test", "text/csv", csv, "Authorization", "Bearer " + planner);
+        assertEquals(200, upload.statusCode(), upload.body());
+        assertTrue(upload.body().contains("\"accepted\":1") && upload.body().contains("\"rejected\":1"), upload.body());
+        assertTrue(upload.body().contains("3,rejected,\\\"rsrp -30 is outside -140…-44\\\""), upload.body());
+        String lines = "{\"timestamp\":1763604000000,\"lat\":41.2,\"lon\":113.0,\"mcc\":460,\"mnc\":\"01\",\"rat\":\"LTE\",\"rsrp\":-99}\nnot json\n";
+        HttpResponse<String> json = http.post(api, "/api/coverage/samples?source=jsonl", "application/x-ndjson", lines, "Authorization", "Bearer " + planner);
+        assertTrue(json.body().contains("\"accepted\":1") && json.body().contains("\"rejected\":1"), json.body());
+        HttpResponse<String> notALog = http.post(api, "/api/coverage/samples", "text/csv", "a,b\n1,2\n", "Authorization", "Bearer " + planner);
+        assertEquals(400, notALog.statusCode());
+        assertTrue(notALog.body().contains("the header is neither"), notALog.body());
+
+        assertEquals(403, http.get(api, "/api/coverage/gaps", "Authorization", "Bearer " + login("olga")).statusCode());
+        assertEquals(401, http.get(api, "/api/coverage/gaps").statusCode());
+        assertEquals(404, http.get(server.listeners().portalPort(), "/api/coverage/gaps").statusCode());
+    }
+
+    @Test
+    void exportsOpenAsGeoJsonCsvSvgAndPng() throws IOException {
+        Path geojson = home.resolve("out/gaps.geojson");
+        Result r = steppe("coverage", "gaps", "--format", "geojson", "--out", geojson.toString());
+        assertEquals(0, r.status(), r.err());
+        int planted = SyntheticCity.GAPS.stream().mapToInt(p -> p.operators().size()).sum();
+        assertEquals(planted + " gap region(s) written to " + geojson, r.out().strip());
+        assertEquals(planted, features(Files.readString(geojson)).size());
+        Path csv = home.resolve("out/gaps.csv");
+        assertEquals(0, steppe("coverage", "gaps", "--operator", "46001", "--format", "csv", "--out", csv.toString()).status());
+        List<String> lines = Files.readAllLines(csv);
+        assertTrue(lines.get(0).startsWith("rank,id,operator,severity"), lines.get(0));
+        assertEquals(3, lines.size(), "two Unicom gaps: " + lines);
+        Path svg = home.resolve("out/gaps.svg");
+        assertEquals(0, steppe("coverage", "gaps", "--format", "svg", "--out", svg.toString()).status());
+        assertTrue(Files.readString(svg).contains("class=\"gap gap-none\""));
+        Path png = home.resolve("out/gaps.png");
+        assertEquals(0, steppe("coverage", "gaps", "--operator", "all", "--without-wifi", "--format", "png", "--out", png.toString()).status());
+        assertArrayEquals(new byte[] {(byte) 0x89, 'P', 'N', 'G'}, Arrays.copyOf(Files.readAllBytes(png), 4));
+        Result bad = steppe("coverage", "gaps", "--format", "kml", "--out", svg.toString());
+        assertEquals(2, bad.status());
+        assertEquals("steppe: --format must be geojson, csv, svg or png, was 'kml'", bad.err().strip());
+        Result missing = steppe("coverage", "import", home.resolve("nope.csv").toString());
+        assertEquals(2, missing.status());
+        assertTrue(missing.err().strip().endsWith("no such file: " + home.resolve("nope.csv")), missing.err());
+    }
+
+    @Test
+    void plannersMarkGapsAndTheConsoleShowsTheMap() {
+        HttpResponse<String> gaps = http.get(api, "/api/coverage/gaps?operator=46011", "Authorization", "Bearer " + planner);
+        Object id = ((Map<?, ?>) features(gaps.body()).get(0).get("properties")).get("id");
+        long gapId = ((Number) id).longValue();
+        HttpResponse<String> dismiss = http.post(api, "/api/coverage/gaps/" + gapId + "/status", "application/json",
+                "{\"status\":\"dismissed\"}", "Authorization", "Bearer " + planner);
+        assertEquals(400, dismiss.statusCode());
+        assertTrue(dismiss.body().contains("needs a note"), dismiss.body());
+        HttpResponse<String> planned = http.post(api, "/api/coverage/gaps/" + gapId + "/status", "application/json",
+                "{\"status\":\"planned\",\"note\":\"mast X601-3 in 2027\"}", "Authorization", "Bearer " + planner);
+        assertEquals(200, planned.statusCode(), planned.body());
+        HttpResponse<String> one = http.get(api, "/api/coverage/gaps/" + gapId, "Authorization", "Bearer " + planner);
+        assertTrue(one.body().contains("\"status\":\"planned\"") && one.body().contains("\"h3_cells\":["), one.body());
+
+        HttpResponse<String> page = http.get(api, "/console/coverage", "Cookie", "steppe_session=" + planner);
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().contains("id=\"gap-map\"") && page.body().contains("id=\"gap-list\""), page.body());
+        assertTrue(page.body().contains("Dongsumu"));
+        HttpResponse<String> gapPage = http.get(api, "/console/coverage/gaps/" + gapId, "Cookie", "steppe_session=" + planner);
+        assertTrue(gapPage.body().contains("mast X601-3 in 2027") && gapPage.body().contains("id=\"days\""), gapPage.body());
+    }
+
+    @Test
+    void theGapMapInHeadlessChromiumShowsTheGapLayerAndSwitchesLayers(@TempDir Path profile) {
+        WebDriver browser = BrowserLoginTest.browser(profile, "en");
+        try {
+            browser.get("http://127.0.0.1:" + api + "/console/coverage");
+            browser.findElement(By.id("username")).sendKeys("pema");
+            browser.findElement(By.id("password")).sendKeys(PASSWORD);
+            browser.findElement(By.cssSelector("form.login button")).click();
+            browser.get("http://127.0.0.1:" + api + "/console/coverage?operator=46000");
+            WebElement map = browser.findElement(By.id("gap-map"));
+            List<WebElement> gaps = map.findElements(By.cssSelector("path.gap"));
+            assertEquals(2, gaps.size());
+            assertTrue(gaps.stream().allMatch(WebElement::isDisplayed));
+            assertEquals(2, browser.findElements(By.cssSelector("#gap-list tbody tr")).size());
+            List<WebElement> unmeasured = map.findElements(By.cssSelector("path.cell-unmeasured"));
+            assertTrue(!unmeasured.isEmpty() && unmeasured.get(0).isDisplayed());
+            browser.findElement(By.id("show-unmeasured")).click();
+            assertTrue(!unmeasured.get(0).isDisplayed(), "the unmeasured layer switches off");
+            assertTrue(gaps.get(0).isDisplayed());
+        } finally {
+            browser.quit();
+        }
+    }
+
+    private boolean contains(Map<?, ?> feature, PlantedGap planted) {
+        Geometry g = GeoJson.geometry(feature.get("geometry"), GEO, c -> c);
+        return g.isWithinDistance(GEO.createPoint(new Coordinate(planted.lon(), planted.lat())), 0.003);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<?, ?>> features(String body) {
+        Map<?, ?> collection = (Map<?, ?>) GeoJson.parse(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)));
+        assertEquals("FeatureCollection", collection.get("type"));
+        return (List<Map<?, ?>>) collection.get("features");
+    }
+
+    private String login(String user) {
+        HttpResponse<String> login = http.post(api, "/api/login", "application/json",
+                "{\"username\":\"" + user + "\",\"password\":\"" + PASSWORD + "\"}");
+        Matcher m = Pattern.compile("\"token\":\"([^\"]+)\"").matcher(login.body());
+        assertTrue(m.find(), login.body());
+        return m.group(1);
+    }
+
+    private Result steppe(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int status = Steppe.run(args, env, new ByteArrayInputStream(new byte[0]), new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Result(status, out.toString(), err.toString());
+    }
+}
