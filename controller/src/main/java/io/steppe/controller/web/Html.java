@@ -11,7 +11,7 @@ final class Html {
     }
 
     static String escape(String text) {
-        return SANITIZER.sanitize(text);
+        return io.steppe.db.text.Html.escape(text);
     }
 
     static String page(String title, String body, String script) {

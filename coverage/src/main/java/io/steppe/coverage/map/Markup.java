@@ -7,6 +7,6 @@ public final class Markup {
     }
 
     public static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace("'", "&#39;");
+        return io.steppe.db.text.Html.escape(text);
     }
 }
