@@ -1,6 +1,7 @@
 package io.steppe.portal.login;
 
 import static io.steppe.db.schema.Tables.LOGIN_CREDENTIAL;
+import static org.jooq.impl.DSL.select;
 
 import io.steppe.db.net.MacAddress;
 import java.security.SecureRandom;
@@ -18,6 +19,8 @@ import org.jooq.DSLContext;
 public final class CredentialIssuer {
 
     public static final Duration LIFETIME = Duration.ofMinutes(2);
+    /** More than one, so that the sweep keeps up with the logins however they bunch. */
+    private static final int SWEPT_PER_ISSUE = 10;
     private static final String ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789";
 
     private final DSLContext dsl;
@@ -31,18 +34,25 @@ public final class CredentialIssuer {
     }
 
     public LoginCredential issue(long subscriberId, MacAddress clientMac) {
+        return dsl.transactionResult(tx -> issue(tx.dsl(), subscriberId, clientMac));
+    }
+
+    /** Issues within the caller's transaction {@code tx}, so that a login commits once. */
+    public LoginCredential issue(DSLContext tx, long subscriberId, MacAddress clientMac) {
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
         LoginCredential credential = new LoginCredential("p-" + random(10), random(14));
-        dsl.transaction(tx -> {
-            tx.dsl().deleteFrom(LOGIN_CREDENTIAL).where(LOGIN_CREDENTIAL.EXPIRES_AT.lt(now.minusHours(1))).execute();
-            tx.dsl().insertInto(LOGIN_CREDENTIAL)
-                    .set(LOGIN_CREDENTIAL.USERNAME, credential.username())
-                    .set(LOGIN_CREDENTIAL.PASSWORD, credential.password())
-                    .set(LOGIN_CREDENTIAL.SUBSCRIBER_ID, subscriberId)
-                    .set(LOGIN_CREDENTIAL.CLIENT_MAC, clientMac.toString())
-                    .set(LOGIN_CREDENTIAL.EXPIRES_AT, now.plus(LIFETIME))
-                    .execute();
-        });
+        // A few long-expired credentials go with each new one. Rows another login is already deleting are skipped:
+        // waiting for them would queue every concurrent login behind that one's commit.
+        tx.deleteFrom(LOGIN_CREDENTIAL).where(LOGIN_CREDENTIAL.USERNAME.in(
+                select(LOGIN_CREDENTIAL.USERNAME).from(LOGIN_CREDENTIAL).where(LOGIN_CREDENTIAL.EXPIRES_AT.lt(now.minusHours(1)))
+                        .limit(SWEPT_PER_ISSUE).forUpdate().skipLocked())).execute();
+        tx.insertInto(LOGIN_CREDENTIAL)
+                .set(LOGIN_CREDENTIAL.USERNAME, credential.username())
+                .set(LOGIN_CREDENTIAL.PASSWORD, credential.password())
+                .set(LOGIN_CREDENTIAL.SUBSCRIBER_ID, subscriberId)
+                .set(LOGIN_CREDENTIAL.CLIENT_MAC, clientMac.toString())
+                .set(LOGIN_CREDENTIAL.EXPIRES_AT, now.plus(LIFETIME))
+                .execute();
         return credential;
     }
 
