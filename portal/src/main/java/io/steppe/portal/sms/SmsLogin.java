@@ -16,7 +16,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import org.jooq.DSLContext;
-import org.jooq.Record2;
+import org.jooq.Record;
 import org.jooq.impl.DSL;
 
 /**
@@ -136,15 +136,15 @@ public final class SmsLogin {
         byte[] phoneKey = vault.fingerprint(phone.e164());
         return dsl.transactionResult(tx -> {
             // The number's subscriber comes with the code, one round trip fewer on every login.
-            Optional<Record2<SmsCodeRecord, Long>> latest = tx.dsl().select(SMS_CODE, PHONE_IDENTITY.SUBSCRIBER_ID)
+            Optional<Record> latest = tx.dsl().select(SMS_CODE.fields()).select(PHONE_IDENTITY.SUBSCRIBER_ID)
                     .from(SMS_CODE).leftJoin(PHONE_IDENTITY).on(PHONE_IDENTITY.PHONE_HMAC.eq(SMS_CODE.PHONE_HMAC))
                     .where(SMS_CODE.PHONE_HMAC.eq(phoneKey)).and(SMS_CODE.CLIENT_MAC.eq(device.toString()))
                     .and(SMS_CODE.USED_AT.isNull())
                     .orderBy(SMS_CODE.CREATED_AT.desc()).limit(1).forUpdate().of(SMS_CODE).fetchOptional();
-            if (latest.isEmpty() || !latest.get().value1().getExpiresAt().isAfter(now)) {
+            if (latest.isEmpty() || !latest.get().get(SMS_CODE.EXPIRES_AT).isAfter(now)) {
                 return new Checked.Refused(Checked.Reason.EXPIRED);
             }
-            SmsCodeRecord code = latest.get().value1();
+            SmsCodeRecord code = latest.get().into(SMS_CODE);
             if (code.getAttempts() >= MAX_ATTEMPTS) {
                 return new Checked.Refused(Checked.Reason.LOCKED);
             }
@@ -155,7 +155,7 @@ public final class SmsLogin {
                 return new Checked.Refused(attempts >= MAX_ATTEMPTS ? Checked.Reason.LOCKED : Checked.Reason.WRONG_CODE);
             }
             tx.dsl().update(SMS_CODE).set(SMS_CODE.USED_AT, now).where(SMS_CODE.ID.eq(code.getId())).execute();
-            Optional<Long> known = Optional.ofNullable(latest.get().value2());
+            Optional<Long> known = Optional.ofNullable(latest.get().get(PHONE_IDENTITY.SUBSCRIBER_ID));
             long subscriber;
             if (known.isPresent()) {
                 subscriber = known.get();
