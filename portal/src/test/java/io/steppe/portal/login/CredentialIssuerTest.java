@@ -16,8 +16,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,23 +25,26 @@ class CredentialIssuerTest {
 
     static final MacAddress PHONE_MAC = MacAddress.parse("aa:bb:cc:00:00:01");
 
+    /** One database for both tests: each counts only its own subscriber's credentials. */
     @TempDir
-    Path home;
-    Database db;
+    static Path home;
+    static Database db;
     final MutableClock clock = new MutableClock(Instant.parse("2026-11-26T02:00:00Z"));
-    CredentialIssuer issuer;
-    long subscriber;
+    final CredentialIssuer issuer = new CredentialIssuer(db.dsl(), clock, new SecureRandom());
+    final long subscriber = db.dsl().insertInto(SUBSCRIBER).set(SUBSCRIBER.KIND, "phone").returning(SUBSCRIBER.ID).fetchOne().getId();
 
-    @BeforeEach
-    void open() {
+    @BeforeAll
+    static void open() {
         db = TestDatabases.freshMigrated(home);
-        issuer = new CredentialIssuer(db.dsl(), clock, new SecureRandom());
-        subscriber = db.dsl().insertInto(SUBSCRIBER).set(SUBSCRIBER.KIND, "phone").returning(SUBSCRIBER.ID).fetchOne().getId();
     }
 
-    @AfterEach
-    void close() {
+    @AfterAll
+    static void close() {
         db.close();
+    }
+
+    int kept() {
+        return db.dsl().fetchCount(LOGIN_CREDENTIAL, LOGIN_CREDENTIAL.SUBSCRIBER_ID.eq(subscriber));
     }
 
     @Test
@@ -59,10 +62,10 @@ class CredentialIssuerTest {
         LoginCredential old = issuer.issue(subscriber, PHONE_MAC);
         clock.advance(CredentialIssuer.LIFETIME.plus(Duration.ofMinutes(59)));
         LoginCredential recent = issuer.issue(subscriber, PHONE_MAC);
-        assertEquals(2, db.dsl().fetchCount(LOGIN_CREDENTIAL), "not yet an hour past its expiry");
+        assertEquals(2, kept(), "not yet an hour past its expiry");
         clock.advance(Duration.ofMinutes(2));
         issuer.issue(subscriber, PHONE_MAC);
         assertFalse(db.dsl().fetchExists(LOGIN_CREDENTIAL, LOGIN_CREDENTIAL.USERNAME.eq(old.username())));
-        assertEquals(2, db.dsl().fetchCount(LOGIN_CREDENTIAL), recent + " and the newest are kept");
+        assertEquals(2, kept(), recent + " and the newest are kept");
     }
 }
