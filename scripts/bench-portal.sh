@@ -16,13 +16,16 @@ portal_port=$base api_port=$((base + 1)) nginx_port=$((base + 10))
 command -v wrk >/dev/null && command -v nginx >/dev/null || { echo "bench-portal: apt-get install wrk nginx-light" >&2; exit 1; }
 
 home=$(mktemp -d)
+# nginx's workers run as an unprivileged user: the saved page lives outside STEPPE_HOME (keys, database), readable.
+www=$(mktemp -d)
+chmod 755 "$www"
 serve_pid=
 nginx_started=
 cleanup() {
     status=$?
     [ -n "$serve_pid" ] && kill -TERM "$serve_pid" 2>/dev/null && wait "$serve_pid" 2>/dev/null
     [ -n "$nginx_started" ] && nginx -c "$home/nginx.conf" -s stop 2>/dev/null
-    rm -rf "$home"
+    rm -rf "$home" "$www"
     exit "$status"
 }
 trap cleanup EXIT INT TERM
@@ -36,9 +39,9 @@ serve_pid=$!
 for _ in $(seq 1 120); do curl -fs -m 1 http://127.0.0.1:$api_port/health >/dev/null 2>&1 && break; sleep 0.5; done
 
 path="/?res=notyet&uamip=10.1.0.1&uamport=3990&challenge=00112233445566778899aabbccddeeff&called=02-00-5E-10-00-01&mac=AA-BB-CC-00-00-01&ip=10.1.0.5&nasid=bench-gw&sessionid=5f3a0001&userurl=http%3A%2F%2Fexample.org%2F"
-mkdir -p "$home/www"
-curl -fs "http://127.0.0.1:$portal_port$path" > "$home/www/index.html"
-echo "login page: $(wc -c < "$home/www/index.html") bytes, no other asset"
+curl -fs "http://127.0.0.1:$portal_port$path" > "$www/index.html"
+chmod 644 "$www/index.html"
+echo "login page: $(wc -c < "$www/index.html") bytes, no other asset"
 cat > "$home/nginx.conf" <<CONF
 worker_processes 2;
 pid $home/nginx.pid;
@@ -48,7 +51,7 @@ http {
     access_log off;
     server {
         listen 127.0.0.1:$nginx_port;
-        root $home/www;
+        root $www;
         location / { try_files /index.html =404; default_type text/html; }
     }
 }
@@ -62,8 +65,8 @@ echo "== Steppe portal"
 wrk -t2 -c"$connections" -d"${duration}s" --latency "http://127.0.0.1:$portal_port$path"
 echo "== nginx, saved copy"
 wrk -t2 -c"$connections" -d"${duration}s" --latency "http://127.0.0.1:$nginx_port$path"
-echo "== full SMS logins (warm-up run, then the measured one)"
-java -jar "$jar" bench portal --portal 127.0.0.1:$portal_port --api 127.0.0.1:$api_port --nasid bench-gw --concurrency 16 --duration 10 >/dev/null
+echo "== full SMS logins (30 s of warm-up for the JIT, then the measured run)"
+java -jar "$jar" bench portal --portal 127.0.0.1:$portal_port --api 127.0.0.1:$api_port --nasid bench-gw --concurrency 16 --duration 30 >/dev/null
 # The generator shares the cores: the server's own CPU (JVM, and PostgreSQL with its backends) is read from /proc.
 pg_pid=$(head -1 "$home/pgdata/postmaster.pid")
 server_ticks() {
