@@ -1,10 +1,6 @@
 package io.steppe.ops.bench;
 
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -32,18 +28,16 @@ final class PortalLoginBench {
     record Result(long logins, long failures, double seconds, LatencyHistogram latency) {
     }
 
-    private final URI portal;
-    private final URI outbox;
+    private final LoopbackTarget portal;
+    private final LoopbackTarget api;
     private final String nasId;
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(3)).build();
     private final SecureRandom random = new SecureRandom();
     /** Numbers and devices start somewhere new each run, so that a second run is not held back by the first's limits. */
     private final AtomicInteger sequence = new AtomicInteger(new SecureRandom().nextInt(50_000_000));
 
     PortalLoginBench(LoopbackTarget portal, LoopbackTarget api, String nasId) {
-        this.portal = URI.create("http://" + portal + "/");
-        this.outbox = URI.create("http://" + api + "/api/dev/sms-outbox");
+        this.portal = portal;
+        this.api = api;
         this.nasId = nasId;
     }
 
@@ -56,16 +50,9 @@ final class PortalLoginBench {
         ExecutorService phones = Executors.newFixedThreadPool(concurrency);
         for (int i = 0; i < concurrency; i++) {
             phones.execute(() -> {
-                while (System.nanoTime() < deadline) {
-                    long began = System.nanoTime();
-                    if (login()) {
-                        synchronized (latency) {
-                            latency.record(System.nanoTime() - began);
-                        }
-                        logins.incrementAndGet();
-                    } else {
-                        failures.incrementAndGet();
-                    }
+                try (KeepAliveConnection toPortal = new KeepAliveConnection(portal);
+                     KeepAliveConnection toApi = new KeepAliveConnection(api)) {
+                    loginUntil(deadline, toPortal, toApi, latency, logins, failures);
                 }
             });
         }
@@ -74,8 +61,24 @@ final class PortalLoginBench {
         return new Result(logins.get(), failures.get(), (System.nanoTime() - start) / 1e9, latency);
     }
 
+    /** One phone logging in again and again, each time as a new number on a new device. */
+    private void loginUntil(long deadline, KeepAliveConnection toPortal, KeepAliveConnection toApi, LatencyHistogram latency,
+                            AtomicLong logins, AtomicLong failures) {
+        while (System.nanoTime() < deadline) {
+            long began = System.nanoTime();
+            if (login(toPortal, toApi)) {
+                synchronized (latency) {
+                    latency.record(System.nanoTime() - began);
+                }
+                logins.incrementAndGet();
+            } else {
+                failures.incrementAndGet();
+            }
+        }
+    }
+
     /** One phone's login; numbers and devices never repeat, so the per-number and per-device limits stay out of the way. */
-    private boolean login() {
+    private boolean login(KeepAliveConnection toPortal, KeepAliveConnection toApi) {
         int n = sequence.incrementAndGet();
         String number = String.format("+86139%08d", n);
         String mac = String.format("02-BE-%02X-%02X-%02X-%02X", n >>> 24 & 0xff, n >>> 16 & 0xff, n >>> 8 & 0xff, n & 0xff);
@@ -90,8 +93,8 @@ final class PortalLoginBench {
         form.put("userurl", "");
         form.put("lang", "zh");
         try {
-            String page = get(portal.resolve("/?res=notyet&uamip=10.1.0.1&uamport=3990&challenge=" + form.get("challenge")
-                    + "&mac=" + mac + "&nasid=" + nasId)).body();
+            String page = toPortal.get("/?res=notyet&uamip=10.1.0.1&uamport=3990&challenge=" + form.get("challenge")
+                    + "&mac=" + mac + "&nasid=" + nasId).body();
             Matcher csrf = CSRF.matcher(page);
             if (!csrf.find()) {
                 return false;
@@ -99,36 +102,27 @@ final class PortalLoginBench {
             form.put("csrf", csrf.group(1));
             form.put("terms", "yes");
             form.put("phone", number);
-            if (post("/login/sms/request", form).statusCode() != 200) {
+            if (toPortal.postForm("/login/sms/request", encode(form)).status() != 200) {
                 return false;
             }
             String masked = "+86" + "*".repeat(number.length() - 5) + number.substring(number.length() - 2);
             Matcher sent = Pattern.compile("\"to\":\"" + Pattern.quote(masked) + "\",\"text\":\"[^\"0-9]*(\\d{6})")
-                    .matcher(get(URI.create(outbox + "?to=" + URLEncoder.encode(masked, StandardCharsets.UTF_8))).body());
+                    .matcher(toApi.get("/api/dev/sms-outbox?to=" + URLEncoder.encode(masked, StandardCharsets.UTF_8)).body());
             if (!sent.find()) {
                 return false;
             }
             form.remove("terms");
             form.put("code", sent.group(1));
-            HttpResponse<String> verified = post("/login/sms/verify", form);
-            return verified.statusCode() == 303 && verified.headers().firstValue("Location").orElse("").startsWith("http://10.1.0.1:3990/logon?");
-        } catch (java.io.IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            KeepAliveConnection.Response verified = toPortal.postForm("/login/sms/verify", encode(form));
+            return verified.status() == 303 && verified.headers().getOrDefault("location", "").startsWith("http://10.1.0.1:3990/logon?");
+        } catch (java.io.IOException | RuntimeException e) {
             return false;
         }
     }
 
-    private HttpResponse<String> get(URI uri) throws java.io.IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpResponse<String> post(String path, Map<String, String> form) throws java.io.IOException, InterruptedException {
+    private static String encode(Map<String, String> form) {
         StringBuilder body = new StringBuilder();
         form.forEach((k, v) -> body.append(body.length() == 0 ? "" : "&").append(k).append('=').append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
-        return http.send(HttpRequest.newBuilder(portal.resolve(path)).timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
+        return body.toString();
     }
 }

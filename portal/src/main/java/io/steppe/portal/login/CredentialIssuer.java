@@ -1,13 +1,16 @@
 package io.steppe.portal.login;
 
 import static io.steppe.db.schema.Tables.LOGIN_CREDENTIAL;
+import static org.jooq.impl.DSL.select;
 
 import io.steppe.db.net.MacAddress;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jooq.DSLContext;
 
 /**
@@ -18,11 +21,18 @@ import org.jooq.DSLContext;
 public final class CredentialIssuer {
 
     public static final Duration LIFETIME = Duration.ofMinutes(2);
+    /**
+     * Credentials expired for an hour are swept by the login that comes after each interval, not by every
+     * login: a statement fewer on nearly all of them. Enough per sweep for thousands of logins a second.
+     */
+    private static final Duration SWEEP_EVERY = Duration.ofSeconds(1);
+    private static final int SWEPT_AT_MOST = 10_000;
     private static final String ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789";
 
     private final DSLContext dsl;
     private final Clock clock;
     private final SecureRandom random;
+    private final AtomicReference<Instant> nextSweep = new AtomicReference<>(Instant.MIN);
 
     public CredentialIssuer(DSLContext dsl, Clock clock, SecureRandom random) {
         this.dsl = dsl;
@@ -31,18 +41,28 @@ public final class CredentialIssuer {
     }
 
     public LoginCredential issue(long subscriberId, MacAddress clientMac) {
+        return dsl.transactionResult(tx -> issue(tx.dsl(), subscriberId, clientMac));
+    }
+
+    /** Issues within the caller's transaction {@code tx}, so that a login commits once. */
+    public LoginCredential issue(DSLContext tx, long subscriberId, MacAddress clientMac) {
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
         LoginCredential credential = new LoginCredential("p-" + random(10), random(14));
-        dsl.transaction(tx -> {
-            tx.dsl().deleteFrom(LOGIN_CREDENTIAL).where(LOGIN_CREDENTIAL.EXPIRES_AT.lt(now.minusHours(1))).execute();
-            tx.dsl().insertInto(LOGIN_CREDENTIAL)
-                    .set(LOGIN_CREDENTIAL.USERNAME, credential.username())
-                    .set(LOGIN_CREDENTIAL.PASSWORD, credential.password())
-                    .set(LOGIN_CREDENTIAL.SUBSCRIBER_ID, subscriberId)
-                    .set(LOGIN_CREDENTIAL.CLIENT_MAC, clientMac.toString())
-                    .set(LOGIN_CREDENTIAL.EXPIRES_AT, now.plus(LIFETIME))
-                    .execute();
-        });
+        Instant due = nextSweep.get();
+        if (!now.toInstant().isBefore(due) && nextSweep.compareAndSet(due, now.toInstant().plus(SWEEP_EVERY))) {
+            // Rows another login is already deleting are skipped: waiting for them would queue this login behind
+            // that one's commit.
+            tx.deleteFrom(LOGIN_CREDENTIAL).where(LOGIN_CREDENTIAL.USERNAME.in(
+                    select(LOGIN_CREDENTIAL.USERNAME).from(LOGIN_CREDENTIAL).where(LOGIN_CREDENTIAL.EXPIRES_AT.lt(now.minusHours(1)))
+                            .limit(SWEPT_AT_MOST).forUpdate().skipLocked())).execute();
+        }
+        tx.insertInto(LOGIN_CREDENTIAL)
+                .set(LOGIN_CREDENTIAL.USERNAME, credential.username())
+                .set(LOGIN_CREDENTIAL.PASSWORD, credential.password())
+                .set(LOGIN_CREDENTIAL.SUBSCRIBER_ID, subscriberId)
+                .set(LOGIN_CREDENTIAL.CLIENT_MAC, clientMac.toString())
+                .set(LOGIN_CREDENTIAL.EXPIRES_AT, now.plus(LIFETIME))
+                .execute();
         return credential;
     }
 

@@ -16,7 +16,8 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class PhoneVault {
 
-    private final byte[] macKey;
+    /** Keyed once; each fingerprint works on a copy, so threads never share one in use. */
+    private final Mac fingerprints;
     private final byte[] encryptionKey;
     private final SecureRandom random;
 
@@ -24,14 +25,23 @@ public final class PhoneVault {
         if (masterKey.length < 32) {
             throw new IllegalArgumentException("the phone master key must have at least 32 octets");
         }
-        this.macKey = derive(masterKey, "steppe phone hmac");
+        try {
+            this.fingerprints = Mac.getInstance("HmacSHA256");
+            fingerprints.init(new SecretKeySpec(derive(masterKey, "steppe phone hmac"), "HmacSHA256"));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is in every JVM", e);
+        }
         this.encryptionKey = Arrays.copyOf(derive(masterKey, "steppe phone aes"), 32);
         this.random = random;
     }
 
     /** What finds a number again; the same number gives the same value. */
     public byte[] fingerprint(String value) {
-        return hmac(macKey, value.getBytes(StandardCharsets.UTF_8));
+        try {
+            return ((Mac) fingerprints.clone()).doFinal(value.getBytes(StandardCharsets.UTF_8));
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("the JDK's HmacSHA256 can be cloned", e);
+        }
     }
 
     public byte[] encrypt(PhoneNumber number) {

@@ -3,20 +3,59 @@ package io.steppe.portal.uam;
 import static io.steppe.db.schema.Tables.NAS;
 
 import java.net.InetAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
-/** Finds the gateway a redirect came from: by the {@code nasid} it names, else by the address it came from. */
+/**
+ * Finds the gateway a redirect came from: by the {@code nasid} it names, else by the address it came from.
+ * Every page of a login asks, so a gateway found is remembered for {@link #FRESH_FOR}, as long as the RADIUS
+ * server keeps its own copy of the gateways: a change made with {@code steppe nas} reaches both within that time.
+ * A gateway not found is not remembered, so one just added is found on its first redirect.
+ */
 public final class GatewayDirectory {
 
-    private final DSLContext dsl;
+    public static final Duration FRESH_FOR = Duration.ofSeconds(5);
+    /** Past this many names and addresses remembered, all are forgotten: a bound, not a policy. */
+    private static final int MAX_REMEMBERED = 10_000;
 
-    public GatewayDirectory(DSLContext dsl) {
+    private final DSLContext dsl;
+    private final Clock clock;
+    private final Map<String, Remembered> found = new ConcurrentHashMap<>();
+
+    private record Remembered(Gateway gateway, Instant until) {
+    }
+
+    public GatewayDirectory(DSLContext dsl, Clock clock) {
         this.dsl = dsl;
+        this.clock = clock;
     }
 
     public Optional<Gateway> find(Optional<String> nasId, InetAddress source) {
+        String key = nasId.map(n -> "nasid " + n).orElseGet(() -> "address " + source.getHostAddress());
+        Instant now = clock.instant();
+        Remembered remembered = found.get(key);
+        if (remembered != null && now.isBefore(remembered.until())) {
+            return Optional.of(remembered.gateway());
+        }
+        Optional<Gateway> gateway = lookUp(nasId, source);
+        if (gateway.isPresent()) {
+            if (found.size() >= MAX_REMEMBERED) {
+                found.clear();
+            }
+            found.put(key, new Remembered(gateway.get(), now.plus(FRESH_FOR)));
+        } else {
+            found.remove(key);
+        }
+        return gateway;
+    }
+
+    private Optional<Gateway> lookUp(Optional<String> nasId, InetAddress source) {
         if (nasId.isPresent()) {
             return dsl.select(NAS.NAME, NAS.UAM_SECRET, NAS.UAM_CHAP).from(NAS).where(NAS.NAME.eq(nasId.get()))
                     .fetchOptional(r -> new Gateway(r.value1(), Optional.ofNullable(r.value2()), r.value3()));

@@ -15,23 +15,32 @@ import javax.crypto.spec.SecretKeySpec;
  */
 final class Csrf {
 
-    private final byte[] key;
+    /** Keyed once; each token works on a copy, so threads never share one in use. */
+    private final Mac keyed;
 
     Csrf(byte[] key) {
-        this.key = key.clone();
+        try {
+            keyed = Mac.getInstance("HmacSHA256");
+            keyed.init(new SecretKeySpec(key.clone(), "HmacSHA256"));
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException("every JVM has HmacSHA256", e);
+        }
     }
 
     String token(String... fields) {
+        Mac mac = copy();
+        for (String field : fields) {
+            mac.update(field.getBytes(StandardCharsets.UTF_8));
+            mac.update((byte) 0);
+        }
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal());
+    }
+
+    private Mac copy() {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            for (String field : fields) {
-                mac.update(field.getBytes(StandardCharsets.UTF_8));
-                mac.update((byte) 0);
-            }
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal());
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException("every JVM has HmacSHA256", e);
+            return (Mac) keyed.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("the JDK's HmacSHA256 can be cloned", e);
         }
     }
 

@@ -38,7 +38,7 @@ final class LoginForms {
 
     LoginForms(Database database, Clock clock) {
         SecureRandom random = new SecureRandom();
-        this.gateways = new GatewayDirectory(database.dsl());
+        this.gateways = new GatewayDirectory(database.dsl(), clock);
         this.credentials = new CredentialIssuer(database.dsl(), clock, random);
         byte[] key = new byte[32];
         random.nextBytes(key);
@@ -89,7 +89,11 @@ final class LoginForms {
 
     /** Sends the browser to the gateway's /logon with a fresh one-time credential for {@code subscriber}. */
     HttpResponse<String> logon(Posted p, long subscriber, HttpRequest<?> request) {
-        LoginCredential credential = credentials.issue(subscriber, p.redirect().clientMac().orElseThrow());
+        return logon(p, credentials.issue(subscriber, p.redirect().clientMac().orElseThrow()), request);
+    }
+
+    /** Sends the browser to the gateway's /logon with {@code credential}, issued with the login it ends. */
+    HttpResponse<String> logon(Posted p, LoginCredential credential, HttpRequest<?> request) {
         String logon = UamLogon.url(p.redirect(), credential.username(), credential.password(), p.gateway().uamSecret(),
                 p.gateway().chap(), UserUrl.safe(p.redirect().userUrl(), host(request)));
         return HttpResponse.<String>seeOther(URI.create(logon)).header(HttpHeaders.CACHE_CONTROL, "no-store")

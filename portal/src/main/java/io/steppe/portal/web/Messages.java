@@ -15,12 +15,15 @@ final class Messages {
     /** Each language's name in itself. */
     static final Map<String, String> NAMES = Map.of("zh", "中文", "en", "English", "mn", "Монгол", "ru", "Русский");
 
+    /** Each language's words, loaded once: every page asks, and looking a bundle up is not free. */
+    private static final Map<String, Messages> BY_LANGUAGE = LANGUAGES.stream()
+            .collect(java.util.stream.Collectors.toUnmodifiableMap(l -> l, Messages::new));
+
     private final String language;
     private final ResourceBundle bundle;
 
     private Messages(String language) {
         this.language = language;
-        // ResourceBundle caches what it has loaded.
         this.bundle = ResourceBundle.getBundle("io.steppe.portal.messages", Locale.forLanguageTag(language),
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     }
@@ -28,21 +31,21 @@ final class Messages {
     /** The language asked for on the page ({@code lang}), else the first of {@code Accept-Language} offered, else Chinese. */
     static Messages choose(Optional<String> asked, Optional<String> acceptLanguage) {
         if (asked.isPresent() && LANGUAGES.contains(asked.get())) {
-            return new Messages(asked.get());
+            return BY_LANGUAGE.get(asked.get());
         }
         if (acceptLanguage.isPresent()) {
             try {
                 for (Locale.LanguageRange range : Locale.LanguageRange.parse(acceptLanguage.get())) {
                     String primary = range.getRange().split("-")[0];
                     if (LANGUAGES.contains(primary)) {
-                        return new Messages(primary);
+                        return BY_LANGUAGE.get(primary);
                     }
                 }
             } catch (IllegalArgumentException e) {
                 // a malformed header is as good as none
             }
         }
-        return new Messages("zh");
+        return BY_LANGUAGE.get("zh");
     }
 
     String language() {

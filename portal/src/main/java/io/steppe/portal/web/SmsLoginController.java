@@ -51,7 +51,7 @@ final class SmsLoginController {
         return withPhone(form, request, false, (p, phone) -> {
             SmsLogin.Checked checked = sms.check(phone, form.get("code"), p.redirect().clientMac().orElseThrow(), p.m().language());
             if (checked instanceof SmsLogin.Checked.LoggedIn loggedIn) {
-                return forms.logon(p, loggedIn.subscriberId(), request);
+                return forms.logon(p, loggedIn.credential(), request);
             }
             SmsLogin.Checked.Reason reason = ((SmsLogin.Checked.Refused) checked).reason();
             String message = p.m().get("error.sms." + reason.name().toLowerCase(Locale.ROOT));

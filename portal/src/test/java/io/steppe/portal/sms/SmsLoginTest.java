@@ -1,5 +1,6 @@
 package io.steppe.portal.sms;
 
+import static io.steppe.db.schema.Tables.LOGIN_CREDENTIAL;
 import static io.steppe.db.schema.Tables.PHONE_IDENTITY;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -62,6 +63,10 @@ class SmsLoginTest {
         assertEquals(SmsLogin.Checked.Reason.EXPIRED, assertInstanceOf(SmsLogin.Checked.Refused.class,
                 sms.check(TOURIST, code, PHONE_MAC, "mn")).reason(), "used once");
         assertEquals(1, db.dsl().fetchCount(PHONE_IDENTITY));
+        var credential = db.dsl().selectFrom(LOGIN_CREDENTIAL).where(LOGIN_CREDENTIAL.USERNAME.eq(in.credential().username())).fetchOne();
+        assertEquals(in.subscriberId(), credential.getSubscriberId(), "the gateway's credential comes with the login");
+        assertEquals(PHONE_MAC.toString(), credential.getClientMac());
+        assertEquals(in.credential().password(), credential.getPassword());
         clock.advance(Duration.ofMinutes(2));
         sms.requestCode(TOURIST, PHONE_MAC, "gw", "Code: {code}");
         assertEquals(in.subscriberId(), ((SmsLogin.Checked.LoggedIn) sms.check(TOURIST, lastCode(), PHONE_MAC, "mn")).subscriberId(),
