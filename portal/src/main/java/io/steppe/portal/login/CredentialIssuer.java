@@ -7,10 +7,8 @@ import io.steppe.db.net.MacAddress;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.concurrent.atomic.AtomicReference;
 import org.jooq.DSLContext;
 
 /**
@@ -25,14 +23,13 @@ public final class CredentialIssuer {
      * Credentials expired for an hour are swept by the login that comes after each interval, not by every
      * login: a statement fewer on nearly all of them. Enough per sweep for thousands of logins a second.
      */
-    private static final Duration SWEEP_EVERY = Duration.ofSeconds(1);
     private static final int SWEPT_AT_MOST = 10_000;
     private static final String ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789";
 
     private final DSLContext dsl;
     private final Clock clock;
     private final SecureRandom random;
-    private final AtomicReference<Instant> nextSweep = new AtomicReference<>(Instant.MIN);
+    private final Sweep expired = new Sweep(Duration.ofSeconds(1));
 
     public CredentialIssuer(DSLContext dsl, Clock clock, SecureRandom random) {
         this.dsl = dsl;
@@ -48,8 +45,7 @@ public final class CredentialIssuer {
     public LoginCredential issue(DSLContext tx, long subscriberId, MacAddress clientMac) {
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
         LoginCredential credential = new LoginCredential("p-" + random(10), random(14));
-        Instant due = nextSweep.get();
-        if (!now.toInstant().isBefore(due) && nextSweep.compareAndSet(due, now.toInstant().plus(SWEEP_EVERY))) {
+        if (expired.due(now.toInstant())) {
             // Rows another login is already deleting are skipped: waiting for them would queue this login behind
             // that one's commit.
             tx.deleteFrom(LOGIN_CREDENTIAL).where(LOGIN_CREDENTIAL.USERNAME.in(

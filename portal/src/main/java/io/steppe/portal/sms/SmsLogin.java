@@ -3,11 +3,13 @@ package io.steppe.portal.sms;
 import static io.steppe.db.schema.Tables.PHONE_IDENTITY;
 import static io.steppe.db.schema.Tables.SMS_CODE;
 import static io.steppe.db.schema.Tables.SUBSCRIBER;
+import static org.jooq.impl.DSL.select;
 
 import io.steppe.db.net.MacAddress;
 import io.steppe.db.schema.tables.records.SmsCodeRecord;
 import io.steppe.portal.login.CredentialIssuer;
 import io.steppe.portal.login.LoginCredential;
+import io.steppe.portal.login.Sweep;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -28,6 +30,12 @@ public final class SmsLogin {
 
     static final Duration CODE_LIFETIME = Duration.ofMinutes(5);
     static final int MAX_ATTEMPTS = 5;
+    /**
+     * A code sent is a record of who asked for access, from which device and gateway, and when: kept the six
+     * months China's Cybersecurity Law (Art. 21) asks of network logs, then deleted, so the table stays bounded.
+     */
+    static final Duration KEPT = Duration.ofDays(180);
+    private static final int SWEPT_AT_MOST = 10_000;
 
     /** What a request for a code came to; anything but SENT names a message key. */
     public enum Sending { SENT, TOO_SOON, NUMBER_HOURLY_LIMIT, DEVICE_LIMIT, GATEWAY_LIMIT, NOT_SENT }
@@ -53,6 +61,7 @@ public final class SmsLogin {
     private final SmsSender sender;
     private final GatewayThrottle gateways;
     private final CredentialIssuer credentials;
+    private final Sweep old = new Sweep(Duration.ofMinutes(1));
 
     public SmsLogin(DSLContext dsl, Clock clock, SecureRandom random, PhoneVault vault, SmsSender sender) {
         this(dsl, clock, random, vault, sender, DEFAULT_GATEWAY_LIMIT);
@@ -82,6 +91,10 @@ public final class SmsLogin {
             }
             if (!gateways.tryCount(gateway)) {
                 return new Reserved(Sending.GATEWAY_LIMIT, 0);
+            }
+            if (old.due(now.toInstant())) {
+                tx.dsl().deleteFrom(SMS_CODE).where(SMS_CODE.ID.in(select(SMS_CODE.ID).from(SMS_CODE)
+                        .where(SMS_CODE.CREATED_AT.lt(now.minus(KEPT))).limit(SWEPT_AT_MOST).forUpdate().skipLocked())).execute();
             }
             try {
                 return new Reserved(Sending.SENT, tx.dsl().insertInto(SMS_CODE)

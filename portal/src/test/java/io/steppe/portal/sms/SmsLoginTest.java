@@ -2,6 +2,7 @@ package io.steppe.portal.sms;
 
 import static io.steppe.db.schema.Tables.LOGIN_CREDENTIAL;
 import static io.steppe.db.schema.Tables.PHONE_IDENTITY;
+import static io.steppe.db.schema.Tables.SMS_CODE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -122,5 +123,16 @@ class SmsLoginTest {
                 });
         assertEquals(SmsLogin.Sending.NOT_SENT, failing.requestCode(TOURIST, PHONE_MAC, "gw", "{code}"));
         assertEquals(SmsLogin.Sending.SENT, sms.requestCode(TOURIST, PHONE_MAC, "gw", "{code}"), "the failed attempt did not count");
+    }
+
+    @Test
+    void codesAreKeptHalfAYearAsLoginRecordsThenDeleted() {
+        assertEquals(SmsLogin.Sending.SENT, sms.requestCode(TOURIST, PHONE_MAC, "gw", "{code}"));
+        clock.advance(SmsLogin.KEPT.minusDays(1));
+        assertEquals(SmsLogin.Sending.SENT, sms.requestCode(TOURIST, PHONE_MAC, "gw", "{code}"));
+        assertEquals(2, db.dsl().fetchCount(SMS_CODE), "nothing is half a year old yet");
+        clock.advance(Duration.ofDays(2));
+        assertEquals(SmsLogin.Sending.SENT, sms.requestCode(TOURIST, PHONE_MAC, "gw", "{code}"));
+        assertEquals(2, db.dsl().fetchCount(SMS_CODE), "the first code, now older than half a year, is gone");
     }
 }
