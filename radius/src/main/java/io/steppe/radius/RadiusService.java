@@ -99,7 +99,7 @@ public final class RadiusService implements AutoCloseable {
                 }, new ThreadPoolExecutor.AbortPolicy());
         AccountingStore store = new AccountingStore();
         HotspotPolicy hotspot = new HotspotPolicy(dsl, clock, policy);
-        AccountingWriter accounting = new AccountingWriter(dsl, store, metrics, config.accountingLanes(), config.accountingBatch(), config.accountingQueue(),
+        AccountingWriter accounting = new AccountingWriter(dsl, store, metrics, config.accountingBatch(), config.accountingQueue(),
                 hotspot::accounted);
         metrics.inFlight(() -> workers.getActiveCount() + workers.getQueue().size(), () -> workers.getQueue().size() + accounting.queued());
         ensurePartitions(dsl);
