@@ -1,6 +1,7 @@
 package io.steppe.coverage.aggregate;
 
 import static io.steppe.db.schema.Tables.COVERAGE_CELL;
+import static io.steppe.db.schema.Tables.COVERAGE_IMPORT;
 import static io.steppe.db.schema.Tables.COVERAGE_OBSERVATION;
 import static io.steppe.db.schema.Tables.COVERAGE_SAMPLE;
 import static org.jooq.impl.DSL.count;
@@ -24,6 +25,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +36,8 @@ import org.jooq.DSLContext;
 import org.jooq.DatePart;
 import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.Record9;
+import org.jooq.Select;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 
@@ -64,7 +69,9 @@ public final class CellAggregator {
         int written = 0;
         for (Map.Entry<String, Set<Long>> e : touched.byOperator().entrySet()) {
             String operator = e.getKey();
-            Long[] r8 = e.getValue().toArray(new Long[0]);
+            // IN with one bind value per cell: PostgreSQL turns it into a hashed constant list, where
+            // "= ANY(cast(? as bigint[]))" parsed the array text again for every row it filtered
+            Set<Long> r8 = e.getValue();
             Set<Long> parents = new HashSet<>();
             for (long c : r8) {
                 parents.add(grid.parent(c, H3Grid.OVERVIEW));
@@ -76,9 +83,9 @@ public final class CellAggregator {
             OffsetDateTime to = OffsetDateTime.ofInstant(Instant.ofEpochMilli(span[1]), ZoneOffset.UTC).truncatedTo(ChronoUnit.HOURS).plusHours(1);
             written += dsl.transactionResult(c -> {
                 DSLContext tx = c.dsl();
-                Condition samples = COVERAGE_SAMPLE.OPERATOR.eq(operator).and(COVERAGE_SAMPLE.H3_R8.eq(DSL.any(r8)))
+                Condition samples = COVERAGE_SAMPLE.OPERATOR.eq(operator).and(COVERAGE_SAMPLE.H3_R8.in(r8))
                         .and(COVERAGE_SAMPLE.MEASURED_AT.ge(from)).and(COVERAGE_SAMPLE.MEASURED_AT.lt(to));
-                Condition observations = COVERAGE_OBSERVATION.OPERATOR.eq(operator).and(COVERAGE_OBSERVATION.H3_R8.eq(DSL.any(r8)));
+                Condition observations = COVERAGE_OBSERVATION.OPERATOR.eq(operator).and(COVERAGE_OBSERVATION.H3_R8.in(r8));
                 tx.deleteFrom(COVERAGE_OBSERVATION).where(observations, COVERAGE_OBSERVATION.HOUR.ge(from), COVERAGE_OBSERVATION.HOUR.lt(to))
                         .execute();
                 insertObservations(tx, samples);
@@ -88,31 +95,66 @@ public final class CellAggregator {
                 for (long parent : r7) {
                     siblings.addAll(grid.children(parent, H3Grid.DECISION));
                 }
-                return n + writeParents(tx, COVERAGE_CELL.OPERATOR.eq(operator).and(COVERAGE_CELL.H3.eq(DSL.any(siblings.toArray(new Long[0])))));
+                return n + writeParents(tx, COVERAGE_CELL.OPERATOR.eq(operator).and(COVERAGE_CELL.H3.in(siblings)));
             });
         }
         return written;
     }
 
     /**
-     * How each res-8 cell of {@code operator} was judged on the evidence before {@code at} and on the evidence from
-     * {@code at} on: whether a new mast fixed a gap, or a cell got worse.
+     * How each res-8 cell of {@code operator} was judged on the evidence of each of two periods: whether a new
+     * mast fixed a gap, or a cell got worse.
      */
-    public List<CellChange> changes(String operator, Instant at) {
-        OffsetDateTime t = OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
-        Condition mine = COVERAGE_OBSERVATION.OPERATOR.eq(operator);
-        Map<Long, CoverageCellRecord> before = new java.util.HashMap<>();
-        judge(dsl, H3Grid.DECISION, mine.and(COVERAGE_OBSERVATION.HOUR.lt(t))).forEach(c -> before.put(c.getH3(), c));
+    public List<CellChange> changes(String operator, Periods periods) {
+        var o = COVERAGE_OBSERVATION;
+        Condition mine = o.OPERATOR.eq(operator);
+        Condition before = mine.and(o.HOUR.lt(utc(periods.at())));
+        Condition after = mine.and(o.HOUR.ge(utc(periods.at())));
+        if (periods.since().isPresent()) {
+            before = before.and(o.HOUR.ge(utc(periods.since().get())));
+        }
+        if (periods.until().isPresent()) {
+            after = after.and(o.HOUR.lt(utc(periods.until().get())));
+        }
+        return compare(judge(dsl, H3Grid.DECISION, before), judge(dsl, H3Grid.DECISION, after));
+    }
+
+    /**
+     * The same comparison between the samples of two import sources (say last year's drive test and this year's),
+     * judged each on its own; the stored observations mix every source, so these are computed from the samples.
+     */
+    public List<CellChange> changes(String operator, String beforeSource, String afterSource) {
+        return compare(judge(dsl, H3Grid.DECISION, ofSource(operator, beforeSource), DSL.trueCondition()),
+                judge(dsl, H3Grid.DECISION, ofSource(operator, afterSource), DSL.trueCondition()));
+    }
+
+    private Table<?> ofSource(String operator, String source) {
+        List<Long> imports = dsl.select(COVERAGE_IMPORT.ID).from(COVERAGE_IMPORT).where(COVERAGE_IMPORT.SOURCE.eq(source))
+                .fetch(COVERAGE_IMPORT.ID);
+        if (imports.isEmpty()) {
+            throw new IllegalArgumentException("no import has the source '" + source + "'");
+        }
+        return observations(COVERAGE_SAMPLE.OPERATOR.eq(operator).and(COVERAGE_SAMPLE.IMPORT_ID.in(imports)))
+                .asTable("observations");
+    }
+
+    private static List<CellChange> compare(List<CoverageCellRecord> beforeCells, List<CoverageCellRecord> afterCells) {
+        Map<Long, CoverageCellRecord> before = new HashMap<>();
+        beforeCells.forEach(c -> before.put(c.getH3(), c));
         List<CellChange> changes = new ArrayList<>();
-        for (CoverageCellRecord after : judge(dsl, H3Grid.DECISION, mine.and(COVERAGE_OBSERVATION.HOUR.ge(t)))) {
+        for (CoverageCellRecord after : afterCells) {
             CoverageCellRecord was = before.get(after.getH3());
             if (was != null) {
                 changes.add(new CellChange(after.getH3(), CellStatus.parse(was.getStatus()), CellStatus.parse(after.getStatus()),
                         was.getBad(), was.getObservations(), after.getBad(), after.getObservations()));
             }
         }
-        changes.sort(java.util.Comparator.comparingInt((CellChange c) -> -Math.abs(c.direction())).thenComparingLong(CellChange::h3));
+        changes.sort(Comparator.comparingInt((CellChange c) -> -Math.abs(c.direction())).thenComparingLong(CellChange::h3));
         return changes;
+    }
+
+    private static OffsetDateTime utc(Instant t) {
+        return OffsetDateTime.ofInstant(t, ZoneOffset.UTC);
     }
 
     /** Recomputes every observation and cell from the samples. */
@@ -129,18 +171,22 @@ public final class CellAggregator {
     }
 
     private static void insertObservations(DSLContext tx, Condition samples) {
-        var s = COVERAGE_SAMPLE;
-        Field<OffsetDateTime> hour = DSL.trunc(s.MEASURED_AT, DatePart.HOUR);
-        tx.insertInto(COVERAGE_OBSERVATION, COVERAGE_OBSERVATION.OPERATOR, COVERAGE_OBSERVATION.DEVICE,
-                        COVERAGE_OBSERVATION.H3_R9, COVERAGE_OBSERVATION.HOUR, COVERAGE_OBSERVATION.H3_R8,
-                        COVERAGE_OBSERVATION.H3_R7, COVERAGE_OBSERVATION.SAMPLES, COVERAGE_OBSERVATION.MEDIAN_RSRP,
-                        COVERAGE_OBSERVATION.CLASS)
-                .select(select(s.OPERATOR, s.DEVICE, s.H3_R9, hour, s.H3_R8, s.H3_R7, count(),
-                        percentileDisc(0.5).withinGroupOrderBy(s.RSRP).coerce(Short.class),
-                        percentileDisc(0.5).withinGroupOrderBy(s.CLASS).coerce(Short.class))
-                        .from(s).where(samples)
-                        .groupBy(s.OPERATOR, s.DEVICE, s.H3_R9, hour, s.H3_R8, s.H3_R7))
+        var o = COVERAGE_OBSERVATION;
+        tx.insertInto(o, o.OPERATOR, o.DEVICE, o.H3_R9, o.HOUR, o.H3_R8, o.H3_R7, o.SAMPLES, o.MEDIAN_RSRP, o.CLASS)
+                .select(observations(samples))
                 .execute();
+    }
+
+    /** The observations of the samples {@code samples} selects, named as {@code coverage_observation}'s columns. */
+    private static Select<Record9<String, String, Long, OffsetDateTime, Long, Long, Integer, Short, Short>> observations(Condition samples) {
+        var s = COVERAGE_SAMPLE;
+        var o = COVERAGE_OBSERVATION;
+        Field<OffsetDateTime> hour = DSL.trunc(s.MEASURED_AT, DatePart.HOUR);
+        return select(s.OPERATOR, s.DEVICE, s.H3_R9, hour.as(o.HOUR.getName()), s.H3_R8, s.H3_R7, count().as(o.SAMPLES.getName()),
+                percentileDisc(0.5).withinGroupOrderBy(s.RSRP).coerce(Short.class).as(o.MEDIAN_RSRP.getName()),
+                percentileDisc(0.5).withinGroupOrderBy(s.CLASS).coerce(Short.class).as(o.CLASS.getName()))
+                .from(s).where(samples)
+                .groupBy(s.OPERATOR, s.DEVICE, s.H3_R9, hour, s.H3_R8, s.H3_R7);
     }
 
     /** Rolls the res-8 cells {@code children} selects up into their res-7 parents. */
@@ -160,7 +206,7 @@ public final class CellAggregator {
     private static int replace(DSLContext tx, int resolution, List<CoverageCellRecord> cells) {
         for (Map.Entry<String, List<Long>> e : idsByOperator(cells).entrySet()) {
             tx.deleteFrom(COVERAGE_CELL).where(COVERAGE_CELL.OPERATOR.eq(e.getKey()), COVERAGE_CELL.RESOLUTION.eq((short) resolution),
-                    COVERAGE_CELL.H3.eq(DSL.any(e.getValue().toArray(new Long[0])))).execute();
+                    COVERAGE_CELL.H3.in(e.getValue())).execute();
         }
         if (!cells.isEmpty()) {
             tx.batchInsert(cells).execute();
@@ -170,16 +216,24 @@ public final class CellAggregator {
 
     /** The cells of one resolution judged from the observations {@code observations} selects, not stored. */
     List<CoverageCellRecord> judge(DSLContext tx, int resolution, Condition observations) {
+        return judge(tx, resolution, COVERAGE_OBSERVATION, observations);
+    }
+
+    /** As above, from any table with {@code coverage_observation}'s columns: the stored one, or one computed. */
+    private List<CoverageCellRecord> judge(DSLContext tx, int resolution, Table<?> from, Condition observations) {
         var o = COVERAGE_OBSERVATION;
         Field<Long> key = switch (resolution) {
             case H3Grid.DETAIL -> o.H3_R9;
             case H3Grid.DECISION -> o.H3_R8;
             default -> o.H3_R7;
         };
-        Field<Object> day = DSL.field("({0} at time zone {1})::date", Object.class, o.HOUR, DSL.inline(config.zone().getId()));
-        Field<Integer> rank = rowNumber().over(partitionBy(o.OPERATOR, o.DEVICE, o.H3_R8, day).orderBy(o.HOUR, o.H3_R9)).as("rank");
-        Table<?> capped = select(o.OPERATOR, o.DEVICE, o.H3_R9, o.H3_R8, o.H3_R7, o.HOUR, o.SAMPLES, o.MEDIAN_RSRP, o.CLASS, rank)
-                .from(o).where(observations).asTable("capped");
+        Field<OffsetDateTime> hourOf = from.field(o.HOUR);
+        Field<Object> day = DSL.field("({0} at time zone {1})::date", Object.class, hourOf, DSL.inline(config.zone().getId()));
+        Field<Integer> rank = rowNumber().over(partitionBy(from.field(o.OPERATOR), from.field(o.DEVICE), from.field(o.H3_R8), day)
+                .orderBy(hourOf, from.field(o.H3_R9))).as("rank");
+        Table<?> capped = select(from.field(o.OPERATOR), from.field(o.DEVICE), from.field(o.H3_R9), from.field(o.H3_R8),
+                from.field(o.H3_R7), hourOf, from.field(o.SAMPLES), from.field(o.MEDIAN_RSRP), from.field(o.CLASS), rank)
+                .from(from).where(observations).asTable("capped");
         Field<String> operator = capped.field(o.OPERATOR);
         Field<Long> cell = capped.field(key);
         Field<Short> cls = capped.field(o.CLASS);

@@ -38,7 +38,7 @@ final class StoredFingerprints {
         // pgjdbc streams a result in FETCH_SIZE pieces only inside a transaction
         connection.setAutoCommit(false);
         try (Cursor<Record1<Long>> rows = session.select(COVERAGE_SAMPLE.FINGERPRINT).from(COVERAGE_SAMPLE)
-                .where(COVERAGE_SAMPLE.IMPORT_ID.eq(DSL.any(earlier.toArray(new Long[0]))))
+                .where(COVERAGE_SAMPLE.IMPORT_ID.in(earlier))
                 .fetchSize(FETCH_SIZE).fetchLazy()) {
             for (Record1<Long> r : rows) {
                 seen.add(r.value1());
