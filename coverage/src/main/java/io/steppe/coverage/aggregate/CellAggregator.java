@@ -5,6 +5,7 @@ import static io.steppe.db.schema.Tables.COVERAGE_IMPORT;
 import static io.steppe.db.schema.Tables.COVERAGE_OBSERVATION;
 import static io.steppe.db.schema.Tables.COVERAGE_SAMPLE;
 import static org.jooq.impl.DSL.count;
+import static org.jooq.impl.DSL.groupingSets;
 import static org.jooq.impl.DSL.countDistinct;
 import static org.jooq.impl.DSL.max;
 import static org.jooq.impl.DSL.min;
@@ -49,6 +50,9 @@ import org.jooq.impl.DSL;
 public final class CellAggregator {
 
     private static final Field<Short> BAD_FROM = DSL.val((short) SampleClass.POOR.ordinal());
+    private static final String UPDATE_SORT_MEMORY = "64MB";
+    /** A full rebuild sorts every sample once; more memory means fewer merge passes on disk. */
+    private static final String REBUILD_SORT_MEMORY = "256MB";
 
     private final DSLContext dsl;
     private final CoverageConfig config;
@@ -83,14 +87,14 @@ public final class CellAggregator {
             OffsetDateTime to = OffsetDateTime.ofInstant(Instant.ofEpochMilli(span[1]), ZoneOffset.UTC).truncatedTo(ChronoUnit.HOURS).plusHours(1);
             written += dsl.transactionResult(c -> {
                 DSLContext tx = c.dsl();
+                sortMemory(tx, UPDATE_SORT_MEMORY);
                 Condition samples = COVERAGE_SAMPLE.OPERATOR.eq(operator).and(COVERAGE_SAMPLE.H3_R8.in(r8))
                         .and(COVERAGE_SAMPLE.MEASURED_AT.ge(from)).and(COVERAGE_SAMPLE.MEASURED_AT.lt(to));
                 Condition observations = COVERAGE_OBSERVATION.OPERATOR.eq(operator).and(COVERAGE_OBSERVATION.H3_R8.in(r8));
                 tx.deleteFrom(COVERAGE_OBSERVATION).where(observations, COVERAGE_OBSERVATION.HOUR.ge(from), COVERAGE_OBSERVATION.HOUR.lt(to))
                         .execute();
                 insertObservations(tx, samples);
-                int n = writeCells(tx, H3Grid.DETAIL, observations);
-                n += writeCells(tx, H3Grid.DECISION, observations);
+                int n = writeCells(tx, observations);
                 List<Long> siblings = new ArrayList<>();
                 for (long parent : r7) {
                     siblings.addAll(grid.children(parent, H3Grid.DECISION));
@@ -124,8 +128,8 @@ public final class CellAggregator {
      * judged each on its own; the stored observations mix every source, so these are computed from the samples.
      */
     public List<CellChange> changes(String operator, String beforeSource, String afterSource) {
-        return compare(judge(dsl, H3Grid.DECISION, ofSource(operator, beforeSource), DSL.trueCondition()),
-                judge(dsl, H3Grid.DECISION, ofSource(operator, afterSource), DSL.trueCondition()));
+        return compare(judge(dsl, List.of(H3Grid.DECISION), ofSource(operator, beforeSource), DSL.trueCondition()),
+                judge(dsl, List.of(H3Grid.DECISION), ofSource(operator, afterSource), DSL.trueCondition()));
     }
 
     private Table<?> ofSource(String operator, String source) {
@@ -161,13 +165,22 @@ public final class CellAggregator {
     public int rebuild() {
         return dsl.transactionResult(c -> {
             DSLContext tx = c.dsl();
+            sortMemory(tx, REBUILD_SORT_MEMORY);
             tx.deleteFrom(COVERAGE_OBSERVATION).execute();
             tx.deleteFrom(COVERAGE_CELL).execute();
             insertObservations(tx, DSL.trueCondition());
-            int n = writeCells(tx, H3Grid.DETAIL, DSL.trueCondition());
-            n += writeCells(tx, H3Grid.DECISION, DSL.trueCondition());
+            int n = writeCells(tx, DSL.trueCondition());
             return n + writeParents(tx, DSL.trueCondition());
         });
+    }
+
+    /**
+     * PostgreSQL's {@code work_mem} for this transaction only ({@code set_config(…, true)}; a plain SET would
+     * stay with the pooled connection). With the default 4 MB, the sorts behind the medians and the per-device
+     * cap spilled to disk: 16–26 MB each for the 100,000-sample update of the benchmark.
+     */
+    private static void sortMemory(DSLContext tx, String amount) {
+        tx.select(DSL.function("set_config", String.class, DSL.val("work_mem"), DSL.val(amount), DSL.val(true))).fetch();
     }
 
     private static void insertObservations(DSLContext tx, Condition samples) {
@@ -199,8 +212,14 @@ public final class CellAggregator {
         return replace(tx, H3Grid.OVERVIEW, parents);
     }
 
-    private int writeCells(DSLContext tx, int resolution, Condition observations) {
-        return replace(tx, resolution, judge(tx, resolution, observations));
+    /** Judges the res-9 and res-8 cells of the observations {@code observations} selects, and stores them. */
+    private int writeCells(DSLContext tx, Condition observations) {
+        List<CoverageCellRecord> cells = judge(tx, List.of(H3Grid.DETAIL, H3Grid.DECISION), COVERAGE_OBSERVATION, observations);
+        int n = 0;
+        for (int resolution : List.of(H3Grid.DETAIL, H3Grid.DECISION)) {
+            n += replace(tx, resolution, cells.stream().filter(c -> c.getResolution() == resolution).toList());
+        }
+        return n;
     }
 
     private static int replace(DSLContext tx, int resolution, List<CoverageCellRecord> cells) {
@@ -216,17 +235,19 @@ public final class CellAggregator {
 
     /** The cells of one resolution judged from the observations {@code observations} selects, not stored. */
     List<CoverageCellRecord> judge(DSLContext tx, int resolution, Condition observations) {
-        return judge(tx, resolution, COVERAGE_OBSERVATION, observations);
+        return judge(tx, List.of(resolution), COVERAGE_OBSERVATION, observations);
     }
 
-    /** As above, from any table with {@code coverage_observation}'s columns: the stored one, or one computed. */
-    private List<CoverageCellRecord> judge(DSLContext tx, int resolution, Table<?> from, Condition observations) {
+    /**
+     * As above, for resolution 9, 8 or both, from any table with {@code coverage_observation}'s columns (the stored
+     * one, or one computed). Both resolutions come from one query (GROUPING SETS), so the observations are read,
+     * sorted and capped per device once: that sort was half of an incremental update.
+     */
+    private List<CoverageCellRecord> judge(DSLContext tx, List<Integer> resolutions, Table<?> from, Condition observations) {
         var o = COVERAGE_OBSERVATION;
-        Field<Long> key = switch (resolution) {
-            case H3Grid.DETAIL -> o.H3_R9;
-            case H3Grid.DECISION -> o.H3_R8;
-            default -> o.H3_R7;
-        };
+        if (!List.of(H3Grid.DETAIL, H3Grid.DECISION).containsAll(resolutions)) {
+            throw new IllegalArgumentException("cells are judged at resolutions 9 and 8; 7 is rolled up: " + resolutions);
+        }
         Field<OffsetDateTime> hourOf = from.field(o.HOUR);
         Field<Object> day = DSL.field("({0} at time zone {1})::date", Object.class, hourOf, DSL.inline(config.zone().getId()));
         Field<Integer> rank = rowNumber().over(partitionBy(from.field(o.OPERATOR), from.field(o.DEVICE), from.field(o.H3_R8), day)
@@ -235,7 +256,12 @@ public final class CellAggregator {
                 from.field(o.H3_R7), hourOf, from.field(o.SAMPLES), from.field(o.MEDIAN_RSRP), from.field(o.CLASS), rank)
                 .from(from).where(observations).asTable("capped");
         Field<String> operator = capped.field(o.OPERATOR);
-        Field<Long> cell = capped.field(key);
+        Field<Long> r9 = capped.field(o.H3_R9);
+        Field<Long> r8 = capped.field(o.H3_R8);
+        boolean both = resolutions.size() > 1;
+        boolean detail = resolutions.get(0) == H3Grid.DETAIL;
+        // 1 where the res-9 id was grouped away, i.e. in the res-8 grouping set
+        Field<Integer> level = (both ? DSL.grouping(r9) : DSL.inline(detail ? 0 : 1)).as("level");
         Field<Short> cls = capped.field(o.CLASS);
         Field<Short> rsrp = capped.field(o.MEDIAN_RSRP);
         Field<OffsetDateTime> hour = capped.field(o.HOUR);
@@ -253,15 +279,23 @@ public final class CellAggregator {
         for (SampleClass c : SampleClass.values()) {
             classes.add(count().filterWhere(cls.eq((short) c.ordinal())).as(c.value()));
         }
-        List<Field<?>> fields = new ArrayList<>(List.of(operator, cell, n, bad, devices, first, last, samples, median, p10,
-                medianClass, badChildren));
+        List<Field<?>> fields = new ArrayList<>(List.of(operator));
+        if (both || detail) {
+            fields.add(r9);
+        }
+        if (both || !detail) {
+            fields.add(r8);
+        }
+        fields.addAll(List.of(level, n, bad, devices, first, last, samples, median, p10, medianClass, badChildren));
         fields.addAll(classes);
-        var rows = tx.select(fields).from(capped).where(capped.field(rank).le(config.evidence().maxPerDeviceCellDay()))
-                .groupBy(operator, cell).fetch();
+        var capping = tx.select(fields).from(capped).where(capped.field(rank).le(config.evidence().maxPerDeviceCellDay()));
+        var rows = both ? capping.groupBy(groupingSets(new Field<?>[] {operator, r9}, new Field<?>[] {operator, r8})).fetch()
+                : capping.groupBy(operator, detail ? r9 : r8).fetch();
         List<CoverageCellRecord> cells = new ArrayList<>(rows.size());
         for (Record r : rows) {
-            cells.add(cell(r, resolution, operator, cell, n, bad, devices, first, last, samples, median, p10, medianClass,
-                    badChildren, classes));
+            int resolution = r.get(level) == 1 ? H3Grid.DECISION : H3Grid.DETAIL;
+            cells.add(cell(r, resolution, operator, resolution == H3Grid.DETAIL ? r9 : r8, n, bad, devices, first, last, samples,
+                    median, p10, medianClass, badChildren, classes));
         }
         return cells;
     }
