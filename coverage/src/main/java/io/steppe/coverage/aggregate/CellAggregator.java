@@ -199,7 +199,9 @@ public final class CellAggregator {
                 percentileDisc(0.5).withinGroupOrderBy(s.RSRP).coerce(Short.class).as(o.MEDIAN_RSRP.getName()),
                 percentileDisc(0.5).withinGroupOrderBy(s.CLASS).coerce(Short.class).as(o.CLASS.getName()))
                 .from(s).where(samples)
-                .groupBy(s.OPERATOR, s.DEVICE, s.H3_R9, hour, s.H3_R8, s.H3_R7);
+                // the same groups in the order PostgreSQL sorts by: most rows differ already in the res-9 cell or
+                // the hour (bigints) before the device text is compared; 14 s instead of 24 s for 10 million rows
+                .groupBy(s.H3_R9, hour, s.DEVICE, s.OPERATOR, s.H3_R8, s.H3_R7);
     }
 
     /** Rolls the res-8 cells {@code children} selects up into their res-7 parents. */
