@@ -11,6 +11,7 @@ import io.steppe.coverage.sample.SampleClassifier;
 import io.steppe.coverage.sample.SampleFormat;
 import io.steppe.db.AuditLog;
 import io.steppe.db.Database;
+import io.steppe.db.schema.Indexes;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,7 +34,9 @@ import org.jooq.exception.DataAccessException;
 
 /**
  * Imports a sample log: streamed line by line (a ten-million-row file never sits in memory), each row checked,
- * copied in batches of {@link #BATCH} rows, the next batch parsed while the last one is written. Rows rejected or with an optional field emptied go to a report in
+ * copied in batches of {@link #BATCH} rows, the next batch parsed while the last one is written. A row whose
+ * fingerprint the source already holds is counted as a duplicate and not copied; imports of one source take
+ * turns, so two of them cannot both store a row. Rows rejected or with an optional field emptied go to a report in
  * {@code reportDir}; the import itself is recorded in {@code coverage_import} and the audit log.
  */
 public final class SampleImporter {
@@ -91,7 +94,9 @@ public final class SampleImporter {
         long rejected = 0;
         long warned = 0;
         ExecutorService writer = Executors.newSingleThreadExecutor(r -> new Thread(r, "coverage-copy"));
-        try (ImportReport report = new ImportReport(reportPath); Connection connection = database.dataSource().getConnection()) {
+        try (ImportReport report = new ImportReport(reportPath); Connection connection = database.dataSource().getConnection();
+             SourceLock lock = SourceLock.take(connection, source)) {
+            FingerprintSet seen = StoredFingerprints.of(connection, source, importId);
             // two batches: one is parsed here while the other is copied on the writer thread
             CopyBatch[] batches = {new CopyBatch(connection, source, importId), new CopyBatch(connection, source, importId)};
             int current = 0;
@@ -115,10 +120,14 @@ public final class SampleImporter {
                     warned++;
                 }
                 Sample s = a.sample();
-                long r9 = grid.cell(s.latitude(), s.longitude(), H3Grid.DETAIL);
-                batches[current].add(s, RowFingerprint.of(s), classifier.classify(s).ordinal(), r9,
-                        grid.parent(r9, H3Grid.DECISION), grid.parent(r9, H3Grid.OVERVIEW));
                 accepted++;
+                long fingerprint = RowFingerprint.of(s);
+                if (!seen.add(fingerprint)) {
+                    continue; // stored by an earlier import of the source, or earlier in this file (1 Hz logs repeat rows)
+                }
+                long r9 = grid.cell(s.latitude(), s.longitude(), H3Grid.DETAIL);
+                batches[current].add(s, fingerprint, classifier.classify(s).ordinal(), r9,
+                        grid.parent(r9, H3Grid.DECISION), grid.parent(r9, H3Grid.OVERVIEW));
                 if (batches[current].size() >= BATCH) {
                     added += written(inFlight);
                     CopyBatch full = batches[current];
@@ -133,6 +142,12 @@ public final class SampleImporter {
                     + e.getMessage(), e instanceof SQLException s ? s : null);
         } finally {
             writer.shutdownNow();
+        }
+        if (added > 0) {
+            BrinSummaries.summariseNew(database.dsl(), Indexes.COVERAGE_SAMPLE_MEASURED_BRIN);
+        }
+        if (added >= BrinSummaries.ANALYZE_AFTER) {
+            BrinSummaries.analyse(database.dsl());
         }
         long a = accepted;
         long n = added;

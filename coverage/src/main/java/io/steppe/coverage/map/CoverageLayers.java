@@ -57,7 +57,7 @@ public final class CoverageLayers {
         org.jooq.Field<java.time.LocalDate> day = DSL.field("({0} at time zone {1})::date", java.time.LocalDate.class, o.HOUR,
                 DSL.inline(config.zone().getId()));
         return dsl.select(day, DSL.count(), DSL.count().filterWhere(o.CLASS.ge((short) 2)), DSL.sum(o.SAMPLES))
-                .from(o).where(o.OPERATOR.eq(operator), o.H3_R8.eq(DSL.any(cells.toArray(new Long[0]))))
+                .from(o).where(o.OPERATOR.eq(operator), o.H3_R8.in(cells))
                 .groupBy(day).orderBy(day)
                 .fetch(r -> new Day(r.value1(), r.value2(), r.value3(), r.value4().longValue()));
     }

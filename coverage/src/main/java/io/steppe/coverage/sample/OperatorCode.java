@@ -1,6 +1,7 @@
 package io.steppe.coverage.sample;
 
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * MCC-MNC operator codes. An MCC must be an ITU-assigned range (200–799) and an MNC two or three digits; for
@@ -9,6 +10,10 @@ import java.util.Set;
 public final class OperatorCode {
 
     /** China Mobile 00/02/04/07/08, China Unicom 01/06/09, China Telecom 03/05/11, China Broadnet 15, CRC 20. */
+    // compiled once: String.matches compiles its pattern on every call, and this runs for every imported row
+    private static final Pattern MCC = Pattern.compile("[2-7][0-9]{2}");
+    private static final Pattern MNC = Pattern.compile("[0-9]{2,3}");
+    private static final Pattern CODE = Pattern.compile("[0-9]{5,6}");
     private static final Set<String> CHINA = Set.of("00", "01", "02", "03", "04", "05", "06", "07", "08", "09", "11", "15", "20");
 
     private OperatorCode() {
@@ -18,10 +23,10 @@ public final class OperatorCode {
     public static String of(String mcc, String mnc) {
         String c = mcc.trim();
         String n = mnc.trim();
-        if (!c.matches("[2-7][0-9]{2}")) {
+        if (!MCC.matcher(c).matches()) {
             throw new IllegalArgumentException("unknown operator code: mcc '" + mcc + "' is not a country code (200-799)");
         }
-        if (!n.matches("[0-9]{2,3}")) {
+        if (!MNC.matcher(n).matches()) {
             throw new IllegalArgumentException("unknown operator code: mnc '" + mnc + "' is not two or three digits");
         }
         if (c.equals("460") && !CHINA.contains(n)) {
@@ -33,7 +38,7 @@ public final class OperatorCode {
     /** A code written as one number, {@code 46000} or {@code 272003}. */
     public static String parse(String code) {
         String t = code.trim();
-        if (!t.matches("[0-9]{5,6}")) {
+        if (!CODE.matcher(t).matches()) {
             throw new IllegalArgumentException("operator '" + code + "' is not an MCC-MNC code such as 46000");
         }
         return of(t.substring(0, 3), t.substring(3));

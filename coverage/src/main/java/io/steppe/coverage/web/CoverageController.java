@@ -13,6 +13,7 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.steppe.coverage.Coverage;
+import io.steppe.coverage.aggregate.Periods;
 import io.steppe.coverage.gap.GapStatus;
 import io.steppe.coverage.gap.NoSuchGapException;
 import io.steppe.coverage.importer.ImportResult;
@@ -101,22 +102,32 @@ final class CoverageController {
         return HttpResponse.ok(out.toByteArray()).contentType(GEOJSON);
     }
 
-    /** Res-8 cells of one operator judged before and from {@code at} (ISO-8601 with offset): what improved or worsened. */
+    /**
+     * Res-8 cells of one operator judged on two periods, before and from {@code at} (ISO-8601 with offset; each
+     * period bounded by {@code since} and {@code until} when given), or on the samples of two import sources
+     * ({@code before_source}, {@code after_source}): what improved or worsened.
+     */
     @Get(uri = "/changes", produces = GEOJSON)
-    HttpResponse<?> changes(@Nullable @QueryValue String operator, @Nullable @QueryValue String at) throws IOException {
-        Optional<String> op;
-        java.time.Instant when;
+    HttpResponse<?> changes(@Nullable @QueryValue String operator, @Nullable @QueryValue String at,
+                            @Nullable @QueryValue String since, @Nullable @QueryValue String until,
+                            @Nullable @QueryValue("before_source") String beforeSource,
+                            @Nullable @QueryValue("after_source") String afterSource) throws IOException {
+        List<io.steppe.coverage.aggregate.CellChange> found;
         try {
-            op = operator(operator, false);
-            when = java.time.OffsetDateTime.parse(String.valueOf(at)).toInstant();
-        } catch (IllegalArgumentException | java.time.DateTimeException e) {
-            return error(HttpStatus.BAD_REQUEST, "operator (MCC-MNC) and at (ISO-8601 with offset) are required: " + e.getMessage());
-        }
-        if (op.isEmpty()) {
-            return error(HttpStatus.BAD_REQUEST, "operator is required");
+            String op = operator(operator, false).orElseThrow(() -> new IllegalArgumentException("operator (MCC-MNC) is required"));
+            if (beforeSource != null || afterSource != null) {
+                if (beforeSource == null || afterSource == null || at != null || since != null || until != null) {
+                    throw new IllegalArgumentException("compare either two sources (before_source and after_source) or two periods (at, since, until)");
+                }
+                found = coverage.aggregator().changes(op, beforeSource, afterSource);
+            } else {
+                found = coverage.aggregator().changes(op, Periods.parse("", at, since, until));
+            }
+        } catch (IllegalArgumentException e) {
+            return error(HttpStatus.BAD_REQUEST, e.getMessage());
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        coverage.geoJson().changes(coverage.aggregator().changes(op.get(), when), out);
+        coverage.geoJson().changes(found, out);
         return HttpResponse.ok(out.toByteArray()).contentType(GEOJSON);
     }
 

@@ -3,6 +3,7 @@ package io.steppe.coverage.web;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -16,6 +17,8 @@ import io.steppe.coverage.gap.Gap;
 import io.steppe.coverage.gap.GapStatus;
 import io.steppe.coverage.map.CoverageLayers;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,6 +33,11 @@ import java.util.Optional;
 final class PlannerConsoleController {
 
     private static final String HTML = MediaType.TEXT_HTML + ";charset=utf-8";
+    /**
+     * The request attribute in which the console's login filter leaves the session's anti-forgery token: a form
+     * posted with the session cookie counts only with this token in it, which a page on another site cannot read.
+     */
+    static final String CSRF = "steppe.csrf";
 
     private final Coverage coverage;
 
@@ -52,7 +60,7 @@ final class PlannerConsoleController {
     }
 
     @Get(uri = "/gaps/{id}", produces = HTML)
-    HttpResponse<String> gap(long id) {
+    HttpResponse<String> gap(long id, HttpRequest<?> request) {
         Optional<Gap> gap = coverage.gaps().find(id);
         if (gap.isEmpty()) {
             return HttpResponse.<String>notFound().body(PlannerPages.page("No such gap", "<p>No gap with id " + id + ".</p>"));
@@ -61,11 +69,20 @@ final class PlannerConsoleController {
         CoverageLayers.MapData data = new CoverageLayers.MapData("Gap #" + id,
                 coverage.layers().cells(Optional.of(g.operator()), 8).stream().filter(c -> g.cellIds().contains(c.h3())).toList(),
                 List.of(g), coverage.layers().map(Optional.of(g.operator()), false).places());
-        return HttpResponse.ok(PlannerPages.gapPage(g, coverage.map().svg(data, 640, 420), coverage.layers().days(g.operator(), g.cellIds())));
+        return HttpResponse.ok(PlannerPages.gapPage(g, coverage.map().svg(data, 640, 420), coverage.layers().days(g.operator(), g.cellIds()),
+                csrf(request).orElse("")));
     }
 
     @Post(uri = "/gaps/{id}/status", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = HTML)
     HttpResponse<String> mark(long id, @Body Map<String, String> form, HttpRequest<?> request) {
+        String sent = form.get("csrf");
+        boolean genuine = sent != null && csrf(request).map(t -> MessageDigest.isEqual(t.getBytes(StandardCharsets.UTF_8),
+                sent.getBytes(StandardCharsets.UTF_8))).orElse(false);
+        if (!genuine) {
+            return HttpResponse.<String>status(HttpStatus.FORBIDDEN).body(PlannerPages.page("Not saved",
+                    "<p class=\"error\">This form did not come from your console session; nothing was changed.</p>"
+                            + "<p><a href=\"/console/coverage/gaps/" + id + "\">Open the gap again</a> and save from there.</p>"));
+        }
         try {
             coverage.gaps().mark(id, GapStatus.parse(form.get("status")), blankToNull(form.get("note")), CoverageController.actor(request));
         } catch (IllegalArgumentException e) {
@@ -73,6 +90,10 @@ final class PlannerConsoleController {
                     + "</p><p><a href=\"/console/coverage/gaps/" + id + "\">Back to the gap</a></p>"));
         }
         return HttpResponse.seeOther(URI.create("/console/coverage/gaps/" + id));
+    }
+
+    private static Optional<String> csrf(HttpRequest<?> request) {
+        return request.getAttribute(CSRF, String.class).filter(t -> !t.isEmpty());
     }
 
     private static String blankToNull(String s) {

@@ -77,7 +77,7 @@ final class PlannerPages {
         return page(data.title(), b.toString());
     }
 
-    static String gapPage(Gap g, String svg, List<CoverageLayers.Day> days) {
+    static String gapPage(Gap g, String svg, List<CoverageLayers.Day> days, String csrf) {
         StringBuilder b = new StringBuilder("<h1>Gap #").append(g.id()).append(" · ").append(escape(g.operator())).append(" ")
                 .append(name(g.operator())).append("</h1>");
         if (g.reappeared()) {
@@ -103,7 +103,8 @@ final class PlannerPages {
         }
         b.append("</tbody></table><h2>Decision</h2><p>Status: <strong id=\"status\">").append(g.status()).append("</strong>")
                 .append(g.note() == null ? "" : " — " + escape(g.note())).append("</p>")
-                .append("<form method=\"post\" action=\"/console/coverage/gaps/").append(g.id()).append("/status\"><select name=\"status\">");
+                .append("<form method=\"post\" action=\"/console/coverage/gaps/").append(g.id()).append("/status\"><input type=\"hidden\" name=\"csrf\" value=\"")
+                .append(escape(csrf)).append("\"><select name=\"status\">");
         for (GapStatus s : GapStatus.values()) {
             b.append("<option").append(s.value().equals(g.status()) ? " selected" : "").append('>').append(s.value()).append("</option>");
         }

@@ -3,6 +3,7 @@ package io.steppe.coverage.aggregate;
 import static io.steppe.db.schema.Tables.COVERAGE_CELL;
 import static io.steppe.db.schema.Tables.COVERAGE_OBSERVATION;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -25,6 +26,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -134,13 +136,60 @@ class CellAggregatorTest {
             }
         }
         aggregator.update(rows.importWith(importer, "mast").touched());
-        List<CellChange> changes = aggregator.changes("46000", DAY.plus(Duration.ofDays(2)));
+        List<CellChange> changes = aggregator.changes("46000", new Periods(DAY.plus(Duration.ofDays(2)), Optional.empty(), Optional.empty()));
         assertEquals(1, changes.size());
         CellChange c = changes.get(0);
         assertEquals(CellStatus.GAP, c.before());
         assertEquals(CellStatus.COVERED, c.after());
         assertEquals(1, c.direction());
         assertEquals(12, c.observationsBefore());
+    }
+
+    @Test
+    void theSecondPeriodEndsAtUntil() {
+        SampleRows rows = new SampleRows();
+        for (int day = 0; day < 6; day++) {
+            for (int h = 0; h < 6; h++) {
+                LatLng p = SPOTS.get(h % 4);
+                // the mast of day 2 fails again on day 4
+                rows.add(DAY.plus(Duration.ofDays(day)).plus(Duration.ofHours(h)), p.lat, p.lng, "00", day == 2 || day == 3 ? -80 : null,
+                        h % 2 == 0 ? "a" : "b");
+            }
+        }
+        aggregator.update(rows.importWith(importer, "mast").touched());
+        Instant at = DAY.plus(Duration.ofDays(2));
+        CellChange bounded = aggregator.changes("46000", new Periods(at, Optional.of(DAY), Optional.of(DAY.plus(Duration.ofDays(4))))).get(0);
+        assertEquals(CellStatus.COVERED, bounded.after());
+        assertEquals(12, bounded.observationsAfter());
+        CellChange open = aggregator.changes("46000", new Periods(at, Optional.empty(), Optional.empty())).get(0);
+        assertEquals(CellStatus.GAP, open.after());
+        assertEquals(24, open.observationsAfter());
+        assertTrue(aggregator.changes("46000", new Periods(at, Optional.of(at), Optional.empty())).isEmpty(), "nothing before since is judged");
+    }
+
+    @Test
+    void comparingTwoImportSourcesJudgesEachOnItsOwnSamples() {
+        SampleRows lastYear = new SampleRows();
+        SampleRows thisYear = new SampleRows();
+        for (int day = 0; day < 2; day++) {
+            for (int h = 0; h < 6; h++) {
+                LatLng p = SPOTS.get(h % 4);
+                Instant t = DAY.plus(Duration.ofDays(day)).plus(Duration.ofHours(h));
+                // the same hours, driven twice: no service in one drive test, good signal in the other
+                lastYear.add(t, p.lat, p.lng, "00", null, h % 2 == 0 ? "a" : "b");
+                thisYear.add(t.plusSeconds(30), p.lat, p.lng, "00", -80, h % 2 == 0 ? "c" : "d");
+            }
+        }
+        aggregator.update(lastYear.importWith(importer, "drive-2025").touched());
+        aggregator.update(thisYear.importWith(importer, "drive-2026").touched());
+        List<CellChange> changes = aggregator.changes("46000", "drive-2025", "drive-2026");
+        assertEquals(1, changes.size());
+        assertEquals(CellStatus.GAP, changes.get(0).before());
+        assertEquals(CellStatus.COVERED, changes.get(0).after());
+        assertEquals(12, changes.get(0).observationsAfter());
+        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
+                () -> aggregator.changes("46000", "drive-2025", "drive-2027"));
+        assertEquals("no import has the source 'drive-2027'", unknown.getMessage());
     }
 
     @Test

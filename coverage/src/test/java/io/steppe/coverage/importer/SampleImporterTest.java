@@ -22,6 +22,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -110,6 +113,39 @@ class SampleImporterTest {
         assertEquals("alice", recorded.get(1).getActor());
         assertEquals(first.accepted(), recorded.get(1).getDuplicates());
         assertEquals(2, db.dsl().fetchCount(AUDIT_LOG, AUDIT_LOG.ACTION.eq("coverage.import")));
+    }
+
+    @Test
+    void aLogThatGrewAddsOnlyItsNewRows() throws IOException {
+        Path f = DriveLogs.dir().resolve("Download/Driving/B_2019.12.14_10.16.30.csv");
+        List<String> lines = Files.readAllLines(f);
+        Path firstHalf = home.resolve("growing.csv");
+        Files.write(firstHalf, lines.subList(0, lines.size() / 2));
+        ImportResult first = importer.importFile(firstHalf, "growing", "alice");
+        Files.write(firstHalf, lines);
+        ImportResult whole = importer.importFile(firstHalf, "growing", "alice");
+        ImportResult alone = new SampleImporter(db, CoverageConfig.defaults().withZone(ZoneOffset.UTC), H3Grid.load(),
+                new MutableClock(Instant.parse("2026-11-26T08:00:00Z")), home.resolve("reports")).importFile(f, "elsewhere", "bob");
+        assertEquals(alone.added(), first.added() + whole.added());
+        assertEquals(first.added(), whole.duplicates() - (alone.accepted() - alone.added()));
+        assertEquals(2 * alone.added(), db.dsl().fetchCount(COVERAGE_SAMPLE));
+    }
+
+    @Test
+    void twoImportsOfOneSourceAtOnceStoreEachRowOnce() throws Exception {
+        Path f = DriveLogs.dir().resolve("Download/Driving/B_2019.12.14_10.16.30.csv");
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<ImportResult>> both = pool.invokeAll(List.of(
+                    () -> importer.importFile(f, "cork-drive", "alice"), () -> importer.importFile(f, "cork-drive", "bob")));
+            ImportResult a = both.get(0).get();
+            ImportResult b = both.get(1).get();
+            assertEquals(a.accepted(), b.accepted());
+            assertEquals(0, Math.min(a.added(), b.added()));
+            assertEquals(Math.max(a.added(), b.added()), db.dsl().fetchCount(COVERAGE_SAMPLE));
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

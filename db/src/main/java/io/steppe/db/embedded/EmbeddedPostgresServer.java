@@ -87,7 +87,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             // zonky starts the server with -F (fsync off) and synchronous_commit=off; a later -c wins.
             builder.setServerConfig("fsync", "on")
                     .setServerConfig("synchronous_commit", "on")
-                    .setServerConfig("full_page_writes", "on");
+                    .setServerConfig("full_page_writes", "on")
+                    // a ten-million-row coverage import writes ~2 GB of WAL; with the default 1 GB a checkpoint
+                    // started every ~15 s of it ("checkpoints are occurring too frequently"). Durability is the same.
+                    .setServerConfig("max_wal_size", "4GB");
         }
         EmbeddedPostgres postgres;
         try {

@@ -2,6 +2,8 @@ package io.steppe.ops.cli;
 
 import io.steppe.coverage.Coverage;
 import io.steppe.coverage.CoverageConfig;
+import io.steppe.coverage.aggregate.CellChange;
+import io.steppe.coverage.aggregate.Periods;
 import io.steppe.coverage.gap.Gap;
 import io.steppe.coverage.importer.ImportResult;
 import io.steppe.coverage.map.CoverageLayers;
@@ -28,7 +30,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code steppe coverage import|gaps|rebuild}: 4G samples in, gap maps out. */
+/** {@code steppe coverage import|gaps|changes|rebuild}: 4G samples in, gap maps out. */
 @Command(name = "coverage", mixinStandardHelpOptions = true, description = "Import 4G samples and export gap maps.")
 public final class CoverageCommand implements Runnable {
 
@@ -40,7 +42,7 @@ public final class CoverageCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new UserError("coverage needs a subcommand: import, gaps or rebuild (see 'steppe coverage --help')");
+        throw new UserError("coverage needs a subcommand: import, gaps, changes or rebuild (see 'steppe coverage --help')");
     }
 
     /** The coverage module on {@code database}, configured as {@code serve} configures it. */
@@ -93,10 +95,7 @@ public final class CoverageCommand implements Runnable {
     }
 
     private static int write(Coverage coverage, Optional<String> operator, boolean withoutWifi, String format, Path out) throws IOException {
-        Path parent = out.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
+        createParent(out);
         CoverageLayers.MapData data = coverage.layers().map(operator, withoutWifi);
         List<Gap> gaps = data.gaps();
         switch (format) {
@@ -116,23 +115,51 @@ public final class CoverageCommand implements Runnable {
         return gaps.size();
     }
 
+    private static void createParent(Path out) throws IOException {
+        Path parent = out.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+    }
+
     @Command(name = "changes", mixinStandardHelpOptions = true,
             description = {"Compare two periods: each res-8 cell judged on the samples before --at and on those from --at on",
-                    "(e.g. the day a new mast went up). Writes the cells as GeoJSON with before, after and change."})
+                    "(e.g. the day a new mast went up), the first period from --since, the second until --until;",
+                    "or on the samples of two import sources (--before-source, --after-source: e.g. two drive tests).",
+                    "Writes the cells judged in both as GeoJSON with before, after and change."})
     int changes(@Option(names = "--operator", required = true, paramLabel = "MCCMNC") String operator,
-                @Option(names = "--at", required = true, paramLabel = "TIME", description = "ISO-8601 with offset, e.g. 2026-11-20T00:00+08:00") String at,
+                @Option(names = "--at", paramLabel = "TIME", description = "ISO-8601 with offset, e.g. 2026-11-20T00:00+08:00") String at,
+                @Option(names = "--since", paramLabel = "TIME", description = "with --at: the first period starts here") String since,
+                @Option(names = "--until", paramLabel = "TIME", description = "with --at: the second period ends here") String until,
+                @Option(names = "--before-source", paramLabel = "NAME", description = "the import source of the first period") String beforeSource,
+                @Option(names = "--after-source", paramLabel = "NAME", description = "the import source of the second period") String afterSource,
                 @Option(names = "--out", required = true, paramLabel = "FILE") Path out) {
         String op = OperatorCode.parse(operator);
-        java.time.Instant when;
+        boolean bySource = beforeSource != null || afterSource != null;
+        if (bySource && (beforeSource == null || afterSource == null || at != null || since != null || until != null)) {
+            throw new UserError("compare either two sources (--before-source and --after-source) or two periods (--at, --since, --until)");
+        }
+        Periods periods;
         try {
-            when = java.time.OffsetDateTime.parse(at).toInstant();
-        } catch (DateTimeException e) {
-            throw new UserError("--at must be ISO-8601 with an offset such as 2026-11-20T00:00+08:00, was '" + at + "'");
+            periods = bySource ? null : Periods.parse("--", at, since, until);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
         }
         SteppeConfig config = context.config();
-        List<io.steppe.coverage.aggregate.CellChange> changes = context.withDatabase(db -> {
+        List<CellChange> changes = context.withDatabase(db -> {
             Coverage coverage = coverage(db, config);
-            List<io.steppe.coverage.aggregate.CellChange> found = coverage.aggregator().changes(op, when);
+            List<CellChange> found;
+            try {
+                found = bySource ? coverage.aggregator().changes(op, beforeSource, afterSource)
+                        : coverage.aggregator().changes(op, periods);
+            } catch (IllegalArgumentException e) {
+                throw new UserError(e.getMessage());
+            }
+            try {
+                createParent(out);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write " + out + ": " + e.getMessage(), e);
+            }
             try (OutputStream o = Files.newOutputStream(out)) {
                 coverage.geoJson().changes(found, o);
             } catch (IOException e) {

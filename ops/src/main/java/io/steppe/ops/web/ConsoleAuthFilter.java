@@ -11,10 +11,12 @@ import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.cookie.Cookie;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.steppe.db.Tokens;
 import io.steppe.ops.account.Account;
 import io.steppe.ops.account.ConsoleSessions;
 import io.steppe.ops.account.Role;
 import java.net.URI;
+import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -33,6 +35,8 @@ final class ConsoleAuthFilter implements Ordered {
     static final String COOKIE = "steppe_session";
     /** The account's name alone, for modules that cannot know {@link Account} (the coverage API records who imported). */
     static final String ACTOR = "steppe.actor";
+    /** The session's anti-forgery token, which console forms must send back (the coverage module reads it by this name). */
+    static final String CSRF = "steppe.csrf";
     private static final Set<String> PUBLIC_PATHS = Set.of("/health", "/metrics", "/api/login", "/console/login",
             "/api/aps/heartbeat", "/api/dev/sms-outbox");
 
@@ -52,7 +56,8 @@ final class ConsoleAuthFilter implements Ordered {
         if (listeners.of(request) == Listeners.Listener.PORTAL || PUBLIC_PATHS.contains(path)) {
             return null;
         }
-        Optional<Account> account = token(request).flatMap(sessions::account);
+        Optional<String> token = token(request);
+        Optional<Account> account = token.flatMap(sessions::account);
         if (account.isPresent()) {
             if (account.get().role() == Role.OPERATOR && isCoverage(path)) {
                 return HttpResponse.status(HttpStatus.FORBIDDEN)
@@ -60,6 +65,7 @@ final class ConsoleAuthFilter implements Ordered {
             }
             request.setAttribute(ACCOUNT, account.get());
             request.setAttribute(ACTOR, account.get().username());
+            request.setAttribute(CSRF, csrf(token.get()));
             return null;
         }
         if (path.equals("/console") || path.startsWith("/console/")) {
@@ -79,6 +85,14 @@ final class ConsoleAuthFilter implements Ordered {
                 .filter(h -> h.regionMatches(true, 0, "Bearer ", 0, 7))
                 .map(h -> h.substring(7).trim());
         return bearer.or(() -> request.getCookies().findCookie(COOKIE).map(Cookie::getValue));
+    }
+
+    /**
+     * Derived from the session token, so it needs no storage and ends with the session; a page of another site
+     * can make the browser send the cookie but can read neither the cookie nor this.
+     */
+    static String csrf(String sessionToken) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(Tokens.hash("steppe-csrf:" + sessionToken));
     }
 
     @Override

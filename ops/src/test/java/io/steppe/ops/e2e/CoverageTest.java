@@ -170,6 +170,31 @@ class CoverageTest {
     }
 
     @Test
+    void changesCompareTwoImportSources() throws IOException {
+        Path out = home.resolve("out/changes.geojson");
+        Result same = steppe("coverage", "changes", "--operator", "46000", "--before-source", "synthetic-drive",
+                "--after-source", "synthetic-drive", "--out", out.toString());
+        assertEquals(0, same.status(), same.err());
+        int cells = features(Files.readString(out)).size();
+        assertTrue(cells > 0);
+        assertEquals(cells + " cells judged in both periods: 0 improved, 0 worsened; written to " + out, same.out().strip());
+        Result unknown = steppe("coverage", "changes", "--operator", "46000", "--before-source", "synthetic-drive",
+                "--after-source", "drive-2030", "--out", out.toString());
+        assertEquals(2, unknown.status());
+        assertTrue(unknown.err().contains("no import has the source 'drive-2030'"), unknown.err());
+        Result mixed = steppe("coverage", "changes", "--operator", "46000", "--before-source", "synthetic-drive",
+                "--at", "2026-11-18T12:00:00+08:00", "--out", out.toString());
+        assertEquals(2, mixed.status());
+
+        HttpResponse<String> api = http.get(this.api, "/api/coverage/changes?operator=46000&before_source=synthetic-drive"
+                + "&after_source=synthetic-drive", "Authorization", "Bearer " + planner);
+        assertEquals(200, api.statusCode(), api.body());
+        assertEquals(cells, features(api.body()).size());
+        assertEquals(400, http.get(this.api, "/api/coverage/changes?operator=46000&before_source=synthetic-drive",
+                "Authorization", "Bearer " + planner).statusCode());
+    }
+
+    @Test
     void exportsOpenAsGeoJsonCsvSvgAndPng() throws IOException {
         Path geojson = home.resolve("out/gaps.geojson");
         Result r = steppe("coverage", "gaps", "--format", "geojson", "--out", geojson.toString());
@@ -217,6 +242,21 @@ class CoverageTest {
         assertTrue(page.body().contains("Dongsumu"));
         HttpResponse<String> gapPage = http.get(api, "/console/coverage/gaps/" + gapId, "Cookie", "steppe_session=" + planner);
         assertTrue(gapPage.body().contains("mast X601-3 in 2027") && gapPage.body().contains("id=\"days\""), gapPage.body());
+
+        // a page elsewhere can make the browser post the form with the session cookie, but not with the token
+        HttpResponse<String> forged = http.post(api, "/console/coverage/gaps/" + gapId + "/status",
+                "application/x-www-form-urlencoded", "status=resolved", "Cookie", "steppe_session=" + planner);
+        assertEquals(403, forged.statusCode());
+        HttpResponse<String> wrong = http.post(api, "/console/coverage/gaps/" + gapId + "/status",
+                "application/x-www-form-urlencoded", "csrf=guess&status=resolved", "Cookie", "steppe_session=" + planner);
+        assertEquals(403, wrong.statusCode());
+        assertTrue(http.get(api, "/api/coverage/gaps/" + gapId, "Authorization", "Bearer " + planner).body().contains("\"status\":\"planned\""));
+        Matcher token = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(gapPage.body());
+        assertTrue(token.find(), gapPage.body());
+        HttpResponse<String> saved = http.post(api, "/console/coverage/gaps/" + gapId + "/status",
+                "application/x-www-form-urlencoded", "csrf=" + token.group(1) + "&status=confirmed", "Cookie", "steppe_session=" + planner);
+        assertEquals(303, saved.statusCode(), saved.body());
+        assertTrue(http.get(api, "/api/coverage/gaps/" + gapId, "Authorization", "Bearer " + planner).body().contains("\"status\":\"confirmed\""));
     }
 
     @Test

@@ -1,0 +1,35 @@
+package io.steppe.coverage.importer;
+
+import static io.steppe.db.schema.Tables.COVERAGE_SAMPLE;
+
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Index;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
+
+/**
+ * Keeps the samples table's BRIN indexes and statistics useful right after an import. A BRIN index ignores no
+ * block range it has not summarised yet, and the planner, without statistics, reads the whole table instead: the
+ * incremental update that follows an import would read every sample. PostgreSQL's autovacuum does both only
+ * later (and "later" is after the update).
+ */
+final class BrinSummaries {
+
+    /** Below this many new rows the planner's old statistics still hold; autovacuum catches up in its own time. */
+    static final long ANALYZE_AFTER = 50_000;
+
+    private BrinSummaries() {
+    }
+
+    /** Summarises the block ranges written since the last summary of {@code index}; cost is proportional to them. */
+    static void summariseNew(DSLContext dsl, Index index) {
+        Field<Object> regclass = DSL.field("{0}::regclass", Object.class, DSL.inline(index.getName()));
+        dsl.select(DSL.function("brin_summarize_new_values", SQLDataType.INTEGER, regclass)).fetch();
+    }
+
+    static void analyse(DSLContext dsl) {
+        // jOOQ has no ANALYZE; the table name still comes from the generated schema
+        dsl.query("analyze " + COVERAGE_SAMPLE.getName()).execute();
+    }
+}
