@@ -9,11 +9,9 @@ import io.steppe.db.TestDatabases;
 import io.steppe.radius.nas.Nas;
 import io.steppe.radius.nas.NasAddress;
 import io.steppe.radius.nas.NasRepository;
-import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,9 +41,7 @@ class AccountingStoreTest {
     }
 
     AccountingRecord record(AccountingRecord.Kind kind, String session, Instant at, long seconds, Integer interim) {
-        return new AccountingRecord(kind, nasId, InetAddress.getLoopbackAddress(), session, "u-" + session, "user", Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), at, seconds, seconds * 100,
-                seconds * 1000, Optional.ofNullable(interim), kind == AccountingRecord.Kind.STOP ? Optional.of("Idle-Timeout") : Optional.empty());
+        return new TestRecords(nasId).of(kind, session, at, seconds, interim);
     }
 
     void apply(AccountingRecord r) {

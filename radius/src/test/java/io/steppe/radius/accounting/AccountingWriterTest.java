@@ -1,0 +1,98 @@
+package io.steppe.radius.accounting;
+
+import static io.steppe.db.schema.Tables.RADIUS_SESSION;
+import static io.steppe.db.schema.Tables.RADIUS_SESSION_OPEN;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.steppe.db.Database;
+import io.steppe.db.TestDatabases;
+import io.steppe.radius.RadiusMetrics;
+import io.steppe.radius.nas.Nas;
+import io.steppe.radius.nas.NasAddress;
+import io.steppe.radius.nas.NasRepository;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AccountingWriterTest {
+
+    static final Instant T0 = Instant.parse("2026-11-26T02:00:00Z");
+
+    @TempDir
+    Path home;
+    Database db;
+    TestRecords records;
+
+    @BeforeEach
+    void open() {
+        db = TestDatabases.freshMigrated(home);
+        NasRepository gateways = new NasRepository(db.dsl());
+        gateways.add(Nas.of("gw", NasAddress.parse("127.0.0.1"), "secret-secret"), "test");
+        records = new TestRecords(gateways.listRegistered().get(0).id());
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    /**
+     * A gateway that reboots sends Accounting-On, then Starts for its new sessions. Every session started
+     * before it is closed, even those still being committed when it arrived, and none started after it.
+     */
+    @Test
+    void accountingOnClosesEverySessionBeforeItAndNoneAfterIt() throws Exception {
+        Set<String> committedKinds = ConcurrentHashMap.newKeySet();
+        List<CompletableFuture<Void>> saved = new ArrayList<>();
+        try (AccountingWriter writer = new AccountingWriter(db.dsl(), new AccountingStore(), new RadiusMetrics() { }, 1000, 10_000,
+                committed -> committed.forEach(r -> committedKinds.add(r.kind().name())))) {
+            for (int i = 0; i < 200; i++) {
+                saved.add(writer.submit(records.of(AccountingRecord.Kind.START, "before-" + i, T0, 0, 300)));
+            }
+            saved.add(writer.submit(records.of(AccountingRecord.Kind.ACCOUNTING_ON, "reboot", T0.plusSeconds(60), 0, null)));
+            for (int i = 0; i < 200; i++) {
+                saved.add(writer.submit(records.of(AccountingRecord.Kind.START, "after-" + i, T0.plusSeconds(90), 0, 300)));
+            }
+            CompletableFuture.allOf(saved.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+        }
+        Set<String> open = db.dsl().select(RADIUS_SESSION_OPEN.SESSION_ID).from(RADIUS_SESSION_OPEN).fetchSet(RADIUS_SESSION_OPEN.SESSION_ID);
+        Set<String> closedByReboot = db.dsl().select(RADIUS_SESSION.SESSION_ID).from(RADIUS_SESSION)
+                .where(RADIUS_SESSION.TERMINATE_CAUSE.eq("NAS-Reboot")).fetchSet(RADIUS_SESSION.SESSION_ID);
+        assertEquals(200, open.size());
+        assertEquals(Set.of(), open.stream().filter(s -> !s.startsWith("after-")).collect(Collectors.toSet()));
+        assertEquals(200, closedByReboot.size());
+        assertEquals(Set.of(), closedByReboot.stream().filter(s -> !s.startsWith("before-")).collect(Collectors.toSet()));
+        assertEquals(Set.of("START", "ACCOUNTING_ON"), committedKinds);
+    }
+
+    /** Small batches, so that a session's Start and Stop often fall in two batches committed at once. */
+    @Test
+    void startsInterimsAndStopsOfManySessionsEndAsOneClosedSessionEach() throws Exception {
+        List<CompletableFuture<Void>> saved = new ArrayList<>();
+        try (AccountingWriter writer = new AccountingWriter(db.dsl(), new AccountingStore(), new RadiusMetrics() { }, 7, 10_000,
+                committed -> { })) {
+            for (int i = 0; i < 100; i++) {
+                String session = "s-" + i;
+                saved.add(writer.submit(records.of(AccountingRecord.Kind.START, session, T0, 0, 300)));
+                saved.add(writer.submit(records.of(AccountingRecord.Kind.INTERIM_UPDATE, session, T0.plusSeconds(300), 300, null)));
+                saved.add(writer.submit(records.of(AccountingRecord.Kind.STOP, session, T0.plusSeconds(420), 420, null)));
+            }
+            CompletableFuture.allOf(saved.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+        }
+        assertEquals(0, db.dsl().fetchCount(RADIUS_SESSION_OPEN));
+        assertEquals(List.of(420L), db.dsl().selectDistinct(RADIUS_SESSION.SESSION_TIME).from(RADIUS_SESSION).fetch(RADIUS_SESSION.SESSION_TIME));
+        assertEquals(List.of("Idle-Timeout"), db.dsl().selectDistinct(RADIUS_SESSION.TERMINATE_CAUSE).from(RADIUS_SESSION)
+                .fetch(RADIUS_SESSION.TERMINATE_CAUSE));
+        assertEquals(100, db.dsl().fetchCount(RADIUS_SESSION));
+    }
+}
