@@ -2,18 +2,11 @@ package io.steppe.radius.accounting;
 
 import io.steppe.radius.RadiusMetrics;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
@@ -25,17 +18,10 @@ import org.slf4j.LoggerFactory;
  * transaction has committed, and the Accounting-Response waits for that (RFC 2866 §4.1). If a batch fails,
  * its records are retried one by one so that one bad record cannot hold the others back; a record that
  * still fails is never acknowledged, and the gateway retransmits it.
- *
- * <p>Commits are pipelined: the next batch's statements start as soon as the previous batch's have run, on a
- * second connection, while the previous one still waits for its fsync, so a record waits for the statements
- * in front of it rather than for a disk flush. A batch that shares a session with the batch still committing,
- * or that holds an Accounting-On/Off (which closes sessions it cannot see until they are committed), waits for
- * that commit first, so each session's records are applied in the order they arrived.
  */
 public final class AccountingWriter implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(AccountingWriter.class);
-    private static final int PIPELINE = 2;
 
     /** The queue is full; the gateway will retransmit. */
     public static final class Overloaded extends RuntimeException {
@@ -47,27 +33,6 @@ public final class AccountingWriter implements AutoCloseable {
     private record Pending(AccountingRecord record, CompletableFuture<Void> done) {
     }
 
-    /** Records committed together, and how far they have gone. */
-    private record Batch(List<Pending> pending, Set<String> sessions, boolean closesMany, CountDownLatch statementsRan,
-                         CountDownLatch finished) {
-
-        static Batch of(List<Pending> pending) {
-            Set<String> sessions = new HashSet<>();
-            boolean closesMany = false;
-            for (Pending p : pending) {
-                sessions.add(p.record().uniqueId());
-                closesMany |= p.record().kind() == AccountingRecord.Kind.ACCOUNTING_ON
-                        || p.record().kind() == AccountingRecord.Kind.ACCOUNTING_OFF;
-            }
-            return new Batch(pending, sessions, closesMany, new CountDownLatch(1), new CountDownLatch(1));
-        }
-
-        /** Whether this batch must wait for {@code earlier} to commit before its statements run. */
-        boolean dependsOn(Batch earlier) {
-            return closesMany || sessions.stream().anyMatch(earlier.sessions()::contains);
-        }
-    }
-
     private final DSLContext dsl;
     private final AccountingStore store;
     private final RadiusMetrics metrics;
@@ -75,12 +40,9 @@ public final class AccountingWriter implements AutoCloseable {
     private final int maxBatch;
     private final BlockingQueue<Pending> queue;
     private final Thread thread;
-    /** A transaction whose statements run, and one that waits for its commit. */
-    private final ExecutorService committers;
-    private final Semaphore inFlight = new Semaphore(PIPELINE);
     private volatile boolean running = true;
 
-    /** @param committed told of the records of each transaction once it has committed, on a committer's thread */
+    /** @param committed told of the records of each transaction once it has committed, on the writer's thread */
     public AccountingWriter(DSLContext dsl, AccountingStore store, RadiusMetrics metrics, int maxBatch, int queueCapacity,
                             Consumer<List<AccountingRecord>> committed) {
         this.dsl = dsl;
@@ -89,12 +51,6 @@ public final class AccountingWriter implements AutoCloseable {
         this.metrics = metrics;
         this.maxBatch = maxBatch;
         this.queue = new ArrayBlockingQueue<>(queueCapacity);
-        AtomicInteger committer = new AtomicInteger();
-        this.committers = Executors.newFixedThreadPool(PIPELINE, r -> {
-            Thread t = new Thread(r, "steppe-accounting-commit-" + committer.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
         this.thread = new Thread(this::run, "steppe-accounting-writer");
         this.thread.setDaemon(true);
         this.thread.start();
@@ -114,48 +70,30 @@ public final class AccountingWriter implements AutoCloseable {
     }
 
     private void run() {
-        Batch previous = null;
+        List<Pending> batch = new ArrayList<>(maxBatch);
         while (running || !queue.isEmpty()) {
             try {
                 Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
                 if (first == null) {
                     continue;
                 }
-                List<Pending> pending = new ArrayList<>(Math.min(maxBatch, queue.size() + 1));
-                pending.add(first);
-                queue.drainTo(pending, maxBatch - 1);
-                Batch batch = Batch.of(pending);
-                if (previous != null && batch.dependsOn(previous)) {
-                    previous.finished().await();
-                }
-                inFlight.acquire();
-                committers.execute(() -> {
-                    try {
-                        commit(batch);
-                    } finally {
-                        batch.statementsRan().countDown();
-                        batch.finished().countDown();
-                        inFlight.release();
-                    }
-                });
-                batch.statementsRan().await();
-                previous = batch;
+                batch.add(first);
+                queue.drainTo(batch, maxBatch - 1);
+                commit(batch);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
+            } finally {
+                batch.clear();
             }
         }
     }
 
-    private void commit(Batch committing) {
-        List<Pending> batch = committing.pending();
+    private void commit(List<Pending> batch) {
         try {
             List<AccountingRecord> records = new ArrayList<>(batch.size());
             batch.forEach(p -> records.add(p.record()));
-            dsl.transaction(tx -> {
-                store.applyAll(tx.dsl(), records);
-                committing.statementsRan().countDown();
-            });
+            dsl.transaction(tx -> store.applyAll(tx.dsl(), records));
             tell(records);
             metrics.accountingBatch(batch.size());
             batch.forEach(p -> p.done().complete(null));
@@ -212,8 +150,6 @@ public final class AccountingWriter implements AutoCloseable {
         running = false;
         try {
             thread.join(5_000);
-            committers.shutdown();
-            committers.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -75,7 +75,7 @@ class AccountingWriterTest {
         assertEquals(Set.of("START", "ACCOUNTING_ON"), committedKinds);
     }
 
-    /** Small batches, so that a session's Start and Stop often fall in two batches committed at once. */
+    /** Small batches, so that a session's records often fall in different ones. */
     @Test
     void startsInterimsAndStopsOfManySessionsEndAsOneClosedSessionEach() throws Exception {
         List<CompletableFuture<Void>> saved = new ArrayList<>();
