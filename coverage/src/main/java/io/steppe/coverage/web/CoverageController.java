@@ -18,9 +18,10 @@ import io.steppe.coverage.gap.GapStatus;
 import io.steppe.coverage.gap.NoSuchGapException;
 import io.steppe.coverage.importer.ImportResult;
 import io.steppe.coverage.sample.OperatorCode;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,14 +47,21 @@ final class CoverageController {
         this.coverage = coverage;
     }
 
+    /**
+     * The upload is read as a stream on a blocking thread while it arrives, never buffered whole: a drive-test log
+     * of millions of rows goes through the same importer as {@code steppe coverage import}, batch by batch.
+     */
     @Post(uri = "/samples", consumes = {"text/csv", MediaType.TEXT_PLAIN, "application/x-ndjson", "application/jsonl"})
-    HttpResponse<?> samples(HttpRequest<?> request, @Body byte[] body, @Nullable @QueryValue String source) throws IOException {
+    HttpResponse<?> samples(HttpRequest<?> request, @Body InputStream body, @Nullable @QueryValue String source) throws IOException {
         boolean jsonLines = request.getContentType().map(t -> t.getSubtype().contains("json")).orElse(false);
         String name = source == null || source.isBlank() ? "upload-" + actor(request) : source;
         ImportResult r;
-        try {
-            r = coverage.importStream(new ByteArrayInputStream(jsonLines ? JsonLines.toCsv(body) : body), name, actor(request));
+        try (InputStream upload = body; InputStream csv = jsonLines ? JsonLines.asCsv(upload) : upload) {
+            r = coverage.importStream(csv, name, actor(request));
         } catch (IllegalArgumentException e) {
+            return error(HttpStatus.BAD_REQUEST, e.getMessage());
+        } catch (UncheckedIOException e) {
+            // the body broke off (the client went away, or the upload passed micronaut.server.max-request-size)
             return error(HttpStatus.BAD_REQUEST, e.getMessage());
         }
         Map<String, Object> out = new LinkedHashMap<>();

@@ -4,15 +4,21 @@ import io.steppe.coverage.map.GeoJson;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.SequenceInputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 
 /**
  * Samples as JSON lines ({@code {"timestamp":…,"lat":…}} per line) turned into the contract CSV, so that one
- * importer checks both. A line that is not a JSON object becomes an empty row, rejected with its line number.
+ * importer checks both. The conversion is lazy, a line at a time as the importer reads, so an upload never sits in
+ * memory. Each JSON line becomes one CSV line (JSON line n is CSV line n + 1, after the header); a line that is not
+ * a JSON object becomes an empty row, rejected with its line number.
  */
 final class JsonLines {
 
@@ -22,29 +28,60 @@ final class JsonLines {
     private JsonLines() {
     }
 
-    static byte[] toCsv(byte[] body) {
-        StringBuilder csv = new StringBuilder(String.join(",", COLUMNS)).append('\n');
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(new ByteArrayInputStream(body), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = in.readLine()) != null) {
-                Object value;
+    /** The CSV of {@code body}'s JSON lines, header first; reading it reads {@code body}. */
+    static InputStream asCsv(InputStream body) {
+        BufferedReader in = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8), 1 << 16);
+        return new SequenceInputStream(new Enumeration<>() {
+            private boolean headerSent;
+            private String next;
+
+            @Override
+            public boolean hasMoreElements() {
+                if (!headerSent || next != null) {
+                    return true;
+                }
                 try {
-                    value = line.isBlank() ? null : GeoJson.parse(new ByteArrayInputStream(line.getBytes(StandardCharsets.UTF_8)));
-                } catch (IllegalArgumentException e) {
-                    value = null;
+                    next = in.readLine();
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot read the upload: " + e.getMessage(), e);
                 }
-                Map<?, ?> row = value instanceof Map<?, ?> m ? m : Map.of();
-                for (int i = 0; i < COLUMNS.size(); i++) {
-                    Object v = row.get(COLUMNS.get(i));
-                    String text = v == null ? "" : v instanceof Double d && d == Math.rint(d) && Math.abs(d) < 1e15
-                            ? Long.toString(d.longValue()) : v.toString();
-                    csv.append(i == 0 ? "" : ",").append('"').append(text.replace("\"", "\"\"")).append('"');
-                }
-                csv.append('\n');
+                return next != null;
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+
+            @Override
+            public InputStream nextElement() {
+                if (!hasMoreElements()) {
+                    throw new NoSuchElementException();
+                }
+                String csv;
+                if (!headerSent) {
+                    headerSent = true;
+                    csv = String.join(",", COLUMNS);
+                } else {
+                    csv = row(next);
+                    next = null;
+                }
+                return new ByteArrayInputStream((csv + "\n").getBytes(StandardCharsets.UTF_8));
+            }
+        });
+    }
+
+    /** One JSON line as one CSV row, every field quoted. */
+    static String row(String line) {
+        Object value;
+        try {
+            value = line.isBlank() ? null : GeoJson.parse(new ByteArrayInputStream(line.getBytes(StandardCharsets.UTF_8)));
+        } catch (IllegalArgumentException e) {
+            value = null;
         }
-        return csv.toString().getBytes(StandardCharsets.UTF_8);
+        Map<?, ?> row = value instanceof Map<?, ?> m ? m : Map.of();
+        StringBuilder csv = new StringBuilder();
+        for (int i = 0; i < COLUMNS.size(); i++) {
+            Object v = row.get(COLUMNS.get(i));
+            String text = v == null ? "" : v instanceof Double d && d == Math.rint(d) && Math.abs(d) < 1e15
+                    ? Long.toString(d.longValue()) : v.toString();
+            csv.append(i == 0 ? "" : ",").append('"').append(text.replace("\"", "\"\"")).append('"');
+        }
+        return csv.toString();
     }
 }

@@ -47,6 +47,14 @@ public final class SteppeServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SteppeServer.class);
     /** What requests in flight get to finish on shutdown, inside the 10 s a supervisor allows. */
     private static final Duration GRACE = Duration.ofSeconds(6);
+    /**
+     * The largest request body: a coverage upload, streamed into the importer. The issue's 10-million-row log is
+     * about 1.2 GB as G-NetTrack Pro writes it (~120 bytes a row), so 2 GB takes it with room; beyond that the
+     * CLI, which reads the file itself, is the way.
+     */
+    static final String MAX_UPLOAD = "2GB";
+    /** The largest body the server holds in memory whole (every endpoint but the streamed upload): the former limit. */
+    static final String MAX_BUFFERED = "16MB";
     private static final Duration CONSOLE_SESSION_LIFETIME = Duration.ofHours(12);
 
     private final SteppeConfig config;
@@ -155,7 +163,10 @@ public final class SteppeServer implements AutoCloseable {
         p.put("micronaut.server.netty.listeners.portal.port", listeners.portalPort());
         p.put("micronaut.server.netty.listeners.api.host", config.bindAddress());
         p.put("micronaut.server.netty.listeners.api.port", listeners.apiPort());
-        p.put("micronaut.server.max-request-size", "16MB");
+        // a streamed body (the coverage upload, read as it arrives) may be as large as a long drive-test log; a body
+        // bound whole (JSON, forms, everything else) still stops at the buffer size, as before
+        p.put("micronaut.server.max-request-size", MAX_UPLOAD);
+        p.put("micronaut.server.max-request-buffer-size", MAX_BUFFERED);
         p.put("micronaut.server.server-header", "steppe");
         p.put("micronaut.lifecycle.graceful-shutdown.enabled", true);
         p.put("micronaut.lifecycle.graceful-shutdown.grace-period", GRACE.toSeconds() + "s");
