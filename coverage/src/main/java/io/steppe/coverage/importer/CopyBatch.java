@@ -22,7 +22,7 @@ import org.postgresql.copy.CopyManager;
  */
 final class CopyBatch {
 
-    private static final List<Field<?>> COLUMNS = List.of(COVERAGE_SAMPLE.SOURCE, COVERAGE_SAMPLE.FINGERPRINT,
+    private static final List<Field<?>> COLUMNS = List.of(COVERAGE_SAMPLE.FINGERPRINT,
             COVERAGE_SAMPLE.IMPORT_ID, COVERAGE_SAMPLE.MEASURED_AT, COVERAGE_SAMPLE.LATITUDE, COVERAGE_SAMPLE.LONGITUDE,
             COVERAGE_SAMPLE.OPERATOR, COVERAGE_SAMPLE.RAT, COVERAGE_SAMPLE.RSRP, COVERAGE_SAMPLE.RSRQ, COVERAGE_SAMPLE.SINR,
             COVERAGE_SAMPLE.DL_MBPS, COVERAGE_SAMPLE.UL_MBPS, COVERAGE_SAMPLE.DEVICE, COVERAGE_SAMPLE.CLASS,
@@ -33,7 +33,6 @@ final class CopyBatch {
     private static final int TEXT_CACHE = 4096;
 
     private final CopyManager copy;
-    private final byte[] source;
     private final long importId;
     private final BinaryRows rows = new BinaryRows();
     private final Map<String, byte[]> texts = new HashMap<>();
@@ -42,9 +41,8 @@ final class CopyBatch {
     private long[] cells = new long[SampleImporter.BATCH];
     private long[] times = new long[SampleImporter.BATCH];
 
-    CopyBatch(Connection connection, String source, long importId) throws SQLException {
+    CopyBatch(Connection connection, long importId) throws SQLException {
         this.copy = connection.unwrap(PGConnection.class).getCopyAPI();
-        this.source = source.getBytes(StandardCharsets.UTF_8);
         this.importId = importId;
     }
 
@@ -55,7 +53,6 @@ final class CopyBatch {
     void add(Sample s, long fingerprint, int sampleClass, long r9, long r8, long r7) {
         BinaryRows b = rows;
         b.row(COLUMNS.size());
-        b.text(source);
         b.int8(fingerprint);
         b.int8(importId);
         b.timestamptz(s.measuredAt());

@@ -98,7 +98,7 @@ public final class SampleImporter {
              SourceLock lock = SourceLock.take(connection, source)) {
             FingerprintSet seen = StoredFingerprints.of(connection, source, importId);
             // two batches: one is parsed here while the other is copied on the writer thread
-            CopyBatch[] batches = {new CopyBatch(connection, source, importId), new CopyBatch(connection, source, importId)};
+            CopyBatch[] batches = {new CopyBatch(connection, importId), new CopyBatch(connection, importId)};
             int current = 0;
             Future<Long> inFlight = null;
             long line = 1;
