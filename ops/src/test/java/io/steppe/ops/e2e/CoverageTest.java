@@ -22,6 +22,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -41,6 +42,7 @@ import org.locationtech.jts.geom.GeometryFactory;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A planner's path through the real server: places and a drive-test log imported with the CLI while {@code serve}
@@ -267,6 +269,8 @@ class CoverageTest {
             browser.findElement(By.id("username")).sendKeys("pema");
             browser.findElement(By.id("password")).sendKeys(PASSWORD);
             browser.findElement(By.cssSelector("form.login button")).click();
+            // the session cookie exists once the login has answered with its redirect to the console
+            new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith("/console/"));
             browser.get("http://127.0.0.1:" + api + "/console/coverage?operator=46000");
             WebElement map = browser.findElement(By.id("gap-map"));
             List<WebElement> gaps = map.findElements(By.cssSelector("path.gap"));
