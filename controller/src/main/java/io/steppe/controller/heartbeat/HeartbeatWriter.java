@@ -2,19 +2,17 @@ package io.steppe.controller.heartbeat;
 
 import static io.steppe.db.schema.Tables.AP_SAMPLE;
 
+import io.steppe.db.commit.GroupCommit;
+import io.steppe.db.commit.GroupCommit.Pending;
 import java.io.IOException;
 import java.io.StringReader;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -36,17 +34,10 @@ public final class HeartbeatWriter implements AutoCloseable {
     public record Received(String apId, Heartbeat heartbeat, Instant receivedAt) {
     }
 
-    private record Pending(Received heartbeat, CompletableFuture<Void> done) {
-    }
-
     private final DSLContext dsl;
     private final HeartbeatCounters counters;
     private final Consumer<Received> committed;
-    private final int maxBatch;
-    private final Duration linger;
-    private final BlockingQueue<Pending> queue;
-    private final Thread thread;
-    private volatile boolean running = true;
+    private final GroupCommit<Received> group;
 
     /**
      * @param committed told of each heartbeat once it is durable, on the writer's thread
@@ -57,65 +48,17 @@ public final class HeartbeatWriter implements AutoCloseable {
         this.dsl = dsl;
         this.counters = counters;
         this.committed = committed;
-        this.maxBatch = maxBatch;
-        this.linger = linger;
-        this.queue = new ArrayBlockingQueue<>(queueCapacity);
-        this.thread = new Thread(this::run, "steppe-heartbeat-writer");
-        this.thread.setDaemon(true);
-        this.thread.start();
+        this.group = new GroupCommit<>("steppe-heartbeat-writer", maxBatch, queueCapacity, linger, this::write,
+                () -> new HeartbeatRejected(HeartbeatRejected.Kind.OVERLOADED, "too many heartbeats queued; send the next one as usual"),
+                () -> new HeartbeatRejected(HeartbeatRejected.Kind.OVERLOADED, "shutting down"));
     }
 
     /** Completes when the heartbeat is committed; fails at once with {@code OVERLOADED} when the queue is full. */
     public CompletableFuture<Void> submit(Received heartbeat) {
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        if (!running || !queue.offer(new Pending(heartbeat, done))) {
-            done.completeExceptionally(new HeartbeatRejected(HeartbeatRejected.Kind.OVERLOADED,
-                    "too many heartbeats queued; send the next one as usual"));
-        }
-        return done;
+        return group.submit(heartbeat);
     }
 
-    private void run() {
-        List<Pending> batch = new ArrayList<>(maxBatch);
-        while (running || !queue.isEmpty()) {
-            try {
-                Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
-                }
-                batch.add(first);
-                fill(batch);
-                write(batch);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            } finally {
-                batch.clear();
-            }
-        }
-    }
-
-    /**
-     * Waits up to the linger time for more heartbeats: at a few hundred a second the database commits faster than
-     * they arrive, and without it nearly every heartbeat would get a transaction of its own.
-     */
-    private void fill(List<Pending> batch) throws InterruptedException {
-        long deadline = System.nanoTime() + linger.toNanos();
-        while (batch.size() < maxBatch) {
-            queue.drainTo(batch, maxBatch - batch.size());
-            long left = deadline - System.nanoTime();
-            if (left <= 0 || batch.size() >= maxBatch) {
-                return;
-            }
-            Pending next = queue.poll(left, TimeUnit.NANOSECONDS);
-            if (next == null) {
-                return;
-            }
-            batch.add(next);
-        }
-    }
-
-    private void write(List<Pending> batch) {
+    private void write(List<Pending<Received>> batch) {
         try {
             insert(batch);
         } catch (RuntimeException e) {
@@ -125,11 +68,11 @@ public final class HeartbeatWriter implements AutoCloseable {
             return;
         }
         counters.accepted(batch.size());
-        for (Pending p : batch) {
+        for (Pending<Received> p : batch) {
             try {
-                committed.accept(p.heartbeat());
+                committed.accept(p.item());
             } catch (RuntimeException e) {
-                LOG.warn("Heartbeat of {} saved but not evaluated: {}", p.heartbeat().apId(), e.toString());
+                LOG.warn("Heartbeat of {} saved but not evaluated: {}", p.item().apId(), e.toString());
             }
             p.done().complete(null);
         }
@@ -147,11 +90,11 @@ public final class HeartbeatWriter implements AutoCloseable {
      * hundreds of rows a second (the one place the controller writes past jOOQ's DSL; table and columns still come
      * from the generated classes).
      */
-    private void insert(List<Pending> batch) {
+    private void insert(List<Pending<Received>> batch) {
         StringBuilder rows = new StringBuilder(batch.size() * 200);
-        for (Pending p : batch) {
-            Heartbeat h = p.heartbeat().heartbeat();
-            CopyText.row(rows, p.heartbeat().apId(), p.heartbeat().receivedAt(), h.sentAt(), h.interval().toSeconds(),
+        for (Pending<Received> p : batch) {
+            Heartbeat h = p.item().heartbeat();
+            CopyText.row(rows, p.item().apId(), p.item().receivedAt(), h.sentAt(), h.interval().toSeconds(),
                     h.uptimeSeconds().isPresent() ? h.uptimeSeconds().getAsLong() : null, real(h.cpuLoad()), real(h.memory()),
                     h.clients().isPresent() ? h.clients().getAsInt() : null, real(h.channelUtilization()), real(h.noiseDbm()),
                     real(h.retries()), real(h.backhaul().map(Heartbeat.Backhaul::rttMs).orElse(OptionalDouble.empty())),
@@ -200,15 +143,6 @@ public final class HeartbeatWriter implements AutoCloseable {
     /** Writes what is queued, then stops. */
     @Override
     public void close() {
-        running = false;
-        try {
-            thread.join(5_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        Pending left;
-        while ((left = queue.poll()) != null) {
-            left.done().completeExceptionally(new HeartbeatRejected(HeartbeatRejected.Kind.OVERLOADED, "shutting down"));
-        }
+        group.close();
     }
 }

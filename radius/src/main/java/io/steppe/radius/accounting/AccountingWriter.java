@@ -1,12 +1,12 @@
 package io.steppe.radius.accounting;
 
+import io.steppe.db.commit.GroupCommit;
+import io.steppe.db.commit.GroupCommit.Pending;
 import io.steppe.radius.RadiusMetrics;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
@@ -30,17 +30,11 @@ public final class AccountingWriter implements AutoCloseable {
         }
     }
 
-    private record Pending(AccountingRecord record, CompletableFuture<Void> done) {
-    }
-
     private final DSLContext dsl;
     private final AccountingStore store;
     private final RadiusMetrics metrics;
     private final Consumer<List<AccountingRecord>> committed;
-    private final int maxBatch;
-    private final BlockingQueue<Pending> queue;
-    private final Thread thread;
-    private volatile boolean running = true;
+    private final GroupCommit<AccountingRecord> group;
 
     /** @param committed told of the records of each transaction once it has committed, on the writer's thread */
     public AccountingWriter(DSLContext dsl, AccountingStore store, RadiusMetrics metrics, int maxBatch, int queueCapacity,
@@ -49,50 +43,23 @@ public final class AccountingWriter implements AutoCloseable {
         this.committed = committed;
         this.store = store;
         this.metrics = metrics;
-        this.maxBatch = maxBatch;
-        this.queue = new ArrayBlockingQueue<>(queueCapacity);
-        this.thread = new Thread(this::run, "steppe-accounting-writer");
-        this.thread.setDaemon(true);
-        this.thread.start();
+        this.group = new GroupCommit<>("steppe-accounting-writer", maxBatch, queueCapacity, Duration.ZERO, this::commit,
+                Overloaded::new, Overloaded::new);
     }
 
     /** Completes when the record is committed; fails with {@link Overloaded} at once when the queue is full. */
     public CompletableFuture<Void> submit(AccountingRecord record) {
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        if (!running || !queue.offer(new Pending(record, done))) {
-            done.completeExceptionally(new Overloaded());
-        }
-        return done;
+        return group.submit(record);
     }
 
     public int queued() {
-        return queue.size();
+        return group.queued();
     }
 
-    private void run() {
-        List<Pending> batch = new ArrayList<>(maxBatch);
-        while (running || !queue.isEmpty()) {
-            try {
-                Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
-                }
-                batch.add(first);
-                queue.drainTo(batch, maxBatch - 1);
-                commit(batch);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            } finally {
-                batch.clear();
-            }
-        }
-    }
-
-    private void commit(List<Pending> batch) {
+    private void commit(List<Pending<AccountingRecord>> batch) {
         try {
             List<AccountingRecord> records = new ArrayList<>(batch.size());
-            batch.forEach(p -> records.add(p.record()));
+            batch.forEach(p -> records.add(p.item()));
             dsl.transaction(tx -> store.applyAll(tx.dsl(), records));
             tell(records);
             metrics.accountingBatch(batch.size());
@@ -106,10 +73,10 @@ public final class AccountingWriter implements AutoCloseable {
                 return;
             }
             int lost = 0;
-            for (Pending p : batch) {
+            for (Pending<AccountingRecord> p : batch) {
                 try {
-                    dsl.transaction(tx -> store.apply(tx.dsl(), p.record()));
-                    tell(List.of(p.record()));
+                    dsl.transaction(tx -> store.apply(tx.dsl(), p.item()));
+                    tell(List.of(p.item()));
                     metrics.accountingBatch(1);
                     p.done().complete(null);
                 } catch (RuntimeException e) {
@@ -147,15 +114,6 @@ public final class AccountingWriter implements AutoCloseable {
     /** Commits what is queued, then stops. */
     @Override
     public void close() {
-        running = false;
-        try {
-            thread.join(5_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        Pending left;
-        while ((left = queue.poll()) != null) {
-            left.done().completeExceptionally(new Overloaded());
-        }
+        group.close();
     }
 }

@@ -1,0 +1,2 @@
+/** Group commit: many writes acknowledged by one transaction, shared by accounting and heartbeats. */
+package io.steppe.db.commit;
