@@ -20,9 +20,11 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jooq.Condition;
@@ -45,17 +47,44 @@ public final class AccountingStore {
     private static final Duration LATE_WINDOW = Duration.ofDays(2);
 
     /**
-     * Applies records in order within the caller's transaction. Interim-Updates of distinct sessions, the bulk
-     * of accounting, go to the database as one statement over arrays of their values, however many there are.
+     * Applies records within the caller's transaction, each session's in the order given. Records of different
+     * sessions do not touch one another, so the Interim-Updates of sessions that appear once between two
+     * Accounting-On/Off (the bulk of accounting) go to the database as one statement over arrays of their
+     * values, and the rest are applied one by one.
      */
     public void applyAll(DSLContext tx, List<AccountingRecord> records) {
-        Set<String> sessions = new HashSet<>();
-        boolean onlyDistinctInterims = records.stream().allMatch(r -> r.kind() == AccountingRecord.Kind.INTERIM_UPDATE
-                && sessions.add(r.uniqueId()));
-        if (!onlyDistinctInterims || records.size() == 1) {
-            records.forEach(r -> apply(tx, r));
-            return;
+        int from = 0;
+        for (int i = 0; i < records.size(); i++) {
+            AccountingRecord.Kind kind = records.get(i).kind();
+            if (kind == AccountingRecord.Kind.ACCOUNTING_ON || kind == AccountingRecord.Kind.ACCOUNTING_OFF) {
+                applyBetweenRestarts(tx, records.subList(from, i));
+                apply(tx, records.get(i));
+                from = i + 1;
+            }
         }
+        applyBetweenRestarts(tx, records.subList(from, records.size()));
+    }
+
+    private void applyBetweenRestarts(DSLContext tx, List<AccountingRecord> records) {
+        Map<String, Integer> perSession = new HashMap<>();
+        records.forEach(r -> perSession.merge(r.uniqueId(), 1, Integer::sum));
+        List<AccountingRecord> lone = new ArrayList<>(records.size());
+        for (AccountingRecord r : records) {
+            if (r.kind() == AccountingRecord.Kind.INTERIM_UPDATE && perSession.get(r.uniqueId()) == 1) {
+                lone.add(r);
+            } else {
+                apply(tx, r);
+            }
+        }
+        if (lone.size() == 1) {
+            apply(tx, lone.get(0));
+        } else if (!lone.isEmpty()) {
+            updateAll(tx, lone);
+        }
+    }
+
+    /** Interim-Updates of distinct sessions, in one statement however many there are. */
+    private void updateAll(DSLContext tx, List<AccountingRecord> records) {
         int n = records.size();
         String[] ids = new String[n];
         Long[] times = new Long[n];
@@ -72,11 +101,15 @@ public final class AccountingStore {
             at[i] = utc(r.eventTime());
             ips[i] = r.framedIp().map(InetAddress::getHostAddress).orElse(null);
         }
+        // Typed as the column, so that the join compares keys without a cast.
+        Field<String[]> keys = val(ids, RADIUS_SESSION_OPEN.UNIQUE_ID.getDataType().array());
         // jOOQ has no multi-array unnest; the generated columns still name every target.
         Table<?> v = DSL.table("unnest({0}, {1}, {2}, {3}, {4}, {5}::inet[])",
-                        val(ids), val(times), val(inputs), val(outputs), val(at, SQLDataType.TIMESTAMPWITHTIMEZONE.array()), val(ips))
+                        keys, val(times), val(inputs), val(outputs), val(at, SQLDataType.TIMESTAMPWITHTIMEZONE.array()), val(ips))
                 .as("v", "u", "t", "i", "o", "at", "ip");
-        Field<String> u = DSL.field(DSL.name("v", "u"), String.class);
+        // Each session through the primary key, never a scan of the whole table: a plan made while the table was
+        // near empty (after a restart) would otherwise scan it for every batch until the next ANALYZE.
+        tx.setLocal(DSL.name("enable_seqscan"), DSL.inline("off")).execute();
         Set<String> updated = new HashSet<>(tx.update(RADIUS_SESSION_OPEN)
                 .set(RADIUS_SESSION_OPEN.SESSION_TIME, greatest(RADIUS_SESSION_OPEN.SESSION_TIME, DSL.field(DSL.name("v", "t"), Long.class)))
                 .set(RADIUS_SESSION_OPEN.INPUT_OCTETS, greatest(RADIUS_SESSION_OPEN.INPUT_OCTETS, DSL.field(DSL.name("v", "i"), Long.class)))
@@ -86,7 +119,7 @@ public final class AccountingStore {
                 .set(RADIUS_SESSION_OPEN.FRAMED_IP, coalesce(DSL.field(DSL.name("v", "ip"), RADIUS_SESSION_OPEN.FRAMED_IP.getDataType()),
                         RADIUS_SESSION_OPEN.FRAMED_IP))
                 .from(v)
-                .where(RADIUS_SESSION_OPEN.UNIQUE_ID.eq(u))
+                .where(RADIUS_SESSION_OPEN.UNIQUE_ID.eq(DSL.field(DSL.name("v", "u"), RADIUS_SESSION_OPEN.UNIQUE_ID.getDataType())))
                 .returning(RADIUS_SESSION_OPEN.UNIQUE_ID)
                 .fetch(RADIUS_SESSION_OPEN.UNIQUE_ID));
         for (AccountingRecord r : records) {

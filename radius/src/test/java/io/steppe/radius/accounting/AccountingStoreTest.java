@@ -95,4 +95,33 @@ class AccountingStoreTest {
         assertEquals(90_000L, db.dsl().select(RADIUS_SESSION_OPEN.OUTPUT_OCTETS).from(RADIUS_SESSION_OPEN)
                 .where(RADIUS_SESSION_OPEN.UNIQUE_ID.eq("u-z")).fetchOne().value1() / 10);
     }
+
+    @Test
+    void aMixedBatchEndsAsIfEachRecordHadBeenAppliedInTurn() {
+        apply(record(AccountingRecord.Kind.START, "b", T0, 0, 300));
+        apply(record(AccountingRecord.Kind.START, "c", T0, 0, 300));
+        db.dsl().transaction(tx -> store.applyAll(tx.dsl(), java.util.List.of(
+                record(AccountingRecord.Kind.START, "a", T0, 0, 300),
+                record(AccountingRecord.Kind.INTERIM_UPDATE, "b", T0.plusSeconds(600), 600, null),
+                record(AccountingRecord.Kind.INTERIM_UPDATE, "c", T0.plusSeconds(600), 600, null),
+                record(AccountingRecord.Kind.INTERIM_UPDATE, "a", T0.plusSeconds(300), 300, null),
+                record(AccountingRecord.Kind.STOP, "c", T0.plusSeconds(900), 900, null),
+                record(AccountingRecord.Kind.INTERIM_UPDATE, "d", T0.plusSeconds(900), 900, null))));
+        assertEquals(java.util.List.of("u-a", "u-b", "u-d"), db.dsl().select(RADIUS_SESSION_OPEN.UNIQUE_ID).from(RADIUS_SESSION_OPEN)
+                .orderBy(RADIUS_SESSION_OPEN.UNIQUE_ID).fetch(RADIUS_SESSION_OPEN.UNIQUE_ID));
+        assertEquals(java.util.List.of(300L, 600L, 900L), db.dsl().select(RADIUS_SESSION_OPEN.SESSION_TIME).from(RADIUS_SESSION_OPEN)
+                .orderBy(RADIUS_SESSION_OPEN.UNIQUE_ID).fetch(RADIUS_SESSION_OPEN.SESSION_TIME));
+        assertEquals(900L, db.dsl().select(RADIUS_SESSION.SESSION_TIME).from(RADIUS_SESSION)
+                .where(RADIUS_SESSION.UNIQUE_ID.eq("u-c")).fetchSingle().value1());
+
+        // The gateway restarts between two Interim-Updates of the same batch: the one before counts, the one after
+        // is late and reopens nothing.
+        db.dsl().transaction(tx -> store.applyAll(tx.dsl(), java.util.List.of(
+                record(AccountingRecord.Kind.INTERIM_UPDATE, "b", T0.plusSeconds(900), 900, null),
+                record(AccountingRecord.Kind.ACCOUNTING_ON, "on", T0.plusSeconds(1000), 0, null),
+                record(AccountingRecord.Kind.INTERIM_UPDATE, "a", T0.plusSeconds(1200), 1200, null))));
+        assertEquals(0, db.dsl().fetchCount(RADIUS_SESSION_OPEN));
+        assertEquals(java.util.List.of(300L, 900L, 900L, 900L), db.dsl().select(RADIUS_SESSION.SESSION_TIME).from(RADIUS_SESSION)
+                .orderBy(RADIUS_SESSION.UNIQUE_ID).fetch(RADIUS_SESSION.SESSION_TIME));
+    }
 }
