@@ -5,13 +5,14 @@
 # (scripts/bench-freeradius/run.sh). Traffic goes to 127.0.0.1 only; every run is bounded in time.
 #
 # Usage: ./mvnw -q -DskipTests package && scripts/bench-radius.sh
-# Environment: BENCH_DURATION (default 10), BENCH_WARMUP (default 5), BENCH_WINDOW (default 64), BENCH_ONLY=steppe
+# Environment: BENCH_DURATION (default 10), BENCH_WARMUP (default 30), BENCH_WINDOW (default 64), BENCH_ONLY=steppe
 set -euo pipefail
 
 repo=$(cd "$(dirname "$0")/.." && pwd)
 jar=$repo/ops/target/steppe.jar
 duration=${BENCH_DURATION:-10}
-warmup=${BENCH_WARMUP:-5}
+# A JVM serves at its steady pace once C2 has compiled the hot paths: 5 s in, the compiler still took 60% of a core.
+warmup=${BENCH_WARMUP:-30}
 window=${BENCH_WINDOW:-64}
 secret=bench-secret-0123456789
 [ -f "$jar" ] || { echo "bench-radius: build first: ./mvnw -q -DskipTests package" >&2; exit 1; }

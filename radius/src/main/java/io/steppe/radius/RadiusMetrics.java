@@ -30,11 +30,11 @@ public interface RadiusMetrics {
     default void dropped(DropReason reason, String nas) {
     }
 
-    /** A retransmission was answered from the cache. */
     /** An Access-Request decided from memory on the event loop, or through the database by a worker. */
     default void decided(boolean fromMemory) {
     }
 
+    /** A retransmission was answered from the cache. */
     default void duplicateAnswered(String nas) {
     }
 

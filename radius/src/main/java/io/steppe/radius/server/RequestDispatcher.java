@@ -239,13 +239,14 @@ public final class RequestDispatcher {
             drop(r, DropReason.UNDECODABLE);
             return;
         }
+        // Encoded here, while the record waits for its transaction, so that the writer's thread only hands it out.
+        byte[] reply = ReplyEncoder.encode(PacketCode.ACCOUNTING_RESPONSE, r.identifier(), r.authenticator(),
+                RepliesFor.proxyStates(r.packet()), r.secret(), false);
         accounting.submit(record).whenComplete((saved, failure) -> {
             if (failure != null) {
                 drop(r, failure instanceof AccountingWriter.Overloaded ? DropReason.OVERLOAD : DropReason.DATABASE_ERROR);
                 return;
             }
-            byte[] reply = ReplyEncoder.encode(PacketCode.ACCOUNTING_RESPONSE, r.identifier(), r.authenticator(),
-                    RepliesFor.proxyStates(r.packet()), r.secret(), false);
             answer(r, reply, RadiusMetrics.Kind.ACCT);
         });
     }
