@@ -125,7 +125,7 @@ public final class RadiusService implements AutoCloseable {
         HashedWheelTimer timer = new HashedWheelTimer(new DefaultThreadFactory("steppe-radius-timer", true), 50, TimeUnit.MILLISECONDS);
         CoaClient coa = new CoaClient(timer, COA_WAIT, COA_ATTEMPTS);
         SessionTerminator terminator = new SessionTerminator(dsl, coa, clock);
-        QuotaEnforcer quotas = new QuotaEnforcer(dsl, hotspot, terminator);
+        QuotaEnforcer quotas = new QuotaEnforcer(hotspot, terminator);
         housekeeping.scheduleWithFixedDelay(() -> enforceQuotas(quotas), 60, 60, TimeUnit.SECONDS);
         return new RadiusService(server, directory, workers, accounting, housekeeping, timer, coa, terminator, hotspot);
     }

@@ -1,6 +1,8 @@
 package io.steppe.radius.auth;
 
 import static io.steppe.db.schema.Tables.LOGIN_CREDENTIAL;
+import static io.steppe.db.schema.Tables.RADIUS_SESSION;
+import static io.steppe.db.schema.Tables.RADIUS_SESSION_OPEN;
 import static io.steppe.db.schema.Tables.REMEMBERED_DEVICE;
 import static io.steppe.db.schema.Tables.SUBSCRIBER;
 import static io.steppe.db.schema.Tables.VOUCHER;
@@ -10,6 +12,7 @@ import io.steppe.db.net.MacAddress;
 import io.steppe.db.schema.tables.records.LoginCredentialRecord;
 import io.steppe.db.schema.tables.records.VoucherRecord;
 import io.steppe.radius.accounting.AccountingRecord;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -20,7 +23,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
 
 /**
  * The free-Wi-Fi policy: who may get online (a one-time portal credential, a voucher, or a remembered
@@ -328,6 +335,45 @@ public final class HotspotPolicy implements AccessPolicy {
         long seconds = voucher.map(v -> voucherSecondsLeft(v.getMinutes(), v.getValidUntil(), used, now))
                 .orElse(config.dailyAllowance().toSeconds() - used.secondsToday());
         return new Remaining(Math.max(0, seconds), Math.max(0, config.dailyOctets() - used.octetsToday()));
+    }
+
+    /**
+     * The open sessions of every subscriber with no time or data left, by the rules of {@link #remaining}, in one
+     * query: asking {@link #remaining} for each subscriber online costs two queries each, a hundred thousand a
+     * minute for a city.
+     */
+    public List<String> sessionsWithNothingLeft() {
+        OffsetDateTime now = now();
+        OffsetDateTime dayStart = dayStart(now);
+        Field<Long> who = DSL.field(DSL.name("who"), Long.class);
+        Field<Long> seconds = DSL.field(DSL.name("seconds"), Long.class);
+        Field<Long> octets = DSL.field(DSL.name("octets"), Long.class);
+        Field<OffsetDateTime> started = DSL.field(DSL.name("started"), OffsetDateTime.class);
+        // A voucher's minutes count every session it ever had; otherwise only today's sessions count.
+        Table<?> sessions = DSL.select(RADIUS_SESSION_OPEN.SUBSCRIBER_ID.as(who), RADIUS_SESSION_OPEN.SESSION_TIME.as(seconds),
+                        RADIUS_SESSION_OPEN.INPUT_OCTETS.plus(RADIUS_SESSION_OPEN.OUTPUT_OCTETS).as(octets), RADIUS_SESSION_OPEN.STARTED_AT.as(started))
+                .from(RADIUS_SESSION_OPEN).where(RADIUS_SESSION_OPEN.SUBSCRIBER_ID.isNotNull())
+                .unionAll(DSL.select(RADIUS_SESSION.SUBSCRIBER_ID, RADIUS_SESSION.SESSION_TIME,
+                                RADIUS_SESSION.INPUT_OCTETS.plus(RADIUS_SESSION.OUTPUT_OCTETS), RADIUS_SESSION.STARTED_AT)
+                        .from(RADIUS_SESSION)
+                        .where(RADIUS_SESSION.SUBSCRIBER_ID.in(DSL.select(RADIUS_SESSION_OPEN.SUBSCRIBER_ID).from(RADIUS_SESSION_OPEN)))
+                        .and(RADIUS_SESSION.STARTED_AT.ge(dayStart).orExists(DSL.selectOne().from(VOUCHER)
+                                .where(VOUCHER.SUBSCRIBER_ID.eq(RADIUS_SESSION.SUBSCRIBER_ID)))))
+                .asTable("s");
+        Field<BigDecimal> secondsToday = DSL.coalesce(DSL.sum(seconds).filterWhere(started.ge(dayStart)), BigDecimal.ZERO).as("seconds_today");
+        Field<BigDecimal> octetsToday = DSL.coalesce(DSL.sum(octets).filterWhere(started.ge(dayStart)), BigDecimal.ZERO).as("octets_today");
+        Field<BigDecimal> secondsEver = DSL.coalesce(DSL.sum(seconds), BigDecimal.ZERO).as("seconds_ever");
+        Table<?> used = DSL.select(who, secondsToday, octetsToday, secondsEver).from(sessions).groupBy(who).asTable("u");
+        Field<Long> usedBy = used.field(who);
+        Condition noTime = DSL.when(VOUCHER.SUBSCRIBER_ID.isNull(), used.field(secondsToday).ge(BigDecimal.valueOf(config.dailyAllowance().toSeconds())))
+                .otherwise(VOUCHER.MINUTES.times(60).cast(BigDecimal.class).le(used.field(secondsEver)).or(VOUCHER.VALID_UNTIL.le(now)))
+                .isTrue();
+        Condition noData = used.field(octetsToday).ge(BigDecimal.valueOf(config.dailyOctets()));
+        return dsl.select(RADIUS_SESSION_OPEN.UNIQUE_ID).from(RADIUS_SESSION_OPEN)
+                .where(RADIUS_SESSION_OPEN.SUBSCRIBER_ID.in(DSL.select(usedBy).from(used)
+                        .leftJoin(VOUCHER).on(VOUCHER.SUBSCRIBER_ID.eq(usedBy))
+                        .where(noTime.or(noData))))
+                .fetch(RADIUS_SESSION_OPEN.UNIQUE_ID);
     }
 
     /** Whether the device is remembered for this subscriber and needs no fresh expiry yet. */

@@ -102,6 +102,33 @@ class HotspotPolicyTest {
     }
 
     @Test
+    void theSessionsToDisconnectAreThoseOfSubscribersWithNothingLeft() {
+        String spent = vouchers.issue(1, 30, Duration.ofDays(5), 1, "test").get(0);
+        long voucherSpent = ((AuthDecision.Accept) login(spent, spent, PHONE)).subscriberId();
+        closedSession(voucherSpent, "v1", clock.instant().minus(Duration.ofDays(2)), 20 * 60, 0); // a voucher counts every day
+        closedSession(voucherSpent, "v2", clock.instant().minusSeconds(3600), 10 * 60, 0);
+        String half = vouchers.issue(1, 30, Duration.ofDays(5), 1, "test").get(0);
+        long voucherLeft = ((AuthDecision.Accept) login(half, half, TABLET)).subscriberId();
+        closedSession(voucherLeft, "v3", clock.instant().minusSeconds(3600), 20 * 60, 0);
+        long timeSpent = phoneSubscriber("zh");
+        closedSession(timeSpent, "p1", clock.instant().minusSeconds(7200), 120 * 60, 0);
+        long spentYesterday = phoneSubscriber("mn");
+        closedSession(spentYesterday, "p2", clock.instant().minus(Duration.ofHours(12)), 120 * 60, 0); // 22:00 the day before
+        long dataSpent = phoneSubscriber("ru");
+        closedSession(dataSpent, "p3", clock.instant().minusSeconds(600), 60, 1L << 30);
+        List<Long> subscribers = List.of(voucherSpent, voucherLeft, timeSpent, spentYesterday, dataSpent);
+        for (int i = 0; i < subscribers.size(); i++) {
+            openSession(subscribers.get(i), "open-" + i, MacAddress.parse("aa:bb:cc:00:02:0" + i));
+        }
+
+        assertEquals(List.of("open-0", "open-2", "open-4"), policy.sessionsWithNothingLeft().stream().sorted().toList());
+        for (int i = 0; i < subscribers.size(); i++) {
+            HotspotPolicy.Remaining left = policy.remaining(subscribers.get(i));
+            assertEquals(i % 2 == 0, left.seconds() == 0 || left.octets() == 0, "as remaining() has it for subscriber " + i);
+        }
+    }
+
+    @Test
     void tooManyDevicesOnlineIsRefusedButADeviceMayReauthenticate() {
         long subscriber = phoneSubscriber("en");
         remember(PHONE, subscriber);
