@@ -60,7 +60,6 @@ public final class CellAggregator {
             for (long c : r8) {
                 parents.add(grid.parent(c, H3Grid.OVERVIEW));
             }
-            Long[] r7 = parents.toArray(new Long[0]);
             // only the hours the new samples fall in get new observations; older hours' are unchanged
             long[] span = touched.span(operator);
             OffsetDateTime from = OffsetDateTime.ofInstant(Instant.ofEpochMilli(span[0]), ZoneOffset.UTC).truncatedTo(ChronoUnit.HOURS);
@@ -76,7 +75,7 @@ public final class CellAggregator {
                 insertObservations(tx, samples);
                 int n = writeCells(tx, observations);
                 List<Long> siblings = new ArrayList<>();
-                for (long parent : r7) {
+                for (long parent : parents) {
                     siblings.addAll(grid.children(parent, H3Grid.DECISION));
                 }
                 return n + writeParents(tx, COVERAGE_CELL.OPERATOR.eq(operator).and(COVERAGE_CELL.H3.in(siblings)));
@@ -139,7 +138,7 @@ public final class CellAggregator {
 
     /** Judges the res-9 and res-8 cells of the observations {@code observations} selects, and stores them. */
     private int writeCells(DSLContext tx, Condition observations) {
-        List<CoverageCellRecord> cells = query.judge(tx, List.of(H3Grid.DETAIL, H3Grid.DECISION), COVERAGE_OBSERVATION, observations);
+        List<CoverageCellRecord> cells = query.judge(tx, true, COVERAGE_OBSERVATION, observations);
         int n = 0;
         for (int resolution : List.of(H3Grid.DETAIL, H3Grid.DECISION)) {
             n += replace(tx, resolution, cells.stream().filter(c -> c.getResolution() == resolution).toList());

@@ -4,7 +4,6 @@ import static io.steppe.db.schema.Tables.COVERAGE_IMPORT;
 import static io.steppe.db.schema.Tables.COVERAGE_OBSERVATION;
 import static io.steppe.db.schema.Tables.COVERAGE_SAMPLE;
 
-import io.steppe.coverage.sample.H3Grid;
 import io.steppe.db.schema.tables.records.CoverageCellRecord;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -45,7 +44,7 @@ final class CellChanges {
         if (periods.until().isPresent()) {
             after = after.and(o.HOUR.lt(utc(periods.until().get())));
         }
-        return compare(query.judge(dsl, H3Grid.DECISION, before), query.judge(dsl, H3Grid.DECISION, after));
+        return compare(query.judge(dsl, false, COVERAGE_OBSERVATION, before), query.judge(dsl, false, COVERAGE_OBSERVATION, after));
     }
 
     /**
@@ -53,8 +52,8 @@ final class CellChanges {
      * judged each on its own; the stored observations mix every source, so these are computed from the samples.
      */
     List<CellChange> changes(String operator, String beforeSource, String afterSource) {
-        return compare(query.judge(dsl, List.of(H3Grid.DECISION), ofSource(operator, beforeSource), DSL.trueCondition()),
-                query.judge(dsl, List.of(H3Grid.DECISION), ofSource(operator, afterSource), DSL.trueCondition()));
+        return compare(query.judge(dsl, false, ofSource(operator, beforeSource), DSL.trueCondition()),
+                query.judge(dsl, false, ofSource(operator, afterSource), DSL.trueCondition()));
     }
 
     private Table<?> ofSource(String operator, String source) {

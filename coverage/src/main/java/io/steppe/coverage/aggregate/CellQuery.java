@@ -62,21 +62,14 @@ final class CellQuery {
                 .groupBy(s.H3_R9, hour, s.DEVICE, s.OPERATOR, s.H3_R8, s.H3_R7);
     }
 
-    /** The cells of one resolution judged from the observations {@code observations} selects, not stored. */
-    List<CoverageCellRecord> judge(DSLContext tx, int resolution, Condition observations) {
-        return judge(tx, List.of(resolution), COVERAGE_OBSERVATION, observations);
-    }
-
     /**
-     * As above, for resolution 9, 8 or both, from any table with {@code coverage_observation}'s columns (the stored
-     * one, or one computed). Both resolutions come from one query (GROUPING SETS), so the observations are read,
-     * sorted and capped per device once: that sort was half of an incremental update.
+     * The res-8 cells, and with {@code withDetail} their res-9 cells too, judged from the observations
+     * {@code observations} selects in any table with {@code coverage_observation}'s columns (the stored one, or
+     * one computed); not stored. Both resolutions come from one query (GROUPING SETS), so the observations are
+     * read, sorted and capped per device once: that sort was half of an incremental update.
      */
-    List<CoverageCellRecord> judge(DSLContext tx, List<Integer> resolutions, Table<?> from, Condition observations) {
+    List<CoverageCellRecord> judge(DSLContext tx, boolean withDetail, Table<?> from, Condition observations) {
         var o = COVERAGE_OBSERVATION;
-        if (!List.of(H3Grid.DETAIL, H3Grid.DECISION).containsAll(resolutions)) {
-            throw new IllegalArgumentException("cells are judged at resolutions 9 and 8; 7 is rolled up: " + resolutions);
-        }
         Field<OffsetDateTime> hourOf = from.field(o.HOUR);
         Field<Object> day = DSL.field("({0} at time zone {1})::date", Object.class, hourOf, DSL.inline(config.zone().getId()));
         Field<Integer> rank = rowNumber().over(partitionBy(from.field(o.OPERATOR), from.field(o.DEVICE), from.field(o.H3_R8), day)
@@ -87,10 +80,8 @@ final class CellQuery {
         Field<String> operator = capped.field(o.OPERATOR);
         Field<Long> r9 = capped.field(o.H3_R9);
         Field<Long> r8 = capped.field(o.H3_R8);
-        boolean both = resolutions.size() > 1;
-        boolean detail = resolutions.get(0) == H3Grid.DETAIL;
         // 1 where the res-9 id was grouped away, i.e. in the res-8 grouping set
-        Field<Integer> level = (both ? DSL.grouping(r9) : DSL.inline(detail ? 0 : 1)).as("level");
+        Field<Integer> level = (withDetail ? DSL.grouping(r9) : DSL.inline(1)).as("level");
         Field<Short> cls = capped.field(o.CLASS);
         Field<Short> rsrp = capped.field(o.MEDIAN_RSRP);
         Field<OffsetDateTime> hour = capped.field(o.HOUR);
@@ -108,18 +99,12 @@ final class CellQuery {
         for (SampleClass c : SampleClass.values()) {
             classes.add(count().filterWhere(cls.eq((short) c.ordinal())).as(c.value()));
         }
-        List<Field<?>> fields = new ArrayList<>(List.of(operator));
-        if (both || detail) {
-            fields.add(r9);
-        }
-        if (both || !detail) {
-            fields.add(r8);
-        }
+        List<Field<?>> fields = new ArrayList<>(withDetail ? List.of(operator, r9, r8) : List.of(operator, r8));
         fields.addAll(List.of(level, n, bad, devices, first, last, samples, median, p10, medianClass, badChildren));
         fields.addAll(classes);
         var capping = tx.select(fields).from(capped).where(capped.field(rank).le(config.evidence().maxPerDeviceCellDay()));
-        var rows = both ? capping.groupBy(groupingSets(new Field<?>[] {operator, r9}, new Field<?>[] {operator, r8})).fetch()
-                : capping.groupBy(operator, detail ? r9 : r8).fetch();
+        var rows = withDetail ? capping.groupBy(groupingSets(new Field<?>[] {operator, r9}, new Field<?>[] {operator, r8})).fetch()
+                : capping.groupBy(operator, r8).fetch();
         List<CoverageCellRecord> cells = new ArrayList<>(rows.size());
         for (Record r : rows) {
             int resolution = r.get(level) == 1 ? H3Grid.DECISION : H3Grid.DETAIL;

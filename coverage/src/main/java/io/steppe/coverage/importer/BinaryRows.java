@@ -1,6 +1,5 @@
 package io.steppe.coverage.importer;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -52,10 +51,6 @@ final class BinaryRows {
         ensure(4 + utf8.length);
         putInt(utf8.length);
         put(utf8);
-    }
-
-    void text(String s) {
-        text(s.getBytes(StandardCharsets.UTF_8));
     }
 
     void int8(long v) {

@@ -36,10 +36,6 @@ final class FingerprintSet {
         return true;
     }
 
-    int size() {
-        return size + (hasZero ? 1 : 0);
-    }
-
     private void grow() {
         long[] old = slots;
         slots = new long[old.length * 2];

@@ -177,9 +177,6 @@ public final class SampleImporter {
             if (e.getCause() instanceof SQLException sql) {
                 throw sql;
             }
-            if (e.getCause() instanceof IOException io) {
-                throw io;
-            }
             throw new IllegalStateException("writing a batch failed", e.getCause());
         }
     }

@@ -9,11 +9,11 @@ import java.util.regex.Pattern;
  */
 public final class OperatorCode {
 
-    /** China Mobile 00/02/04/07/08, China Unicom 01/06/09, China Telecom 03/05/11, China Broadnet 15, CRC 20. */
     // compiled once: String.matches compiles its pattern on every call, and this runs for every imported row
     private static final Pattern MCC = Pattern.compile("[2-7][0-9]{2}");
     private static final Pattern MNC = Pattern.compile("[0-9]{2,3}");
     private static final Pattern CODE = Pattern.compile("[0-9]{5,6}");
+    /** China Mobile 00/02/04/07/08, China Unicom 01/06/09, China Telecom 03/05/11, China Broadnet 15, CRC 20. */
     private static final Set<String> CHINA = Set.of("00", "01", "02", "03", "04", "05", "06", "07", "08", "09", "11", "15", "20");
 
     private OperatorCode() {

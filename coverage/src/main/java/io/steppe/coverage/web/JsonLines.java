@@ -67,7 +67,7 @@ final class JsonLines {
     }
 
     /** One JSON line as one CSV row, every field quoted. */
-    static String row(String line) {
+    private static String row(String line) {
         Object value;
         try {
             value = line.isBlank() ? null : GeoJson.parse(new ByteArrayInputStream(line.getBytes(StandardCharsets.UTF_8)));

@@ -157,11 +157,9 @@ public final class CoverageCommand implements Runnable {
             }
             try {
                 createParent(out);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot write " + out + ": " + e.getMessage(), e);
-            }
-            try (OutputStream o = Files.newOutputStream(out)) {
-                coverage.geoJson().changes(found, o);
+                try (OutputStream o = Files.newOutputStream(out)) {
+                    coverage.geoJson().changes(found, o);
+                }
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write " + out + ": " + e.getMessage(), e);
             }

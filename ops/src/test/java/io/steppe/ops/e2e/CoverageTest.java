@@ -74,7 +74,7 @@ class CoverageTest {
         AccountRepository accounts = new AccountRepository(server.database().dsl(), new PasswordHasher(4, new SecureRandom()));
         accounts.add("pema", Role.PLANNER, PASSWORD.toCharArray(), "test");
         accounts.add("olga", Role.OPERATOR, PASSWORD.toCharArray(), "test");
-        planner = login("pema");
+        planner = http.consoleToken(api, "pema", PASSWORD);
 
         SyntheticCity city = new SyntheticCity(7);
         Path places = home.resolve("places.geojson");
@@ -166,7 +166,7 @@ class CoverageTest {
         assertEquals(400, notALog.statusCode());
         assertTrue(notALog.body().contains("the header is neither"), notALog.body());
 
-        assertEquals(403, http.get(api, "/api/coverage/gaps", "Authorization", "Bearer " + login("olga")).statusCode());
+        assertEquals(403, http.get(api, "/api/coverage/gaps", "Authorization", "Bearer " + http.consoleToken(api, "olga", PASSWORD)).statusCode());
         assertEquals(401, http.get(api, "/api/coverage/gaps").statusCode());
         assertEquals(404, http.get(server.listeners().portalPort(), "/api/coverage/gaps").statusCode());
     }
@@ -297,14 +297,6 @@ class CoverageTest {
         Map<?, ?> collection = (Map<?, ?>) GeoJson.parse(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)));
         assertEquals("FeatureCollection", collection.get("type"));
         return (List<Map<?, ?>>) collection.get("features");
-    }
-
-    private String login(String user) {
-        HttpResponse<String> login = http.post(api, "/api/login", "application/json",
-                "{\"username\":\"" + user + "\",\"password\":\"" + PASSWORD + "\"}");
-        Matcher m = Pattern.compile("\"token\":\"([^\"]+)\"").matcher(login.body());
-        assertTrue(m.find(), login.body());
-        return m.group(1);
     }
 
     private Result steppe(String... args) {

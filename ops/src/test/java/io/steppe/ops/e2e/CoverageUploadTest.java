@@ -23,8 +23,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -55,11 +53,7 @@ class CoverageUploadTest {
         server = SteppeServer.start(SteppeConfig.load(TestEnvironment.of(home)), Clock.systemUTC());
         new AccountRepository(server.database().dsl(), new PasswordHasher(4, new SecureRandom()))
                 .add("pema", Role.PLANNER, PASSWORD.toCharArray(), "test");
-        HttpResponse<String> login = new Http().post(server.listeners().apiPort(), "/api/login", "application/json",
-                "{\"username\":\"pema\",\"password\":\"" + PASSWORD + "\"}");
-        Matcher m = Pattern.compile("\"token\":\"([^\"]+)\"").matcher(login.body());
-        assertTrue(m.find(), login.body());
-        planner = m.group(1);
+        planner = new Http().consoleToken(server.listeners().apiPort(), "pema", PASSWORD);
     }
 
     @AfterAll

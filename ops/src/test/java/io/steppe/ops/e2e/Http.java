@@ -1,5 +1,8 @@
 package io.steppe.ops.e2e;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -7,6 +10,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** A plain HTTP client for tests: no redirects followed, so a test sees what a browser would be told. */
 final class Http {
@@ -29,6 +34,16 @@ final class Http {
             request.headers(headers);
         }
         return send(request.build());
+    }
+
+    /** Logs in to the console API as {@code user} and returns the bearer token it answers with. */
+    String consoleToken(int port, String user, String password) {
+        HttpResponse<String> login = post(port, "/api/login", "application/json",
+                "{\"username\":\"" + user + "\",\"password\":\"" + password + "\"}");
+        assertEquals(200, login.statusCode(), login.body());
+        Matcher token = Pattern.compile("\"token\":\"([^\"]+)\"").matcher(login.body());
+        assertTrue(token.find(), login.body());
+        return token.group(1);
     }
 
     private static URI uri(int port, String path) {

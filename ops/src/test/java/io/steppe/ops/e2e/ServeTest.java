@@ -64,7 +64,7 @@ class ServeTest {
 
     @Test
     void sessionsAreListedAndOnlyOpenOnesCanBeEnded() {
-        String token = login();
+        String token = http.consoleToken(api, "olga", PASSWORD);
         HttpResponse<String> sessions = http.get(api, "/api/sessions", "Authorization", "Bearer " + token);
         assertEquals(200, sessions.statusCode());
         assertEquals("[]", sessions.body());
@@ -161,7 +161,7 @@ class ServeTest {
 
     @Test
     void apInventoryIsListedForLoggedInOperators() {
-        String token = login();
+        String token = http.consoleToken(api, "olga", PASSWORD);
         HttpResponse<String> list = http.get(api, "/api/aps", "Authorization", "Bearer " + token);
         assertEquals(200, list.statusCode());
         assertTrue(list.body().contains("\"id\":\"jn-square-01\"") && list.body().contains("\"mac\":\"02:00:5e:10:00:01\""), list.body());
@@ -182,7 +182,7 @@ class ServeTest {
         HttpResponse<String> beat = http.post(api, "/api/aps/heartbeat", "application/json", "{\"interval_s\": 30, \"clients\": 4}",
                 "Authorization", "Bearer " + apToken);
         assertEquals(200, beat.statusCode(), beat.body());
-        assertEquals(401, http.post(api, "/api/aps/heartbeat", "application/json", "{}", "Authorization", "Bearer " + login()).statusCode(),
+        assertEquals(401, http.post(api, "/api/aps/heartbeat", "application/json", "{}", "Authorization", "Bearer " + http.consoleToken(api, "olga", PASSWORD)).statusCode(),
                 "a console login is not an AP token");
         assertEquals(404, http.post(portal, "/api/aps/heartbeat", "application/json", "{}", "Authorization", "Bearer " + apToken).statusCode());
         String metrics = http.get(api, "/metrics").body();
@@ -190,7 +190,7 @@ class ServeTest {
         assertTrue(metrics.contains("steppe_ap_heartbeat_rejects_total{reason=\"unauthorized\"} 1.0"), metrics);
         server.controller().evaluator().inventoryChanged();
         server.controller().evaluator().evaluate();
-        String token = login();
+        String token = http.consoleToken(api, "olga", PASSWORD);
         HttpResponse<String> ap = http.get(api, "/api/aps/hb-01", "Authorization", "Bearer " + token);
         assertTrue(ap.body().contains("\"state\":\"UP\"") && ap.body().contains("\"clients\":4"), ap.body());
         assertTrue(http.get(api, "/metrics").body().contains("steppe_ap_clients{ap=\"hb-01\"} 4.0"));
@@ -200,13 +200,6 @@ class ServeTest {
         assertTrue(page.body().contains("<svg id=\"ap-map\"") && page.body().contains("data-id=\"hb-01\""), page.body());
         assertTrue(http.get(api, "/console/aps/hb-01", "Authorization", "Bearer " + token).body().contains("<svg id=\"history\""));
         assertEquals("[]", http.get(api, "/api/alerts", "Authorization", "Bearer " + token).body());
-    }
-
-    private String login() {
-        HttpResponse<String> login = http.post(api, "/api/login", "application/json",
-                "{\"username\":\"olga\",\"password\":\"" + PASSWORD + "\"}");
-        assertEquals(200, login.statusCode(), login.body());
-        return jsonString(login.body(), "token");
     }
 
     static String jsonString(String json, String field) {

@@ -1,7 +1,6 @@
 package io.steppe.portal.login;
 
 import static io.steppe.db.schema.Tables.LOGIN_CREDENTIAL;
-import static org.jooq.impl.DSL.select;
 
 import io.steppe.db.net.MacAddress;
 import java.security.SecureRandom;
@@ -19,16 +18,12 @@ import org.jooq.DSLContext;
 public final class CredentialIssuer {
 
     public static final Duration LIFETIME = Duration.ofMinutes(2);
-    /**
-     * Credentials expired for an hour are swept by the login that comes after each interval, not by every
-     * login: a statement fewer on nearly all of them. Enough per sweep for thousands of logins a second.
-     */
-    private static final int SWEPT_AT_MOST = 10_000;
     private static final String ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789";
 
     private final DSLContext dsl;
     private final Clock clock;
     private final SecureRandom random;
+    /** Credentials expired for an hour are swept by one login a second, not by every login: a statement fewer on nearly all. */
     private final Sweep expired = new Sweep(Duration.ofSeconds(1));
 
     public CredentialIssuer(DSLContext dsl, Clock clock, SecureRandom random) {
@@ -38,20 +33,15 @@ public final class CredentialIssuer {
     }
 
     public LoginCredential issue(long subscriberId, MacAddress clientMac) {
-        return dsl.transactionResult(tx -> issue(tx.dsl(), subscriberId, clientMac));
+        return issue(dsl, subscriberId, clientMac);
     }
 
-    /** Issues within the caller's transaction {@code tx}, so that a login commits once. */
+    /** Issues within the caller's transaction {@code tx}, so that a login commits once (or, outside one, as it goes). */
     public LoginCredential issue(DSLContext tx, long subscriberId, MacAddress clientMac) {
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
         LoginCredential credential = new LoginCredential("p-" + random(10), random(14));
-        if (expired.due(now.toInstant())) {
-            // Rows another login is already deleting are skipped: waiting for them would queue this login behind
-            // that one's commit.
-            tx.deleteFrom(LOGIN_CREDENTIAL).where(LOGIN_CREDENTIAL.USERNAME.in(
-                    select(LOGIN_CREDENTIAL.USERNAME).from(LOGIN_CREDENTIAL).where(LOGIN_CREDENTIAL.EXPIRES_AT.lt(now.minusHours(1)))
-                            .limit(SWEPT_AT_MOST).forUpdate().skipLocked())).execute();
-        }
+        expired.deleteIfDue(tx, now.toInstant(), LOGIN_CREDENTIAL, LOGIN_CREDENTIAL.USERNAME,
+                LOGIN_CREDENTIAL.EXPIRES_AT.lt(now.minusHours(1)));
         tx.insertInto(LOGIN_CREDENTIAL)
                 .set(LOGIN_CREDENTIAL.USERNAME, credential.username())
                 .set(LOGIN_CREDENTIAL.PASSWORD, credential.password())

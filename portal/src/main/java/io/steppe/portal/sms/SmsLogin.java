@@ -3,8 +3,8 @@ package io.steppe.portal.sms;
 import static io.steppe.db.schema.Tables.PHONE_IDENTITY;
 import static io.steppe.db.schema.Tables.SMS_CODE;
 import static io.steppe.db.schema.Tables.SUBSCRIBER;
-import static org.jooq.impl.DSL.select;
 
+import io.steppe.db.commit.LazyCommit;
 import io.steppe.db.net.MacAddress;
 import io.steppe.db.schema.tables.records.SmsCodeRecord;
 import io.steppe.portal.login.CredentialIssuer;
@@ -19,7 +19,6 @@ import java.time.ZoneOffset;
 import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.Record;
-import org.jooq.impl.DSL;
 
 /**
  * Login by a one-time code sent to a mobile number: 6 digits, valid 5 minutes, locked after 5 wrong tries.
@@ -35,7 +34,6 @@ public final class SmsLogin {
      * months China's Cybersecurity Law (Art. 21) asks of network logs, then deleted, so the table stays bounded.
      */
     static final Duration KEPT = Duration.ofDays(180);
-    private static final int SWEPT_AT_MOST = 10_000;
 
     /** What a request for a code came to; anything but SENT names a message key. */
     public enum Sending { SENT, TOO_SOON, NUMBER_HOURLY_LIMIT, DEVICE_LIMIT, GATEWAY_LIMIT, NOT_SENT }
@@ -84,7 +82,6 @@ public final class SmsLogin {
         String mac = device.toString();
         String code = String.format("%06d", random.nextInt(1_000_000));
         Reserved reserved = dsl.transactionResult(tx -> {
-            ephemeral(tx.dsl());
             Optional<Sending> refusal = SendLimits.refusal(tx.dsl(), phoneKey, mac, now);
             if (refusal.isPresent()) {
                 return new Reserved(refusal.get(), 0);
@@ -92,10 +89,10 @@ public final class SmsLogin {
             if (!gateways.tryCount(gateway)) {
                 return new Reserved(Sending.GATEWAY_LIMIT, 0);
             }
-            if (old.due(now.toInstant())) {
-                tx.dsl().deleteFrom(SMS_CODE).where(SMS_CODE.ID.in(select(SMS_CODE.ID).from(SMS_CODE)
-                        .where(SMS_CODE.CREATED_AT.lt(now.minus(KEPT))).limit(SWEPT_AT_MOST).forUpdate().skipLocked())).execute();
-            }
+            // A crash may lose the last fraction of a second of codes stored: a user asks for a new one, an abuser
+            // gains at most that fraction's codes.
+            LazyCommit.forThisTransaction(tx.dsl());
+            old.deleteIfDue(tx.dsl(), now.toInstant(), SMS_CODE, SMS_CODE.ID, SMS_CODE.CREATED_AT.lt(now.minus(KEPT)));
             try {
                 return new Reserved(Sending.SENT, tx.dsl().insertInto(SMS_CODE)
                         .set(SMS_CODE.PHONE_HMAC, phoneKey)
@@ -118,10 +115,7 @@ public final class SmsLogin {
             return Sending.SENT;
         } catch (SmsSender.SmsNotSent e) {
             // Not sent, so not counted against the limits either.
-            dsl.transaction(tx -> {
-                ephemeral(tx.dsl());
-                tx.dsl().deleteFrom(SMS_CODE).where(SMS_CODE.ID.eq(reserved.codeId())).execute();
-            });
+            dsl.deleteFrom(SMS_CODE).where(SMS_CODE.ID.eq(reserved.codeId())).execute();
             gateways.uncount(gateway);
             return Sending.NOT_SENT;
         }
@@ -129,15 +123,6 @@ public final class SmsLogin {
 
     /** A code stored, or why not. */
     private record Reserved(Sending sending, long codeId) {
-    }
-
-    /**
-     * For transactions that write only a code. Their commit does not wait for the disk:
-     * a crash may lose the last fraction of a second of them, which costs a user a request for a new code and
-     * an abuser at most that fraction's codes. Never for a subscriber or anything a user was told is kept.
-     */
-    private static void ephemeral(DSLContext tx) {
-        tx.setLocal(DSL.name("synchronous_commit"), DSL.inline("off")).execute();
     }
 
     /**

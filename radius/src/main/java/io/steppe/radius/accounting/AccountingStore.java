@@ -125,7 +125,8 @@ public final class AccountingStore {
             ips[i] = r.framedIp().map(InetAddress::getHostAddress).orElse(null);
         }
         // Each session through the primary key, never a scan of the whole table: a plan made while the table was
-        // near empty (after a restart) would otherwise scan it for every batch until the next ANALYZE.
+        // near empty (after a restart) would otherwise scan it for every batch until the next ANALYZE. The setting
+        // lasts until the batch's commit; every other statement of a batch goes by an index anyway.
         tx.setLocal(DSL.name("enable_seqscan"), DSL.inline("off")).execute();
         int updated = tx.connectionResult(c -> {
             try (PreparedStatement update = c.prepareStatement(UPDATE_INTERIMS)) {

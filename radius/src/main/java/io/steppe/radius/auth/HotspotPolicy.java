@@ -8,6 +8,7 @@ import static io.steppe.db.schema.Tables.SUBSCRIBER;
 import static io.steppe.db.schema.Tables.VOUCHER;
 import static io.steppe.db.schema.Tables.VOUCHER_DEVICE;
 
+import io.steppe.db.commit.LazyCommit;
 import io.steppe.db.net.MacAddress;
 import io.steppe.db.schema.tables.records.LoginCredentialRecord;
 import io.steppe.db.schema.tables.records.VoucherRecord;
@@ -117,7 +118,7 @@ public final class HotspotPolicy implements AccessPolicy {
             // What an authentication writes (a device remembered, a voucher's first use, a credential spent) may be
             // lost in a crash of the last few milliseconds without harm, so it does not wait for the disk; the
             // durable writes are accounting's, which are acknowledged only after they are on disk.
-            tx.dsl().execute("SET LOCAL synchronous_commit = off");
+            LazyCommit.forThisTransaction(tx.dsl());
             return decide(tx.dsl(), attempt, afterCommit);
         });
         afterCommit.forEach(Runnable::run);
@@ -345,26 +346,17 @@ public final class HotspotPolicy implements AccessPolicy {
     public List<String> sessionsWithNothingLeft() {
         OffsetDateTime now = now();
         OffsetDateTime dayStart = dayStart(now);
-        Field<Long> who = DSL.field(DSL.name("who"), Long.class);
-        Field<Long> seconds = DSL.field(DSL.name("seconds"), Long.class);
-        Field<Long> octets = DSL.field(DSL.name("octets"), Long.class);
-        Field<OffsetDateTime> started = DSL.field(DSL.name("started"), OffsetDateTime.class);
         // A voucher's minutes count every session it ever had; otherwise only today's sessions count.
-        Table<?> sessions = DSL.select(RADIUS_SESSION_OPEN.SUBSCRIBER_ID.as(who), RADIUS_SESSION_OPEN.SESSION_TIME.as(seconds),
-                        RADIUS_SESSION_OPEN.INPUT_OCTETS.plus(RADIUS_SESSION_OPEN.OUTPUT_OCTETS).as(octets), RADIUS_SESSION_OPEN.STARTED_AT.as(started))
-                .from(RADIUS_SESSION_OPEN).where(RADIUS_SESSION_OPEN.SUBSCRIBER_ID.isNotNull())
-                .unionAll(DSL.select(RADIUS_SESSION.SUBSCRIBER_ID, RADIUS_SESSION.SESSION_TIME,
-                                RADIUS_SESSION.INPUT_OCTETS.plus(RADIUS_SESSION.OUTPUT_OCTETS), RADIUS_SESSION.STARTED_AT)
-                        .from(RADIUS_SESSION)
-                        .where(RADIUS_SESSION.SUBSCRIBER_ID.in(DSL.select(RADIUS_SESSION_OPEN.SUBSCRIBER_ID).from(RADIUS_SESSION_OPEN)))
+        Table<?> sessions = Usage.sessions(RADIUS_SESSION_OPEN.SUBSCRIBER_ID.isNotNull(),
+                RADIUS_SESSION.SUBSCRIBER_ID.in(DSL.select(RADIUS_SESSION_OPEN.SUBSCRIBER_ID).from(RADIUS_SESSION_OPEN))
                         .and(RADIUS_SESSION.STARTED_AT.ge(dayStart).orExists(DSL.selectOne().from(VOUCHER)
-                                .where(VOUCHER.SUBSCRIBER_ID.eq(RADIUS_SESSION.SUBSCRIBER_ID)))))
-                .asTable("s");
-        Field<BigDecimal> secondsToday = DSL.coalesce(DSL.sum(seconds).filterWhere(started.ge(dayStart)), BigDecimal.ZERO).as("seconds_today");
-        Field<BigDecimal> octetsToday = DSL.coalesce(DSL.sum(octets).filterWhere(started.ge(dayStart)), BigDecimal.ZERO).as("octets_today");
-        Field<BigDecimal> secondsEver = DSL.coalesce(DSL.sum(seconds), BigDecimal.ZERO).as("seconds_ever");
-        Table<?> used = DSL.select(who, secondsToday, octetsToday, secondsEver).from(sessions).groupBy(who).asTable("u");
-        Field<Long> usedBy = used.field(who);
+                                .where(VOUCHER.SUBSCRIBER_ID.eq(RADIUS_SESSION.SUBSCRIBER_ID)))));
+        Field<BigDecimal> secondsToday = Usage.total(Usage.SECONDS, Usage.STARTED.ge(dayStart)).as("seconds_today");
+        Field<BigDecimal> octetsToday = Usage.total(Usage.OCTETS, Usage.STARTED.ge(dayStart)).as("octets_today");
+        Field<BigDecimal> secondsEver = Usage.total(Usage.SECONDS, DSL.trueCondition()).as("seconds_ever");
+        Table<?> used = DSL.select(Usage.SUBSCRIBER_ID, secondsToday, octetsToday, secondsEver).from(sessions)
+                .groupBy(Usage.SUBSCRIBER_ID).asTable("u");
+        Field<Long> usedBy = used.field(Usage.SUBSCRIBER_ID);
         Condition noTime = DSL.when(VOUCHER.SUBSCRIBER_ID.isNull(), used.field(secondsToday).ge(BigDecimal.valueOf(config.dailyAllowance().toSeconds())))
                 .otherwise(VOUCHER.MINUTES.times(60).cast(BigDecimal.class).le(used.field(secondsEver)).or(VOUCHER.VALID_UNTIL.le(now)))
                 .isTrue();

@@ -18,6 +18,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
@@ -48,11 +49,13 @@ final class Usage {
         }
     }
 
-    private static final Field<Long> SECONDS = field(name("seconds"), Long.class);
-    private static final Field<Long> OCTETS = field(name("octets"), Long.class);
-    private static final Field<OffsetDateTime> STARTED = field(name("started"), OffsetDateTime.class);
-    private static final Field<String> DEVICE = field(name("device"), String.class);
-    private static final Field<Boolean> OPEN = field(name("open"), Boolean.class);
+    /** The columns of {@link #sessions}. */
+    static final Field<Long> SUBSCRIBER_ID = field(name("subscriber"), Long.class);
+    static final Field<Long> SECONDS = field(name("seconds"), Long.class);
+    static final Field<Long> OCTETS = field(name("octets"), Long.class);
+    static final Field<OffsetDateTime> STARTED = field(name("started"), OffsetDateTime.class);
+    static final Field<String> DEVICE = field(name("device"), String.class);
+    static final Field<Boolean> OPEN = field(name("open"), Boolean.class);
 
     private Usage() {
     }
@@ -62,24 +65,40 @@ final class Usage {
      * @param dayStart midnight today where the subscriber is
      */
     static Used of(DSLContext dsl, long subscriberId, OffsetDateTime since, OffsetDateTime dayStart) {
-        Table<?> sessions = select(RADIUS_SESSION_OPEN.SESSION_TIME.as(SECONDS),
-                RADIUS_SESSION_OPEN.INPUT_OCTETS.plus(RADIUS_SESSION_OPEN.OUTPUT_OCTETS).as(OCTETS),
-                RADIUS_SESSION_OPEN.STARTED_AT.as(STARTED), RADIUS_SESSION_OPEN.CLIENT_MAC.as(DEVICE), inline(true).as(OPEN))
-                .from(RADIUS_SESSION_OPEN).where(RADIUS_SESSION_OPEN.SUBSCRIBER_ID.eq(subscriberId))
-                .unionAll(select(RADIUS_SESSION.SESSION_TIME, RADIUS_SESSION.INPUT_OCTETS.plus(RADIUS_SESSION.OUTPUT_OCTETS),
-                        RADIUS_SESSION.STARTED_AT, RADIUS_SESSION.CLIENT_MAC, inline(false))
-                        .from(RADIUS_SESSION).where(RADIUS_SESSION.SUBSCRIBER_ID.eq(subscriberId)).and(RADIUS_SESSION.STARTED_AT.ge(since)))
-                .asTable("s");
+        Table<?> sessions = sessions(RADIUS_SESSION_OPEN.SUBSCRIBER_ID.eq(subscriberId),
+                RADIUS_SESSION.SUBSCRIBER_ID.eq(subscriberId).and(RADIUS_SESSION.STARTED_AT.ge(since)));
         Record r = dsl.select(
-                        coalesce(sum(SECONDS).filterWhere(STARTED.ge(dayStart)), BigDecimal.ZERO),
-                        coalesce(sum(OCTETS).filterWhere(STARTED.ge(dayStart)), BigDecimal.ZERO),
-                        coalesce(sum(SECONDS).filterWhere(STARTED.ge(since)), BigDecimal.ZERO),
+                        total(SECONDS, STARTED.ge(dayStart)),
+                        total(OCTETS, STARTED.ge(dayStart)),
+                        total(SECONDS, STARTED.ge(since)),
                         arrayAgg(DEVICE).filterWhere(OPEN.isTrue()),
                         select(SUBSCRIBER.LANGUAGE).from(SUBSCRIBER).where(SUBSCRIBER.ID.eq(subscriberId)).asField())
                 .from(sessions)
                 .fetchOne();
         return new Used(((BigDecimal) r.get(0)).longValue(), ((BigDecimal) r.get(1)).longValue(), ((BigDecimal) r.get(2)).longValue(),
                 devices((String[]) r.get(3)), Optional.ofNullable((String) r.get(4)));
+    }
+
+    /**
+     * The sessions that count against allowances, as rows of {@link #SUBSCRIBER_ID}, {@link #SECONDS}, {@link #OCTETS}
+     * (both directions), {@link #STARTED}, {@link #DEVICE} and {@link #OPEN}: the open ones {@code open} selects
+     * and the closed ones {@code closed} selects.
+     */
+    static Table<?> sessions(Condition open, Condition closed) {
+        return select(RADIUS_SESSION_OPEN.SUBSCRIBER_ID.as(SUBSCRIBER_ID), RADIUS_SESSION_OPEN.SESSION_TIME.as(SECONDS),
+                RADIUS_SESSION_OPEN.INPUT_OCTETS.plus(RADIUS_SESSION_OPEN.OUTPUT_OCTETS).as(OCTETS),
+                RADIUS_SESSION_OPEN.STARTED_AT.as(STARTED), RADIUS_SESSION_OPEN.CLIENT_MAC.as(DEVICE), inline(true).as(OPEN))
+                .from(RADIUS_SESSION_OPEN).where(open)
+                .unionAll(select(RADIUS_SESSION.SUBSCRIBER_ID, RADIUS_SESSION.SESSION_TIME,
+                        RADIUS_SESSION.INPUT_OCTETS.plus(RADIUS_SESSION.OUTPUT_OCTETS), RADIUS_SESSION.STARTED_AT,
+                        RADIUS_SESSION.CLIENT_MAC, inline(false))
+                        .from(RADIUS_SESSION).where(closed))
+                .asTable("s");
+    }
+
+    /** The sum of {@code amount} over the sessions {@code counted} selects, 0 when there are none. */
+    static Field<BigDecimal> total(Field<Long> amount, Condition counted) {
+        return coalesce(sum(amount).filterWhere(counted), BigDecimal.ZERO);
     }
 
     private static List<String> devices(String[] open) {

@@ -6,12 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.steppe.db.Database;
 import io.steppe.db.TestDatabases;
-import io.steppe.radius.nas.Nas;
-import io.steppe.radius.nas.NasAddress;
-import io.steppe.radius.nas.NasRepository;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,14 +23,12 @@ class AccountingStoreTest {
     Path home;
     Database db;
     final AccountingStore store = new AccountingStore();
-    long nasId;
+    TestRecords records;
 
     @BeforeEach
     void open() {
         db = TestDatabases.freshMigrated(home);
-        NasRepository gateways = new NasRepository(db.dsl());
-        gateways.add(Nas.of("gw", NasAddress.parse("127.0.0.1"), "secret-secret"), "test");
-        nasId = gateways.listRegistered().get(0).id();
+        records = TestRecords.ofNewGateway(db.dsl());
     }
 
     @AfterEach
@@ -41,7 +37,7 @@ class AccountingStoreTest {
     }
 
     AccountingRecord record(AccountingRecord.Kind kind, String session, Instant at, long seconds, Integer interim) {
-        return new TestRecords(nasId).of(kind, session, at, seconds, interim);
+        return records.of(kind, session, at, seconds, interim);
     }
 
     void apply(AccountingRecord r) {
@@ -85,12 +81,12 @@ class AccountingStoreTest {
     void aBatchOfInterimUpdatesUpdatesOpenSessionsAndOpensThoseWhoseStartWasLost() {
         apply(record(AccountingRecord.Kind.START, "x", T0, 0, 300));
         apply(record(AccountingRecord.Kind.START, "y", T0, 0, 300));
-        db.dsl().transaction(tx -> store.applyAll(tx.dsl(), java.util.List.of(
+        db.dsl().transaction(tx -> store.applyAll(tx.dsl(), List.of(
                 record(AccountingRecord.Kind.INTERIM_UPDATE, "x", T0.plusSeconds(300), 300, null),
                 record(AccountingRecord.Kind.INTERIM_UPDATE, "y", T0.plusSeconds(600), 600, null),
                 record(AccountingRecord.Kind.INTERIM_UPDATE, "z", T0.plusSeconds(900), 900, null))));
         assertEquals(3, db.dsl().fetchCount(RADIUS_SESSION_OPEN));
-        assertEquals(java.util.List.of(300L, 600L, 900L), db.dsl().select(RADIUS_SESSION_OPEN.SESSION_TIME).from(RADIUS_SESSION_OPEN)
+        assertEquals(List.of(300L, 600L, 900L), db.dsl().select(RADIUS_SESSION_OPEN.SESSION_TIME).from(RADIUS_SESSION_OPEN)
                 .orderBy(RADIUS_SESSION_OPEN.UNIQUE_ID).fetch(RADIUS_SESSION_OPEN.SESSION_TIME));
         assertEquals(90_000L, db.dsl().select(RADIUS_SESSION_OPEN.OUTPUT_OCTETS).from(RADIUS_SESSION_OPEN)
                 .where(RADIUS_SESSION_OPEN.UNIQUE_ID.eq("u-z")).fetchOne().value1() / 10);
@@ -100,28 +96,28 @@ class AccountingStoreTest {
     void aMixedBatchEndsAsIfEachRecordHadBeenAppliedInTurn() {
         apply(record(AccountingRecord.Kind.START, "b", T0, 0, 300));
         apply(record(AccountingRecord.Kind.START, "c", T0, 0, 300));
-        db.dsl().transaction(tx -> store.applyAll(tx.dsl(), java.util.List.of(
+        db.dsl().transaction(tx -> store.applyAll(tx.dsl(), List.of(
                 record(AccountingRecord.Kind.START, "a", T0, 0, 300),
                 record(AccountingRecord.Kind.INTERIM_UPDATE, "b", T0.plusSeconds(600), 600, null),
                 record(AccountingRecord.Kind.INTERIM_UPDATE, "c", T0.plusSeconds(600), 600, null),
                 record(AccountingRecord.Kind.INTERIM_UPDATE, "a", T0.plusSeconds(300), 300, null),
                 record(AccountingRecord.Kind.STOP, "c", T0.plusSeconds(900), 900, null),
                 record(AccountingRecord.Kind.INTERIM_UPDATE, "d", T0.plusSeconds(900), 900, null))));
-        assertEquals(java.util.List.of("u-a", "u-b", "u-d"), db.dsl().select(RADIUS_SESSION_OPEN.UNIQUE_ID).from(RADIUS_SESSION_OPEN)
+        assertEquals(List.of("u-a", "u-b", "u-d"), db.dsl().select(RADIUS_SESSION_OPEN.UNIQUE_ID).from(RADIUS_SESSION_OPEN)
                 .orderBy(RADIUS_SESSION_OPEN.UNIQUE_ID).fetch(RADIUS_SESSION_OPEN.UNIQUE_ID));
-        assertEquals(java.util.List.of(300L, 600L, 900L), db.dsl().select(RADIUS_SESSION_OPEN.SESSION_TIME).from(RADIUS_SESSION_OPEN)
+        assertEquals(List.of(300L, 600L, 900L), db.dsl().select(RADIUS_SESSION_OPEN.SESSION_TIME).from(RADIUS_SESSION_OPEN)
                 .orderBy(RADIUS_SESSION_OPEN.UNIQUE_ID).fetch(RADIUS_SESSION_OPEN.SESSION_TIME));
         assertEquals(900L, db.dsl().select(RADIUS_SESSION.SESSION_TIME).from(RADIUS_SESSION)
                 .where(RADIUS_SESSION.UNIQUE_ID.eq("u-c")).fetchSingle().value1());
 
         // The gateway restarts between two Interim-Updates of the same batch: the one before counts, the one after
         // is late and reopens nothing.
-        db.dsl().transaction(tx -> store.applyAll(tx.dsl(), java.util.List.of(
+        db.dsl().transaction(tx -> store.applyAll(tx.dsl(), List.of(
                 record(AccountingRecord.Kind.INTERIM_UPDATE, "b", T0.plusSeconds(900), 900, null),
                 record(AccountingRecord.Kind.ACCOUNTING_ON, "on", T0.plusSeconds(1000), 0, null),
                 record(AccountingRecord.Kind.INTERIM_UPDATE, "a", T0.plusSeconds(1200), 1200, null))));
         assertEquals(0, db.dsl().fetchCount(RADIUS_SESSION_OPEN));
-        assertEquals(java.util.List.of(300L, 900L, 900L, 900L), db.dsl().select(RADIUS_SESSION.SESSION_TIME).from(RADIUS_SESSION)
+        assertEquals(List.of(300L, 900L, 900L, 900L), db.dsl().select(RADIUS_SESSION.SESSION_TIME).from(RADIUS_SESSION)
                 .orderBy(RADIUS_SESSION.UNIQUE_ID).fetch(RADIUS_SESSION.SESSION_TIME));
     }
 }

@@ -7,9 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.steppe.db.Database;
 import io.steppe.db.TestDatabases;
 import io.steppe.radius.RadiusMetrics;
-import io.steppe.radius.nas.Nas;
-import io.steppe.radius.nas.NasAddress;
-import io.steppe.radius.nas.NasRepository;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,9 +33,7 @@ class AccountingWriterTest {
     @BeforeEach
     void open() {
         db = TestDatabases.freshMigrated(home);
-        NasRepository gateways = new NasRepository(db.dsl());
-        gateways.add(Nas.of("gw", NasAddress.parse("127.0.0.1"), "secret-secret"), "test");
-        records = new TestRecords(gateways.listRegistered().get(0).id());
+        records = TestRecords.ofNewGateway(db.dsl());
     }
 
     @AfterEach
