@@ -28,6 +28,7 @@ class EmbeddedPostgresServerTest {
             assertTrue(server.owner());
             assertEquals("on", show(server, "fsync"));
             assertEquals("on", show(server, "synchronous_commit"));
+            assertEquals("1MB", show(server, "wal_segment_size"), "a commit that opens a new WAL segment zero-fills 1 MB, not 16");
             assertTrue(Integer.parseInt(show(server, "server_version_num")) >= 160000, "PostgreSQL 16 or later");
         }
     }

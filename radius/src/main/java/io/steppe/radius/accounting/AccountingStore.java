@@ -86,10 +86,16 @@ public final class AccountingStore {
     }
 
     /**
-     * The bulk Interim-Update, with the six arrays of {@link #updateAll} as its parameters. Rendered once: jOOQ
-     * renders and binds a statement anew for every execution, and that was half of the writer thread's time.
+     * The bulk Interim-Update, with the six arrays of {@link #updateAll} as its parameters, after a setting that
+     * finds each session through the primary key, never by a scan of the whole table: a plan made while the table
+     * was near empty (after a restart) would otherwise scan it for every batch until the next ANALYZE. The setting
+     * lasts until the batch's commit (every other statement of a batch goes by an index anyway), and sent with the
+     * update it costs no round trip of its own. Rendered once: jOOQ renders and binds a statement anew for every
+     * execution, and that was half of the writer thread's time.
      */
-    private static final String UPDATE_INTERIMS = DSL.using(SQLDialect.POSTGRES, new Settings().withRenderSchema(false)).render(
+    private static final String UPDATE_INTERIMS = DSL.using(SQLDialect.POSTGRES, new Settings().withRenderSchema(false)).renderInlined(
+            DSL.setLocal(DSL.name("enable_seqscan"), DSL.inline("off"))) + ";\n"
+            + DSL.using(SQLDialect.POSTGRES, new Settings().withRenderSchema(false)).render(
             DSL.update(RADIUS_SESSION_OPEN)
                     .set(RADIUS_SESSION_OPEN.SESSION_TIME, greatest(RADIUS_SESSION_OPEN.SESSION_TIME, DSL.field(DSL.name("v", "t"), Long.class)))
                     .set(RADIUS_SESSION_OPEN.INPUT_OCTETS, greatest(RADIUS_SESSION_OPEN.INPUT_OCTETS, DSL.field(DSL.name("v", "i"), Long.class)))
@@ -124,10 +130,6 @@ public final class AccountingStore {
             at[i] = r.eventTime().toString();
             ips[i] = r.framedIp().map(InetAddress::getHostAddress).orElse(null);
         }
-        // Each session through the primary key, never a scan of the whole table: a plan made while the table was
-        // near empty (after a restart) would otherwise scan it for every batch until the next ANALYZE. The setting
-        // lasts until the batch's commit; every other statement of a batch goes by an index anyway.
-        tx.setLocal(DSL.name("enable_seqscan"), DSL.inline("off")).execute();
         int updated = tx.connectionResult(c -> {
             try (PreparedStatement update = c.prepareStatement(UPDATE_INTERIMS)) {
                 update.setArray(1, c.createArrayOf("text", ids));
@@ -136,7 +138,9 @@ public final class AccountingStore {
                 update.setArray(4, c.createArrayOf("int8", outputs));
                 update.setArray(5, c.createArrayOf("text", at));
                 update.setArray(6, c.createArrayOf("text", ips));
-                return update.executeUpdate();
+                update.execute(); // the setting's (empty) result first, then the update's count
+                update.getMoreResults();
+                return update.getUpdateCount();
             }
         });
         if (updated == n) {

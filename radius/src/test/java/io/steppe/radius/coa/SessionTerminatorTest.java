@@ -23,7 +23,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.jooq.postgres.extensions.types.Inet;
@@ -40,6 +42,8 @@ class SessionTerminatorTest {
     Path home;
     Database db;
     HashedWheelTimer timer = new HashedWheelTimer(10, TimeUnit.MILLISECONDS);
+    /** Noon in Ulanqab: the session's three hours all fall on one local day, whenever the test runs. */
+    Clock clock = Clock.fixed(Instant.parse("2026-11-26T04:00:00Z"), ZoneOffset.UTC);
     CoaClient client = new CoaClient(timer, Duration.ofMillis(200), 3);
 
     @AfterEach
@@ -58,13 +62,13 @@ class SessionTerminatorTest {
                 MessageAuthenticatorPolicy.AUTO, MessageAuthenticatorPolicy.AUTO), "test");
         long nasId = gateways.listRegistered().get(0).id();
         long subscriber = db.dsl().insertInto(SUBSCRIBER).set(SUBSCRIBER.KIND, "phone").returning(SUBSCRIBER.ID).fetchOne().getId();
-        OffsetDateTime now = OffsetDateTime.now();
+        OffsetDateTime now = OffsetDateTime.now(clock);
         db.dsl().insertInto(RADIUS_SESSION_OPEN).set(RADIUS_SESSION_OPEN.UNIQUE_ID, "u1").set(RADIUS_SESSION_OPEN.SESSION_ID, "5F3A0001")
                 .set(RADIUS_SESSION_OPEN.NAS_ID, nasId).set(RADIUS_SESSION_OPEN.NAS_ADDRESS, Inet.valueOf(InetAddress.getLoopbackAddress()))
                 .set(RADIUS_SESSION_OPEN.USERNAME, "alice").set(RADIUS_SESSION_OPEN.SUBSCRIBER_ID, subscriber)
                 .set(RADIUS_SESSION_OPEN.CLIENT_MAC, "aa:bb:cc:00:00:01").set(RADIUS_SESSION_OPEN.STARTED_AT, now.minusHours(3))
                 .set(RADIUS_SESSION_OPEN.UPDATED_AT, now).set(RADIUS_SESSION_OPEN.SESSION_TIME, 3 * 3600L).execute();
-        return new SessionTerminator(db.dsl(), client, Clock.systemUTC());
+        return new SessionTerminator(db.dsl(), client, clock);
     }
 
     CoaRequestRecord recorded() {
@@ -133,7 +137,7 @@ class SessionTerminatorTest {
     void subscriberPastTheDailyAllowanceIsDisconnected() throws Exception {
         try (GatewaySimulator gateway = new GatewaySimulator(SECRET, GatewaySimulator.Mode.ACK)) {
             SessionTerminator terminator = terminatorFor(gateway); // the open session has run 3 h of a 2 h allowance
-            assertEquals(1, new QuotaEnforcer(new io.steppe.radius.auth.HotspotPolicy(db.dsl(), Clock.systemUTC(), AccessPolicyConfig.defaults()), terminator).enforce());
+            assertEquals(1, new QuotaEnforcer(new io.steppe.radius.auth.HotspotPolicy(db.dsl(), clock, AccessPolicyConfig.defaults()), terminator).enforce());
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
             while (db.dsl().fetchCount(COA_REQUEST) == 0 && System.nanoTime() < deadline) {
                 Thread.onSpinWait();
