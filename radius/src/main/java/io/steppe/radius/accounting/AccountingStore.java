@@ -93,9 +93,8 @@ public final class AccountingStore {
      * update it costs no round trip of its own. Rendered once: jOOQ renders and binds a statement anew for every
      * execution, and that was half of the writer thread's time.
      */
-    private static final String UPDATE_INTERIMS = DSL.using(SQLDialect.POSTGRES, new Settings().withRenderSchema(false)).renderInlined(
-            DSL.setLocal(DSL.name("enable_seqscan"), DSL.inline("off"))) + ";\n"
-            + DSL.using(SQLDialect.POSTGRES, new Settings().withRenderSchema(false)).render(
+    private static final String UPDATE_INTERIMS = renderer().renderInlined(DSL.setLocal(DSL.name("enable_seqscan"), DSL.inline("off")))
+            + ";\n" + renderer().render(
             DSL.update(RADIUS_SESSION_OPEN)
                     .set(RADIUS_SESSION_OPEN.SESSION_TIME, greatest(RADIUS_SESSION_OPEN.SESSION_TIME, DSL.field(DSL.name("v", "t"), Long.class)))
                     .set(RADIUS_SESSION_OPEN.INPUT_OCTETS, greatest(RADIUS_SESSION_OPEN.INPUT_OCTETS, DSL.field(DSL.name("v", "i"), Long.class)))
@@ -111,6 +110,10 @@ public final class AccountingStore {
                                     DSL.param("at", SQLDataType.CLOB.array()), DSL.param("ip", SQLDataType.CLOB.array()))
                             .as("v", "u", "t", "i", "o", "at", "ip"))
                     .where(RADIUS_SESSION_OPEN.UNIQUE_ID.eq(DSL.field(DSL.name("v", "u"), RADIUS_SESSION_OPEN.UNIQUE_ID.getDataType()))));
+
+    private static DSLContext renderer() {
+        return DSL.using(SQLDialect.POSTGRES, new Settings().withRenderSchema(false));
+    }
 
     /** Interim-Updates of distinct sessions, in one statement however many there are. */
     private void updateAll(DSLContext tx, List<AccountingRecord> records) {
