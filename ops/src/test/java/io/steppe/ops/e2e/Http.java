@@ -41,9 +41,14 @@ final class Http {
         HttpResponse<String> login = post(port, "/api/login", "application/json",
                 "{\"username\":\"" + user + "\",\"password\":\"" + password + "\"}");
         assertEquals(200, login.statusCode(), login.body());
-        Matcher token = Pattern.compile("\"token\":\"([^\"]+)\"").matcher(login.body());
-        assertTrue(token.find(), login.body());
-        return token.group(1);
+        return jsonString(login.body(), "token");
+    }
+
+    /** The string value of {@code field} in {@code json}, asserted to be there. */
+    static String jsonString(String json, String field) {
+        Matcher m = Pattern.compile("\"" + field + "\":\"([^\"]*)\"").matcher(json);
+        assertTrue(m.find(), field + " in " + json);
+        return m.group(1);
     }
 
     private static URI uri(int port, String path) {

@@ -17,8 +17,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -117,10 +115,7 @@ class ServeTest {
 
     @Test
     void bearerTokenFromApiLoginOpensTheApi() {
-        HttpResponse<String> login = http.post(api, "/api/login", "application/json",
-                "{\"username\":\"olga\",\"password\":\"" + PASSWORD + "\"}");
-        assertEquals(200, login.statusCode(), login.body());
-        String token = jsonString(login.body(), "token");
+        String token = http.consoleToken(api, "olga", PASSWORD);
         HttpResponse<String> me = http.get(api, "/api/me", "Authorization", "Bearer " + token);
         assertEquals(200, me.statusCode());
         assertTrue(me.body().contains("\"role\":\"operator\""), me.body());
@@ -200,11 +195,5 @@ class ServeTest {
         assertTrue(page.body().contains("<svg id=\"ap-map\"") && page.body().contains("data-id=\"hb-01\""), page.body());
         assertTrue(http.get(api, "/console/aps/hb-01", "Authorization", "Bearer " + token).body().contains("<svg id=\"history\""));
         assertEquals("[]", http.get(api, "/api/alerts", "Authorization", "Bearer " + token).body());
-    }
-
-    static String jsonString(String json, String field) {
-        Matcher m = Pattern.compile("\"" + field + "\":\"([^\"]*)\"").matcher(json);
-        assertTrue(m.find(), field + " in " + json);
-        return m.group(1);
     }
 }
