@@ -49,10 +49,16 @@ public final class AccountingStore {
     private static final Duration LATE_WINDOW = Duration.ofDays(2);
 
     /**
-     * Applies records within the caller's transaction, each session's in the order given. Records of different
+     * Applies records in the caller's transaction, each session's in the order given. Records of different
      * sessions do not touch one another, so the Interim-Updates of sessions that appear once between two
      * Accounting-On/Off (the bulk of accounting) go to the database as one statement over arrays of their
      * values, and the rest are applied one by one.
+     * <p>
+     * That statement also commits, in the same round trip, what the transaction has done so far: a batch of
+     * Interim-Updates alone, the usual case, then costs one round trip instead of two. Whatever follows it runs
+     * in a new transaction, which the caller's commit ends. A record must not be acknowledged before the caller's
+     * commit returns; if the transaction fails after the early commit, applying the records again is harmless,
+     * since every operation is idempotent.
      */
     public void applyAll(DSLContext tx, List<AccountingRecord> records) {
         int from = 0;
@@ -86,12 +92,12 @@ public final class AccountingStore {
     }
 
     /**
-     * The bulk Interim-Update, with the six arrays of {@link #updateAll} as its parameters, after a setting that
-     * finds each session through the primary key, never by a scan of the whole table: a plan made while the table
-     * was near empty (after a restart) would otherwise scan it for every batch until the next ANALYZE. The setting
-     * lasts until the batch's commit (every other statement of a batch goes by an index anyway), and sent with the
-     * update it costs no round trip of its own. Rendered once: jOOQ renders and binds a statement anew for every
-     * execution, and that was half of the writer thread's time.
+     * The bulk Interim-Update, with the six arrays of {@link #updateAll} as its parameters, between a setting and
+     * the early commit {@link #applyAll} describes. The setting finds each session through the primary key, never
+     * by a scan of the whole table: a plan made while the table was near empty (after a restart) would otherwise
+     * scan it for every batch until the next ANALYZE. It lasts until that commit (every other statement of a batch
+     * goes by an index anyway), and sent with the update it costs no round trip of its own. Rendered once: jOOQ
+     * renders and binds a statement anew for every execution, and that was half of the writer thread's time.
      */
     private static final String UPDATE_INTERIMS = renderer().renderInlined(DSL.setLocal(DSL.name("enable_seqscan"), DSL.inline("off")))
             + ";\n" + renderer().render(
@@ -109,7 +115,8 @@ public final class AccountingStore {
                                     DSL.param("i", SQLDataType.BIGINT.array()), DSL.param("o", SQLDataType.BIGINT.array()),
                                     DSL.param("at", SQLDataType.CLOB.array()), DSL.param("ip", SQLDataType.CLOB.array()))
                             .as("v", "u", "t", "i", "o", "at", "ip"))
-                    .where(RADIUS_SESSION_OPEN.UNIQUE_ID.eq(DSL.field(DSL.name("v", "u"), RADIUS_SESSION_OPEN.UNIQUE_ID.getDataType()))));
+                    .where(RADIUS_SESSION_OPEN.UNIQUE_ID.eq(DSL.field(DSL.name("v", "u"), RADIUS_SESSION_OPEN.UNIQUE_ID.getDataType()))))
+            + ";\n" + renderer().render(DSL.commit());
 
     private static DSLContext renderer() {
         return DSL.using(SQLDialect.POSTGRES, new Settings().withRenderSchema(false));
@@ -141,7 +148,7 @@ public final class AccountingStore {
                 update.setArray(4, c.createArrayOf("int8", outputs));
                 update.setArray(5, c.createArrayOf("text", at));
                 update.setArray(6, c.createArrayOf("text", ips));
-                update.execute(); // the setting's (empty) result first, then the update's count
+                update.execute(); // the setting's (empty) result, the update's count, then the commit's
                 update.getMoreResults();
                 return update.getUpdateCount();
             }
