@@ -2,6 +2,7 @@ package io.steppe.radius.server;
 
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.IoHandlerFactory;
@@ -12,6 +13,7 @@ import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.DatagramChannel;
 import io.netty.channel.socket.nio.NioDatagramChannel;
+import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
@@ -84,7 +86,15 @@ public final class RadiusServer implements AutoCloseable {
                                 RadiusDatagramHandler handler, String key) {
         Bootstrap bootstrap = new Bootstrap().group(group).channel(type)
                 .option(ChannelOption.SO_RCVBUF, RECEIVE_BUFFER)
-                .handler(handler);
+                .handler(new ChannelInitializer<DatagramChannel>() {
+                    // Replies are flushed once per burst (at the end of a read loop, or once for the replies of a
+                    // committed accounting batch), so epoll sends a burst with one sendmmsg instead of a sendto each.
+                    @Override
+                    protected void initChannel(DatagramChannel channel) {
+                        channel.pipeline().addLast(new FlushConsolidationHandler(
+                                FlushConsolidationHandler.DEFAULT_EXPLICIT_FLUSH_AFTER_FLUSHES, true), handler);
+                    }
+                });
         boolean wildcard = host.equals("0.0.0.0") || host.equals("::");
         if (wildcard) {
             try {
