@@ -1,7 +1,9 @@
 package io.steppe.ops.cli;
 
 import io.steppe.db.Database;
+import io.steppe.db.keys.SecretKeys;
 import io.steppe.ops.SteppeConfig;
+import io.steppe.ops.server.SecretKeysFile;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,6 +41,11 @@ public final class CliContext {
         try (Database database = Database.open(config().database().withPoolSize(2))) {
             return work.apply(database);
         }
+    }
+
+    /** What the database's secrets are sealed with ({@code $STEPPE_HOME/keys}). */
+    public SecretKeys keys() {
+        return SecretKeysFile.load(config().home());
     }
 
     /** Who is acting, for the audit log. */

@@ -51,9 +51,9 @@ public final class DemoCommand implements Callable<Integer> {
                      Optional.of(DemoCity.UAM_SECRET), "AA-BB-CC-12-34-56",
                      new InetSocketAddress("127.0.0.1", server.radius().authPort()),
                      URI.create("http://127.0.0.1:" + server.listeners().portalPort() + "/"))) {
-            DemoCity.Seeded seeded = new DemoCity(server.database().dsl(), context.actor()).seed();
+            DemoCity.Seeded seeded = new DemoCity(server.database().dsl(), server.keys(), context.actor()).seed();
             server.radius().reloadGateways();
-            VoucherIssuer issuer = new VoucherIssuer(server.database().dsl(), Clock.systemUTC(), new SecureRandom());
+            VoucherIssuer issuer = new VoucherIssuer(server.database().dsl(), server.keys(), Clock.systemUTC(), new SecureRandom());
             DemoTraffic traffic = new DemoTraffic(gateway, new InetSocketAddress("127.0.0.1", server.radius().acctPort()),
                     DemoCity.LOOPBACK_GATEWAY_SECRET, () -> issuer.issue(1, 30, Duration.ofDays(1), 1, "demo").get(0));
             List<SimulatedAp> simulated = DemoCity.accessPoints().stream()

@@ -7,6 +7,7 @@ import io.steppe.controller.ap.ApRepository;
 import io.steppe.coverage.Coverage;
 import io.steppe.coverage.sample.H3Grid;
 import io.steppe.db.Database;
+import io.steppe.db.keys.SecretKeys;
 import io.steppe.ops.SteppeConfig;
 import io.steppe.ops.UserError;
 import io.steppe.ops.account.AccountRepository;
@@ -25,6 +26,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import io.steppe.portal.sms.LogSmsSender;
+import io.steppe.portal.login.CredentialIssuer;
 import io.steppe.portal.sms.PhoneVault;
 import io.steppe.portal.sms.SmsLogin;
 import io.steppe.portal.sms.SmsSender;
@@ -82,6 +84,7 @@ public final class SteppeServer implements AutoCloseable {
         }
         Listeners listeners = new Listeners(portalPort, apiPort);
 
+        SecretKeys keys = SecretKeysFile.load(config.home());
         Database database = Database.open(config.database());
         LOG.info("database: {}", database.description());
         RadiusService radius = null;
@@ -89,17 +92,17 @@ public final class SteppeServer implements AutoCloseable {
         try {
             SteppeMetrics metrics = new SteppeMetrics();
             metrics.registerPool(database::pool);
-            radius = startRadius(config, database, clock, metrics);
+            radius = startRadius(config, database, keys, clock, metrics);
             SecureRandom random = new SecureRandom();
             ApRepository aps = new ApRepository(database.dsl(), random);
             controller = new ControllerService(database.dsl(), aps, config.controller(), clock).start();
             PrometheusControllerMetrics.register(metrics.registry(), controller);
-            List<Object> beans = new ArrayList<>(List.of(database, metrics, listeners, clock, radius, controller,
+            List<Object> beans = new ArrayList<>(List.of(database, keys, metrics, listeners, clock, radius, controller,
                     new DatabaseHealth(database),
                     new RadiusHealth(radius),
                     new AccountRepository(database.dsl(), PasswordHasher.standard()),
                     new ConsoleSessions(database.dsl(), clock, CONSOLE_SESSION_LIFETIME, random),
-                    new NasRepository(database.dsl()),
+                    new NasRepository(database.dsl(), keys),
                     aps));
             SmsSender sender = switch (config.sms()) {
                 case LOG -> new LogSmsSender(clock);
@@ -108,7 +111,8 @@ public final class SteppeServer implements AutoCloseable {
             beans.add(sender);
             beans.add(new RadiusClientSessions(database.dsl(), radius));
             beans.add(new Coverage(database, config.coverage(), H3Grid.load(), clock, config.home().resolve("reports")));
-            beans.add(new SmsLogin(database.dsl(), clock, random, new PhoneVault(PhoneKey.load(config.home(), random), random), sender,
+            beans.add(new SmsLogin(database.dsl(), clock, random, new PhoneVault(PhoneKey.load(config.home(), random), random),
+                    new CredentialIssuer(database.dsl(), keys, clock, random), sender,
                     config.smsGatewayLimit()));
             ApplicationContext context = ApplicationContext.builder()
                     .deduceEnvironment(false)
@@ -138,13 +142,14 @@ public final class SteppeServer implements AutoCloseable {
         }
     }
 
-    private static RadiusService startRadius(SteppeConfig config, Database database, Clock clock, SteppeMetrics metrics) {
+    private static RadiusService startRadius(SteppeConfig config, Database database, SecretKeys keys, Clock clock,
+                                             SteppeMetrics metrics) {
         try {
             return RadiusService.start(
                     RadiusServerConfig.defaults(config.bindAddress(), config.radiusAuthPort(), config.radiusAcctPort()),
                     config.radsecTls().map(f -> new RadSecConfig(config.bindAddress(), config.radsecPort(), f.certificate(),
                             f.privateKey(), f.trustedCa())),
-                    policy(config.allowance()), database.dsl(), clock, new PrometheusRadiusMetrics(metrics.registry()));
+                    policy(config.allowance()), database.dsl(), keys, clock, new PrometheusRadiusMetrics(metrics.registry()));
         } catch (java.io.UncheckedIOException e) {
             throw new UserError(e.getCause().getMessage(), e);
         }
@@ -183,6 +188,11 @@ public final class SteppeServer implements AutoCloseable {
 
     public Listeners listeners() {
         return listeners;
+    }
+
+    /** What the database's secrets are sealed with. */
+    public SecretKeys keys() {
+        return context.getBean(SecretKeys.class);
     }
 
     public Database database() {

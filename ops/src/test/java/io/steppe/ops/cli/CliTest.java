@@ -185,7 +185,9 @@ class CliTest {
             java.security.SecureRandom random = new java.security.SecureRandom();
             io.steppe.portal.sms.LogSmsSender outbox = new io.steppe.portal.sms.LogSmsSender(java.time.Clock.systemUTC());
             io.steppe.portal.sms.SmsLogin sms = new io.steppe.portal.sms.SmsLogin(db.dsl(), java.time.Clock.systemUTC(), random,
-                    new io.steppe.portal.sms.PhoneVault(io.steppe.ops.server.PhoneKey.load(home, random), random), outbox);
+                    new io.steppe.portal.sms.PhoneVault(io.steppe.ops.server.PhoneKey.load(home, random), random),
+                    new io.steppe.portal.login.CredentialIssuer(db.dsl(), io.steppe.ops.server.SecretKeysFile.load(home),
+                            java.time.Clock.systemUTC(), random), outbox);
             io.steppe.portal.sms.PhoneNumber tourist = io.steppe.portal.sms.PhoneNumber.parse("+97699112233");
             io.steppe.db.net.MacAddress device = io.steppe.db.net.MacAddress.parse("aa:bb:cc:00:00:01");
             sms.requestCode(tourist, device, "gw", "{code}");

@@ -61,14 +61,15 @@ public final class SmsLogin {
     private final CredentialIssuer credentials;
     private final Sweep old = new Sweep(Duration.ofMinutes(1));
 
-    public SmsLogin(DSLContext dsl, Clock clock, SecureRandom random, PhoneVault vault, SmsSender sender) {
-        this(dsl, clock, random, vault, sender, DEFAULT_GATEWAY_LIMIT);
+    public SmsLogin(DSLContext dsl, Clock clock, SecureRandom random, PhoneVault vault, CredentialIssuer credentials, SmsSender sender) {
+        this(dsl, clock, random, vault, credentials, sender, DEFAULT_GATEWAY_LIMIT);
     }
 
     /** @param gatewayLimitPerMinute codes one gateway may ask for per minute ({@code STEPPE_SMS_GATEWAY_LIMIT}) */
-    public SmsLogin(DSLContext dsl, Clock clock, SecureRandom random, PhoneVault vault, SmsSender sender, int gatewayLimitPerMinute) {
+    public SmsLogin(DSLContext dsl, Clock clock, SecureRandom random, PhoneVault vault, CredentialIssuer credentials,
+                    SmsSender sender, int gatewayLimitPerMinute) {
         this.gateways = new GatewayThrottle(gatewayLimitPerMinute, clock);
-        this.credentials = new CredentialIssuer(dsl, clock, random);
+        this.credentials = credentials;
         this.dsl = dsl;
         this.clock = clock;
         this.random = random;

@@ -8,6 +8,7 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.steppe.db.Database;
+import io.steppe.db.keys.SecretKeys;
 import io.steppe.portal.login.CredentialIssuer;
 import io.steppe.portal.login.LoginCredential;
 import io.steppe.portal.uam.Gateway;
@@ -36,10 +37,10 @@ final class LoginForms {
     private final CredentialIssuer credentials;
     private final Csrf csrf;
 
-    LoginForms(Database database, Clock clock) {
+    LoginForms(Database database, SecretKeys keys, Clock clock) {
         SecureRandom random = new SecureRandom();
-        this.gateways = new GatewayDirectory(database.dsl(), clock);
-        this.credentials = new CredentialIssuer(database.dsl(), clock, random);
+        this.gateways = new GatewayDirectory(database.dsl(), keys, clock);
+        this.credentials = new CredentialIssuer(database.dsl(), keys, clock, random);
         byte[] key = new byte[32];
         random.nextBytes(key);
         this.csrf = new Csrf(key);

@@ -10,7 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.steppe.db.Database;
 import io.steppe.db.MutableClock;
 import io.steppe.db.TestDatabases;
+import io.steppe.db.keys.TestKeys;
 import io.steppe.db.net.MacAddress;
+import io.steppe.portal.login.CredentialIssuer;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -41,7 +43,8 @@ class SmsLoginTest {
         byte[] key = new byte[32];
         random.nextBytes(key);
         outbox = new LogSmsSender(clock);
-        sms = new SmsLogin(db.dsl(), clock, random, new PhoneVault(key, random), outbox);
+        sms = new SmsLogin(db.dsl(), clock, random, new PhoneVault(key, random),
+                new CredentialIssuer(db.dsl(), TestKeys.fixed(), clock, random), outbox);
     }
 
     @AfterEach
@@ -67,7 +70,7 @@ class SmsLoginTest {
         var credential = db.dsl().selectFrom(LOGIN_CREDENTIAL).where(LOGIN_CREDENTIAL.USERNAME.eq(in.credential().username())).fetchOne();
         assertEquals(in.subscriberId(), credential.getSubscriberId(), "the gateway's credential comes with the login");
         assertEquals(PHONE_MAC.toString(), credential.getClientMac());
-        assertEquals(in.credential().password(), credential.getPassword());
+        assertEquals(TestKeys.fixed().credentialPassword(credential.getUsername()), in.credential().password());
         clock.advance(Duration.ofMinutes(2));
         sms.requestCode(TOURIST, PHONE_MAC, "gw", "Code: {code}");
         assertEquals(in.subscriberId(), ((SmsLogin.Checked.LoggedIn) sms.check(TOURIST, lastCode(), PHONE_MAC, "mn")).subscriberId(),
@@ -118,6 +121,7 @@ class SmsLoginTest {
     @Test
     void anUnsentCodeIsReportedAndNotCounted() {
         SmsLogin failing = new SmsLogin(db.dsl(), clock, new SecureRandom(), new PhoneVault(new byte[32], new SecureRandom()),
+                new CredentialIssuer(db.dsl(), TestKeys.fixed(), clock, new SecureRandom()),
                 (to, text) -> {
                     throw new SmsSender.SmsNotSent("provider down", null);
                 });

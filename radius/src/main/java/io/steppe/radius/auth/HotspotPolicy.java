@@ -9,6 +9,7 @@ import static io.steppe.db.schema.Tables.VOUCHER;
 import static io.steppe.db.schema.Tables.VOUCHER_DEVICE;
 
 import io.steppe.db.commit.LazyCommit;
+import io.steppe.db.keys.SecretKeys;
 import io.steppe.db.net.MacAddress;
 import io.steppe.db.schema.tables.records.LoginCredentialRecord;
 import io.steppe.db.schema.tables.records.VoucherRecord;
@@ -49,6 +50,7 @@ public final class HotspotPolicy implements AccessPolicy {
     private static final Duration REMEMBER_REFRESH = Duration.ofHours(1);
 
     private final DSLContext dsl;
+    private final SecretKeys keys;
     private final Clock clock;
     private final AccessPolicyConfig config;
     private final VoucherBook vouchers = new VoucherBook();
@@ -56,8 +58,10 @@ public final class HotspotPolicy implements AccessPolicy {
     private final UsageLedger ledger = new UsageLedger(System::nanoTime, USAGE_MAX_AGE);
     private final Duration rememberRefresh;
 
-    public HotspotPolicy(DSLContext dsl, Clock clock, AccessPolicyConfig config) {
+    /** @param keys what voucher codes are hashed and one-time passwords derived with */
+    public HotspotPolicy(DSLContext dsl, SecretKeys keys, Clock clock, AccessPolicyConfig config) {
         this.dsl = dsl;
+        this.keys = keys;
         this.clock = clock;
         this.config = config;
         Duration tenth = config.rememberDevice().dividedBy(10);
@@ -89,12 +93,12 @@ public final class HotspotPolicy implements AccessPolicy {
         if (!VoucherIssuer.looksLikeCode(attempt.userName())) {
             return Optional.empty();
         }
-        Optional<VoucherBook.Voucher> found = vouchers.find(normalisedCode(attempt.userName()));
+        Optional<VoucherBook.Voucher> found = vouchers.find(voucherHash(attempt.userName()));
         if (found.isEmpty()) {
             return Optional.empty();
         }
         VoucherBook.Voucher v = found.get();
-        if (!holds(attempt, v.code())) {
+        if (!holds(attempt)) {
             return Optional.of(new AuthDecision.Reject(RejectReason.UNKNOWN_USER, null));
         }
         if (!v.validUntil().isAfter(now)) {
@@ -140,7 +144,8 @@ public final class HotspotPolicy implements AccessPolicy {
                 continue;
             }
             // Without Class, accounting finds the subscriber by name or device as the database does; forget every candidate.
-            Optional<Long> byVoucher = vouchers.find(normalisedCode(r.userName())).map(VoucherBook.Voucher::subscriberId);
+            Optional<Long> byVoucher = VoucherIssuer.looksLikeCode(r.userName())
+                    ? vouchers.find(voucherHash(r.userName())).map(VoucherBook.Voucher::subscriberId) : Optional.empty();
             Optional<Long> byDevice = r.clientMac().flatMap(mac -> remembered.find(mac.toString())).map(RememberedDevices.Remembered::subscriberId);
             if (byVoucher.isEmpty() && byDevice.isEmpty()) {
                 ledger.forgetAll();
@@ -202,7 +207,7 @@ public final class HotspotPolicy implements AccessPolicy {
         // A voucher's device keeps the voucher's rules (its minutes, its expiry) when it comes back by MAC.
         Optional<VoucherRecord> voucher = tx.selectFrom(VOUCHER).where(VOUCHER.SUBSCRIBER_ID.eq(subscriberId)).forUpdate().fetchOptional();
         RememberedDevices.Remembered committed = new RememberedDevices.Remembered(subscriberId, device.get().value2(),
-                voucher.map(VoucherRecord::getCode));
+                voucher.map(VoucherRecord::getCodeHash));
         afterCommit.add(() -> remembered.put(mac.toString(), committed));
         return voucher.isPresent()
                 ? voucherAllowance(tx, attempt, voucher.get(), now, afterCommit)
@@ -212,7 +217,7 @@ public final class HotspotPolicy implements AccessPolicy {
     private AuthDecision portalCredential(DSLContext tx, AccessAttempt attempt, LoginCredentialRecord c, OffsetDateTime now,
                                           List<Runnable> afterCommit) {
         String language = language(tx, c.getSubscriberId());
-        if (!attempt.credential().matches(c.getPassword())) {
+        if (!attempt.credential().matches(keys.credentialPassword(c.getUsername()))) {
             return new AuthDecision.Reject(RejectReason.UNKNOWN_USER, language);
         }
         if (c.getUsedAt() != null) {
@@ -232,24 +237,24 @@ public final class HotspotPolicy implements AccessPolicy {
                 : allowance(c.getSubscriberId(), Optional.empty(), usage(tx, c.getSubscriberId(), false, now), attempt.clientMac(), now);
         if (decision instanceof AuthDecision.Accept) {
             tx.update(LOGIN_CREDENTIAL).set(LOGIN_CREDENTIAL.USED_AT, now).where(LOGIN_CREDENTIAL.USERNAME.eq(c.getUsername())).execute();
-            remember(tx, attempt.clientMac().get(), c.getSubscriberId(), voucher.map(VoucherRecord::getCode), now, afterCommit);
+            remember(tx, attempt.clientMac().get(), c.getSubscriberId(), voucher.map(VoucherRecord::getCodeHash), now, afterCommit);
         }
         return decision;
     }
 
     private Optional<AuthDecision> voucher(DSLContext tx, AccessAttempt attempt, OffsetDateTime now, List<Runnable> afterCommit) {
-        return tx.selectFrom(VOUCHER).where(VOUCHER.CODE.eq(normalisedCode(attempt.userName()))).forUpdate()
+        return tx.selectFrom(VOUCHER).where(VOUCHER.CODE_HASH.eq(voucherHash(attempt.userName()))).forUpdate()
                 .fetchOptional().map(v -> voucher(tx, attempt, v, now, afterCommit));
     }
 
     private AuthDecision voucher(DSLContext tx, AccessAttempt attempt, VoucherRecord v, OffsetDateTime now, List<Runnable> afterCommit) {
-        if (!holds(attempt, v.getCode())) {
+        if (!holds(attempt)) {
             return new AuthDecision.Reject(RejectReason.UNKNOWN_USER, null);
         }
         AuthDecision decision = voucherAllowance(tx, attempt, v, now, afterCommit);
         if (decision instanceof AuthDecision.Accept) {
             attempt.clientMac().filter(mac -> !rememberedLately(mac, v.getSubscriberId(), now))
-                    .ifPresent(mac -> remember(tx, mac, v.getSubscriberId(), Optional.of(v.getCode()), now, afterCommit));
+                    .ifPresent(mac -> remember(tx, mac, v.getSubscriberId(), Optional.of(v.getCodeHash()), now, afterCommit));
         }
         return decision;
     }
@@ -261,22 +266,22 @@ public final class HotspotPolicy implements AccessPolicy {
             return new AuthDecision.Reject(RejectReason.VOUCHER_EXPIRED, null);
         }
         Set<String> devices = new HashSet<>(tx.select(VOUCHER_DEVICE.MAC).from(VOUCHER_DEVICE)
-                .where(VOUCHER_DEVICE.CODE.eq(record.getCode())).fetch(VOUCHER_DEVICE.MAC));
+                .where(VOUCHER_DEVICE.CODE_HASH.eq(record.getCodeHash())).fetch(VOUCHER_DEVICE.MAC));
         if (attempt.clientMac().isPresent() && !devices.contains(attempt.clientMac().get().toString())) {
             if (devices.size() >= record.getMaxDevices()) {
                 return new AuthDecision.Reject(RejectReason.VOUCHER_DEVICE_LIMIT, null);
             }
             String mac = attempt.clientMac().get().toString();
-            tx.insertInto(VOUCHER_DEVICE).set(VOUCHER_DEVICE.CODE, record.getCode()).set(VOUCHER_DEVICE.MAC, mac)
+            tx.insertInto(VOUCHER_DEVICE).set(VOUCHER_DEVICE.CODE_HASH, record.getCodeHash()).set(VOUCHER_DEVICE.MAC, mac)
                     .set(VOUCHER_DEVICE.FIRST_SEEN, now).execute();
             devices.add(mac);
         }
-        VoucherBook.Voucher v = new VoucherBook.Voucher(record.getCode(), record.getSubscriberId(), record.getMinutes(),
+        VoucherBook.Voucher v = new VoucherBook.Voucher(record.getCodeHash(), record.getSubscriberId(), record.getMinutes(),
                 record.getValidUntil(), record.getMaxDevices(), record.getFirstUsedAt() != null, Set.copyOf(devices));
         AuthDecision decision = allowance(v.subscriberId(), Optional.of(v), usage(tx, v.subscriberId(), true, now), attempt.clientMac(), now);
         if (decision instanceof AuthDecision.Accept && !v.used()) {
-            tx.update(VOUCHER).set(VOUCHER.FIRST_USED_AT, now).where(VOUCHER.CODE.eq(v.code())).execute();
-            v = new VoucherBook.Voucher(v.code(), v.subscriberId(), v.minutes(), v.validUntil(), v.maxDevices(), true, v.devices());
+            tx.update(VOUCHER).set(VOUCHER.FIRST_USED_AT, now).where(VOUCHER.CODE_HASH.eq(v.codeHash())).execute();
+            v = new VoucherBook.Voucher(v.codeHash(), v.subscriberId(), v.minutes(), v.validUntil(), v.maxDevices(), true, v.devices());
         }
         VoucherBook.Voucher committed = v;
         afterCommit.add(() -> vouchers.put(committed));
@@ -389,8 +394,13 @@ public final class HotspotPolicy implements AccessPolicy {
         afterCommit.add(() -> remembered.put(mac.toString(), new RememberedDevices.Remembered(subscriberId, until, voucher)));
     }
 
-    private static boolean holds(AccessAttempt attempt, String code) {
-        return attempt.credential().matches(code) || attempt.credential().matches(attempt.userName());
+    /** Whether the attempt's password is the voucher code its user name is (as printed, or as typed). */
+    private static boolean holds(AccessAttempt attempt) {
+        return attempt.credential().matches(normalisedCode(attempt.userName())) || attempt.credential().matches(attempt.userName());
+    }
+
+    private String voucherHash(String userName) {
+        return keys.voucherHash(normalisedCode(userName));
     }
 
     private static String normalisedCode(String userName) {

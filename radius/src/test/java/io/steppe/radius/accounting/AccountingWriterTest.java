@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.steppe.db.Database;
 import io.steppe.db.TestDatabases;
+import io.steppe.db.keys.TestKeys;
 import io.steppe.radius.RadiusMetrics;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -49,7 +50,7 @@ class AccountingWriterTest {
     void accountingOnClosesEverySessionBeforeItAndNoneAfterIt() throws Exception {
         Set<String> committedKinds = ConcurrentHashMap.newKeySet();
         List<CompletableFuture<Void>> saved = new ArrayList<>();
-        try (AccountingWriter writer = new AccountingWriter(db.dsl(), new AccountingStore(), new RadiusMetrics() { }, 1000, 10_000,
+        try (AccountingWriter writer = new AccountingWriter(db.dsl(), new AccountingStore(TestKeys.fixed()), new RadiusMetrics() { }, 1000, 10_000,
                 committed -> committed.forEach(r -> committedKinds.add(r.kind().name())))) {
             for (int i = 0; i < 200; i++) {
                 saved.add(writer.submit(records.of(AccountingRecord.Kind.START, "before-" + i, T0, 0, 300)));
@@ -74,7 +75,7 @@ class AccountingWriterTest {
     @Test
     void startsInterimsAndStopsOfManySessionsEndAsOneClosedSessionEach() throws Exception {
         List<CompletableFuture<Void>> saved = new ArrayList<>();
-        try (AccountingWriter writer = new AccountingWriter(db.dsl(), new AccountingStore(), new RadiusMetrics() { }, 7, 10_000,
+        try (AccountingWriter writer = new AccountingWriter(db.dsl(), new AccountingStore(TestKeys.fixed()), new RadiusMetrics() { }, 7, 10_000,
                 committed -> { })) {
             for (int i = 0; i < 100; i++) {
                 String session = "s-" + i;

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import io.steppe.db.Database;
 import io.steppe.db.MutableClock;
 import io.steppe.db.TestDatabases;
+import io.steppe.db.keys.TestKeys;
 import io.steppe.db.net.MacAddress;
 import io.steppe.radius.accounting.AccountingRecord;
 import java.nio.file.Path;
@@ -42,8 +43,8 @@ class HotspotPolicyTest {
     @BeforeEach
     void open() {
         db = TestDatabases.freshMigrated(home);
-        policy = new HotspotPolicy(db.dsl(), clock, AccessPolicyConfig.defaults());
-        vouchers = new VoucherIssuer(db.dsl(), clock, new SecureRandom());
+        policy = new HotspotPolicy(db.dsl(), TestKeys.fixed(), clock, AccessPolicyConfig.defaults());
+        vouchers = new VoucherIssuer(db.dsl(), TestKeys.fixed(), clock, new SecureRandom());
     }
 
     @AfterEach

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.steppe.db.Database;
 import io.steppe.db.DatabaseConfig;
 import io.steppe.db.embedded.EmbeddedPostgresServer;
+import io.steppe.db.keys.TestKeys;
 import io.steppe.radius.RadiusService;
 import io.steppe.radius.auth.AccessPolicyConfig;
 import io.steppe.radius.nas.Nas;
@@ -47,9 +48,9 @@ class DatabaseOutageTest {
                 home, 4, true);
         Set<Integer> acknowledged = new HashSet<>();
         try (Database db = Database.open(config); TestPackets udp = new TestPackets()) {
-            new NasRepository(db.dsl()).add(Nas.of("loopback-gw", NasAddress.parse("127.0.0.1"), RadiusHarness.SECRET), "test");
+            new NasRepository(db.dsl(), TestKeys.fixed()).add(Nas.of("loopback-gw", NasAddress.parse("127.0.0.1"), RadiusHarness.SECRET), "test");
             try (RadiusService radius = RadiusService.start(RadiusServerConfig.defaults("127.0.0.1", 0, 0),
-                    AccessPolicyConfig.defaults(), db.dsl(), Clock.systemUTC(), new CountingMetrics())) {
+                    AccessPolicyConfig.defaults(), db.dsl(), TestKeys.fixed(), Clock.systemUTC(), new CountingMetrics())) {
                 for (int n = 1; n <= 20; n++) {
                     if (udp.exchange(radius.acctPort(), start(n)).isPresent()) {
                         acknowledged.add(n);

@@ -7,6 +7,7 @@ import static io.steppe.db.schema.Tables.SUBSCRIBER;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.steppe.db.keys.TestKeys;
 import io.steppe.db.schema.tables.records.RadiusSessionRecord;
 import io.steppe.radius.nas.MessageAuthenticatorPolicy;
 import io.steppe.radius.packet.DropReason;
@@ -155,17 +156,18 @@ class RadclientInteropTest {
 
     @Test
     void portalCredentialWorksOnceAndOnlyFromItsDevice() {
+        String password = TestKeys.fixed().credentialPassword("p-7f3k");
         long subscriber = harness.db.dsl().insertInto(SUBSCRIBER).set(SUBSCRIBER.KIND, "phone").set(SUBSCRIBER.LANGUAGE, "en")
                 .returning(SUBSCRIBER.ID).fetchOne().getId();
-        harness.db.dsl().insertInto(LOGIN_CREDENTIAL).set(LOGIN_CREDENTIAL.USERNAME, "p-7f3k").set(LOGIN_CREDENTIAL.PASSWORD, "once-only-9")
+        harness.db.dsl().insertInto(LOGIN_CREDENTIAL).set(LOGIN_CREDENTIAL.USERNAME, "p-7f3k")
                 .set(LOGIN_CREDENTIAL.SUBSCRIBER_ID, subscriber).set(LOGIN_CREDENTIAL.CLIENT_MAC, "aa:bb:cc:00:00:01")
                 .set(LOGIN_CREDENTIAL.EXPIRES_AT, OffsetDateTime.now().plusMinutes(2)).execute();
-        String otherDevice = auth("User-Name = \"p-7f3k\", User-Password = \"once-only-9\", Calling-Station-Id = \"AA-BB-CC-00-00-02\"" + MA);
+        String otherDevice = auth("User-Name = \"p-7f3k\", User-Password = \"" + password + "\", Calling-Station-Id = \"AA-BB-CC-00-00-02\"" + MA);
         assertTrue(otherDevice.contains("Reply-Message = \"This login belongs to another device\""), otherDevice);
-        String first = auth("User-Name = \"p-7f3k\", User-Password = \"once-only-9\", " + CLIENT + MA);
+        String first = auth("User-Name = \"p-7f3k\", User-Password = \"" + password + "\", " + CLIENT + MA);
         assertTrue(first.contains("Received Access-Accept"), first);
         assertTrue(first.contains("Session-Timeout = 7200"), "the full daily allowance: " + first);
-        String second = auth("User-Name = \"p-7f3k\", User-Password = \"once-only-9\", " + CLIENT + MA);
+        String second = auth("User-Name = \"p-7f3k\", User-Password = \"" + password + "\", " + CLIENT + MA);
         assertTrue(second.contains("Reply-Message = \"This login was already used; please log in again\""), second);
     }
 }
