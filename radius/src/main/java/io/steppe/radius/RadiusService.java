@@ -11,6 +11,7 @@ import io.steppe.radius.auth.HotspotPolicy;
 import io.steppe.radius.auth.QuotaEnforcer;
 import io.steppe.radius.coa.CoaClient;
 import io.steppe.radius.coa.SessionTerminator;
+import io.steppe.radius.nas.MessageAuthenticatorSightings;
 import io.steppe.radius.nas.NasRepository;
 import io.steppe.radius.server.DuplicateCache;
 import io.steppe.radius.server.NasDirectory;
@@ -87,7 +88,7 @@ public final class RadiusService implements AutoCloseable {
 
     public static RadiusService start(RadiusServerConfig config, java.util.Optional<RadSecConfig> radsec, AccessPolicyConfig policy,
                                       DSLContext dsl, Clock clock, RadiusMetrics metrics) {
-        NasDirectory directory = new NasDirectory(new NasRepository(dsl));
+        NasDirectory directory = new NasDirectory(new NasRepository(dsl), new MessageAuthenticatorSightings(dsl));
         directory.refresh();
         DuplicateCache duplicates = new DuplicateCache(config.duplicateTtl(), System::nanoTime);
         AtomicInteger threadNumber = new AtomicInteger();
@@ -199,6 +200,11 @@ public final class RadiusService implements AutoCloseable {
         coa.close();
         timer.stop();
         server.close();
+        try {
+            directory.saveSightings();
+        } catch (RuntimeException e) {
+            LOG.warn("Could not save which gateways sent Message-Authenticator: {}", e.getMessage());
+        }
         workers.shutdown();
         try {
             workers.awaitTermination(5, TimeUnit.SECONDS);
