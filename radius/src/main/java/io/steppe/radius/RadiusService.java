@@ -13,6 +13,7 @@ import io.steppe.radius.auth.QuotaEnforcer;
 import io.steppe.radius.auth.VoucherIssuer;
 import io.steppe.radius.coa.CoaClient;
 import io.steppe.radius.coa.SessionTerminator;
+import io.steppe.radius.nas.MessageAuthenticatorSightings;
 import io.steppe.radius.nas.NasRepository;
 import io.steppe.radius.server.DuplicateCache;
 import io.steppe.radius.server.NasDirectory;
@@ -96,7 +97,7 @@ public final class RadiusService implements AutoCloseable {
         if (sealed + hashed > 0) {
             LOG.info("Sealed the secrets of {} gateway(s) and hashed {} voucher code(s) kept in clear by an earlier version", sealed, hashed);
         }
-        NasDirectory directory = new NasDirectory(gateways);
+        NasDirectory directory = new NasDirectory(gateways, new MessageAuthenticatorSightings(dsl));
         directory.refresh();
         DuplicateCache duplicates = new DuplicateCache(config.duplicateTtl(), System::nanoTime);
         AtomicInteger threadNumber = new AtomicInteger();
@@ -208,6 +209,11 @@ public final class RadiusService implements AutoCloseable {
         coa.close();
         timer.stop();
         server.close();
+        try {
+            directory.saveSightings();
+        } catch (RuntimeException e) {
+            LOG.warn("Could not save which gateways sent Message-Authenticator: {}", e.getMessage());
+        }
         workers.shutdown();
         try {
             workers.awaitTermination(5, TimeUnit.SECONDS);

@@ -312,13 +312,14 @@ public final class AccountingStore {
                 .and(RADIUS_SESSION.STARTED_AT.ge(started.minus(LATE_WINDOW)));
     }
 
-    /** The subscriber of a session whose gateway did not echo Class: by credential, voucher, or remembered MAC. */
+    /** The subscriber of a session whose gateway did not echo Class: by credential, voucher, or MAC remembered on its gateway. */
     private Field<Long> subscriberOf(AccountingRecord r) {
         return coalesce(
                 select(LOGIN_CREDENTIAL.SUBSCRIBER_ID).from(LOGIN_CREDENTIAL).where(LOGIN_CREDENTIAL.USERNAME.eq(r.userName())).asField(),
                 select(VOUCHER.SUBSCRIBER_ID).from(VOUCHER).where(VOUCHER.CODE_HASH.eq(keys.voucherHash(r.userName().trim().toUpperCase(Locale.ROOT)))).asField(),
                 select(REMEMBERED_DEVICE.SUBSCRIBER_ID).from(REMEMBERED_DEVICE)
-                        .where(REMEMBERED_DEVICE.MAC.eq(r.clientMac().map(MacAddress::toString).orElse(""))).asField(),
+                        .where(REMEMBERED_DEVICE.MAC.eq(r.clientMac().map(MacAddress::toString).orElse("")))
+                        .and(REMEMBERED_DEVICE.NAS_ID.eq(r.nasId())).asField(),
                 inline((Long) null));
     }
 

@@ -3,6 +3,8 @@ package io.steppe.radius.accounting;
 import static io.steppe.db.schema.Tables.RADIUS_SESSION;
 import static io.steppe.db.schema.Tables.RADIUS_SESSION_OPEN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.steppe.db.Database;
 import io.steppe.db.TestDatabases;
@@ -15,6 +17,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
@@ -69,6 +72,35 @@ class AccountingWriterTest {
         assertEquals(200, closedByReboot.size());
         assertEquals(Set.of(), closedByReboot.stream().filter(s -> !s.startsWith("before-")).collect(Collectors.toSet()));
         assertEquals(Set.of("START", "ACCOUNTING_ON"), committedKinds);
+    }
+
+    /**
+     * Records of a gateway removed while they waited (their nas_id is gone: a foreign-key violation) fail alone, as
+     * {@link AccountingWriter.Refused}, and every other record of their batches is saved and acknowledged.
+     */
+    @Test
+    void aRecordTheDatabaseRefusesFailsAloneAndTheRestOfItsBatchIsSaved() throws Exception {
+        TestRecords removedGateway = new TestRecords(records.nasId() + 1000);
+        List<CompletableFuture<Void>> good = new ArrayList<>();
+        List<CompletableFuture<Void>> bad = new ArrayList<>();
+        try (AccountingWriter writer = new AccountingWriter(db.dsl(), new AccountingStore(TestKeys.fixed()), new RadiusMetrics() { }, 1000, 10_000,
+                committed -> { })) {
+            for (int i = 0; i < 300; i++) {
+                AccountingRecord.Kind kind = i % 2 == 0 ? AccountingRecord.Kind.START : AccountingRecord.Kind.INTERIM_UPDATE;
+                if (i % 7 == 3) {
+                    bad.add(writer.submit(removedGateway.of(kind, "gone-" + i, T0, i, 300)));
+                } else {
+                    good.add(writer.submit(records.of(kind, "kept-" + i, T0.plusSeconds(i), i, 300)));
+                }
+            }
+            CompletableFuture.allOf(good.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+            for (CompletableFuture<Void> refused : bad) {
+                ExecutionException e = assertThrows(ExecutionException.class, () -> refused.get(30, TimeUnit.SECONDS));
+                assertInstanceOf(AccountingWriter.Refused.class, e.getCause());
+            }
+        }
+        assertEquals(good.size(), db.dsl().fetchCount(RADIUS_SESSION_OPEN));
+        assertEquals(0, db.dsl().fetchCount(RADIUS_SESSION_OPEN, RADIUS_SESSION_OPEN.SESSION_ID.startsWith("gone-")));
     }
 
     /** Small batches, so that a session's records often fall in different ones. */
