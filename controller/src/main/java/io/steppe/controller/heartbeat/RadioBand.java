@@ -19,7 +19,7 @@ final class RadioBand {
     }
 
     static Optional<String> of(String spelling) {
-        Matcher m = SPELLING.matcher(spelling.trim().toLowerCase(Locale.ROOT));
+        Matcher m = SPELLING.matcher(spelling.strip().toLowerCase(Locale.ROOT));
         return m.matches() ? of(Double.parseDouble(m.group(1))) : Optional.empty();
     }
 
