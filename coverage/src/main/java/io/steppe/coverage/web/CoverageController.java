@@ -56,8 +56,8 @@ final class CoverageController {
         boolean jsonLines = request.getContentType().map(t -> t.getSubtype().contains("json")).orElse(false);
         String name = source == null || source.isBlank() ? "upload-" + actor(request) : source;
         ImportResult r;
-        try (InputStream upload = body; InputStream csv = jsonLines ? JsonLines.asCsv(upload) : upload) {
-            r = coverage.importStream(csv, name, actor(request));
+        try (InputStream upload = body) {
+            r = jsonLines ? coverage.importJsonLines(upload, name, actor(request)) : coverage.importStream(upload, name, actor(request));
         } catch (IllegalArgumentException e) {
             return error(HttpStatus.BAD_REQUEST, e.getMessage());
         } catch (UncheckedIOException e) {
