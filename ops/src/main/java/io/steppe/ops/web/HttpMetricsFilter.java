@@ -11,7 +11,7 @@ import io.micronaut.web.router.UriRouteMatch;
 import io.steppe.ops.metrics.SteppeMetrics;
 
 /**
- * Counts every HTTP request by listener, method, route template and status, and times it. Paths that match
+ * Counts every HTTP request by listener, method (HTTP's own, else OTHER), route template and status, and times it. Paths that match
  * no route are counted as {@code unmatched}, so a scanner cannot grow the label set without bound.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
