@@ -1,14 +1,19 @@
 package io.steppe.db.text;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * CSV cells as every export and report writes them (RFC 4180 quoting), with spreadsheet formulas defused: a
  * cell that begins with {@code = + - @}, a tab or a carriage return is prefixed with {@code '}, as OWASP advises
  * against CSV injection, so that a name such as {@code =HYPERLINK(…)} coming from a client, an AP or an upload
- * is shown as text by Excel and LibreOffice instead of being run.
+ * is shown as text by Excel and LibreOffice instead of being run. A cell that is a plain number, such as a phone
+ * number in E.164 ({@code +97699112233}) or a signal level ({@code -95}), is left as it is: a spreadsheet reads it
+ * as a number and nothing else, and the prefix would only spoil the column for whoever processes it.
  */
 public final class Csv {
+
+    private static final Pattern PLAIN_NUMBER = Pattern.compile("[+-][0-9]{1,20}(\\.[0-9]{1,20})?");
 
     private Csv() {
     }
@@ -48,6 +53,7 @@ public final class Csv {
 
     private static boolean startsLikeFormula(String text) {
         char first = text.charAt(0);
-        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r';
+        boolean formulaStart = first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r';
+        return formulaStart && !PLAIN_NUMBER.matcher(text).matches();
     }
 }

@@ -11,10 +11,19 @@ class CsvTest {
         assertEquals("'=1+2", Csv.cell("=1+2"));
         assertEquals("'+7 495 000", Csv.cell("+7 495 000"));
         assertEquals("'-2+3", Csv.cell("-2+3"));
+        assertEquals("'+1-2", Csv.cell("+1-2"));
+        assertEquals("'-1.5e3", Csv.cell("-1.5e3"));
         assertEquals("'@SUM(A1)", Csv.cell("@SUM(A1)"));
         assertEquals("'\tx", Csv.cell("\tx"));
         assertEquals("\"'\rx\"", Csv.cell("\rx"));
         assertEquals("\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\"", Csv.cell("=HYPERLINK(\"http://evil.example\",\"x\")"));
+    }
+
+    @Test
+    void plainNumbersStayNumbers() {
+        assertEquals("+97699112233", Csv.cell("+97699112233"));
+        assertEquals("-95", Csv.cell("-95"));
+        assertEquals("-3.5", Csv.cell("-3.5"));
     }
 
     @Test
