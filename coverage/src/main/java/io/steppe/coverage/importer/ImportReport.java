@@ -1,10 +1,10 @@
 package io.steppe.coverage.importer;
 
-import java.io.BufferedWriter;
+import io.steppe.db.file.OwnerOnlyFiles;
+import io.steppe.db.text.Csv;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.io.Writer;
 import java.nio.file.Path;
 
 /**
@@ -17,13 +17,14 @@ final class ImportReport implements AutoCloseable {
     static final int REASON_SHOWN = 300;
 
     private final Path path;
-    private final BufferedWriter out;
+    private final Writer out;
 
     ImportReport(Path path) {
         this.path = path;
         try {
-            Files.createDirectories(path.getParent());
-            out = Files.newBufferedWriter(path, StandardCharsets.UTF_8);
+            // the report quotes uploaded rows (device ids, places): owner-only, like every export
+            OwnerOnlyFiles.createDirectory(path.getParent());
+            out = OwnerOnlyFiles.newWriter(path, false);
             out.write("line,outcome,reason\n");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the import report " + path + ": " + e.getMessage(), e);
@@ -44,12 +45,7 @@ final class ImportReport implements AutoCloseable {
 
     private void write(long line, String outcome, String reason) {
         try {
-            out.write(Long.toString(line));
-            out.write(',');
-            out.write(outcome);
-            out.write(",\"");
-            out.write(shown(reason).replace("\"", "\"\""));
-            out.write("\"\n");
+            out.write(line + "," + outcome + "," + Csv.quoted(shown(reason)) + "\n");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the import report " + path + ": " + e.getMessage(), e);
         }

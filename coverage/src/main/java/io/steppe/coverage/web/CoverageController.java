@@ -175,8 +175,10 @@ final class CoverageController {
         return Optional.of(OperatorCode.parse(operator));
     }
 
+    /** Who acts, as the audit log and the import record name them: the logged-in person, never a fixed name. */
     static String actor(HttpRequest<?> request) {
-        return request.getAttribute(ACTOR, String.class).orElse("api");
+        return request.getAttribute(ACTOR, String.class)
+                .orElseThrow(() -> new IllegalStateException("the login filter lets no request here without an account"));
     }
 
     private static HttpResponse<?> error(HttpStatus status, String message) {

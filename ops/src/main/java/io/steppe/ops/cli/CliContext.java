@@ -67,6 +67,14 @@ public final class CliContext {
         }
     }
 
+    /**
+     * Whether a person reads standard output on a terminal, rather than a file, a pipe or a service's journal that
+     * keeps it: what is shown once (a first password) is shown only there.
+     */
+    public boolean terminal() {
+        return System.console() != null && in == System.in;
+    }
+
     public PrintWriter out() {
         return out;
     }

@@ -12,6 +12,8 @@ import io.steppe.ops.SteppeConfig;
 import io.steppe.ops.UserError;
 import io.steppe.ops.account.AccountRepository;
 import io.steppe.ops.account.ConsoleSessions;
+import io.steppe.ops.account.LoginThrottle;
+import io.steppe.ops.account.ThrottlePolicy;
 import io.steppe.ops.account.PasswordHasher;
 import io.steppe.ops.metrics.SteppeMetrics;
 import io.steppe.ops.web.Listeners;
@@ -77,8 +79,8 @@ public final class SteppeServer implements AutoCloseable {
     }
 
     public static SteppeServer start(SteppeConfig config, Clock clock) {
-        int portalPort = PortCheck.claim(config.bindAddress(), config.portalPort(), "STEPPE_PORTAL_PORT, the captive portal");
-        int apiPort = PortCheck.claim(config.bindAddress(), config.apiPort(), "STEPPE_API_PORT, console and APIs");
+        int portalPort = PortCheck.claim(config.portalBind(), config.portalPort(), "STEPPE_PORTAL_PORT, the captive portal");
+        int apiPort = PortCheck.claim(config.apiBind(), config.apiPort(), "STEPPE_API_PORT, console and APIs");
         if (portalPort == apiPort) {
             throw new UserError("STEPPE_PORTAL_PORT and STEPPE_API_PORT are both " + portalPort + "; they must differ");
         }
@@ -102,6 +104,7 @@ public final class SteppeServer implements AutoCloseable {
                     new RadiusHealth(radius),
                     new AccountRepository(database.dsl(), PasswordHasher.standard()),
                     new ConsoleSessions(database.dsl(), clock, CONSOLE_SESSION_LIFETIME, random),
+                    new LoginThrottle(database.dsl(), clock, ThrottlePolicy.standard()),
                     new NasRepository(database.dsl(), keys),
                     aps));
             SmsSender sender = switch (config.sms()) {
@@ -127,8 +130,8 @@ public final class SteppeServer implements AutoCloseable {
                 throw new UserError("cannot start the HTTP listeners on ports " + portalPort + " and " + apiPort
                         + ": " + rootMessage(e), e);
             }
-            LOG.info("portal: listening on http://{}:{}/", config.bindAddress(), portalPort);
-            LOG.info("api: listening on http://{}:{}/ (console /console/, /health, /metrics)", config.bindAddress(), apiPort);
+            LOG.info("portal: listening on http://{}:{}/", config.portalBind(), portalPort);
+            LOG.info("api: listening on http://{}:{}/ (console /console/, /health, /metrics)", config.apiBind(), apiPort);
             return new SteppeServer(config, database, radius, controller, context, listeners);
         } catch (RuntimeException e) {
             if (controller != null) {
@@ -164,9 +167,9 @@ public final class SteppeServer implements AutoCloseable {
     private static Map<String, Object> micronautProperties(SteppeConfig config, Listeners listeners) {
         Map<String, Object> p = new HashMap<>();
         p.put("micronaut.application.name", "steppe");
-        p.put("micronaut.server.netty.listeners.portal.host", config.bindAddress());
+        p.put("micronaut.server.netty.listeners.portal.host", config.portalBind());
         p.put("micronaut.server.netty.listeners.portal.port", listeners.portalPort());
-        p.put("micronaut.server.netty.listeners.api.host", config.bindAddress());
+        p.put("micronaut.server.netty.listeners.api.host", config.apiBind());
         p.put("micronaut.server.netty.listeners.api.port", listeners.apiPort());
         // a streamed body (the coverage upload, read as it arrives) may be as large as a long drive-test log; a body
         // bound whole (JSON, forms, everything else) still stops at the buffer size, as before

@@ -223,4 +223,32 @@ class CliTest {
         env.put("STEPPE_API_PORT", "eighty");
         assertOneLineError(steppe("nas", "list"), "STEPPE_API_PORT must be a port number 0..65535, was 'eighty'");
     }
+
+    @Test
+    void importReportsAndGapMapsAreReadableByTheirOwnerOnly() throws java.io.IOException {
+        Path samples = java.nio.file.Files.writeString(home.resolve("drive.csv"), """
+                timestamp,lat,lon,mcc,mnc,rat,rsrp,device_id
+                2026-05-01T10:00:00+08:00,41.03,113.13,460,00,LTE,-95,=HYPERLINK("http://evil.example")
+                2026-05-01T10:00:01+08:00,91.00,113.13,460,00,LTE,-95,phone-2
+                """);
+        Result imported = steppe("coverage", "import", samples.toString());
+        assertEquals(0, imported.status(), imported.err());
+        java.util.List<Path> reports;
+        try (var files = java.nio.file.Files.list(home.resolve("reports"))) {
+            reports = files.toList();
+        }
+        assertEquals(1, reports.size(), reports.toString());
+        assertEquals("rw-------", permissions(reports.get(0)));
+        assertEquals("rwx------", permissions(home.resolve("reports")));
+        for (String format : new String[] {"csv", "geojson", "svg"}) {
+            Path out = home.resolve("gaps." + format);
+            Result written = steppe("coverage", "gaps", "--format", format, "--out", out.toString());
+            assertEquals(0, written.status(), written.err());
+            assertEquals("rw-------", permissions(out), out.toString());
+        }
+    }
+
+    private static String permissions(Path file) throws java.io.IOException {
+        return java.nio.file.attribute.PosixFilePermissions.toString(java.nio.file.Files.getPosixFilePermissions(file));
+    }
 }

@@ -13,6 +13,7 @@ import io.steppe.portal.session.ClientSessions;
  * {@code GET /api/captive}: the RFC 8908 Captive Portal API for the client asking, identified by its address.
  * {@code captive} is false once the client has an open session, whose time and data left are then given.
  */
+@PortalListener
 @Controller("/api/captive")
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class CaptiveApiController {

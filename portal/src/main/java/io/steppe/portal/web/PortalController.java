@@ -37,6 +37,7 @@ import java.util.Optional;
  * ({@code success}, {@code failed}, {@code logoff}, {@code already}), and the voucher login, which ends by
  * sending the browser to the gateway's {@code /logon} with a one-time credential.
  */
+@PortalListener
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class PortalController {

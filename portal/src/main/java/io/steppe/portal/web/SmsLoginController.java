@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.function.BiFunction;
 
 /** Login by SMS on the portal: a code asked for a mobile number, then the code typed back. */
+@PortalListener
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class SmsLoginController {

@@ -44,8 +44,8 @@ class DatabaseOutageTest {
         EmbeddedPostgresServer postgres = EmbeddedPostgresServer.startOrAttach(pgdata, true);
         int port = postgres.port();
         postgres.ensureDatabase("steppe");
-        DatabaseConfig config = new DatabaseConfig(Optional.of(postgres.jdbcUrl("steppe")), Optional.empty(), Optional.empty(),
-                home, 4, true);
+        DatabaseConfig config = new DatabaseConfig(Optional.of(postgres.jdbcUrl("steppe")), Optional.of(postgres.user()),
+                Optional.of(postgres.password()), home, 4, true);
         Set<Integer> acknowledged = new HashSet<>();
         try (Database db = Database.open(config); TestPackets udp = new TestPackets()) {
             new NasRepository(db.dsl(), TestKeys.fixed()).add(Nas.of("loopback-gw", NasAddress.parse("127.0.0.1"), RadiusHarness.SECRET), "test");
