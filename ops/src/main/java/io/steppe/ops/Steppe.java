@@ -1,5 +1,6 @@
 package io.steppe.ops;
 
+import io.steppe.coverage.importer.ImportFailedException;
 import io.steppe.db.DatabaseUnavailableException;
 import io.steppe.ops.bench.BenchCommand;
 import io.steppe.ops.cli.ApCommand;
@@ -73,7 +74,7 @@ public final class Steppe implements Runnable {
                 err.println("steppe: " + e.getMessage());
                 return EXIT_USAGE;
             }
-            if (e instanceof DatabaseUnavailableException) {
+            if (e instanceof DatabaseUnavailableException || e instanceof ImportFailedException) {
                 err.println("steppe: " + e.getMessage());
                 return EXIT_UNAVAILABLE;
             }
