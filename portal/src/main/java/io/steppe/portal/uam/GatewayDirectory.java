@@ -6,11 +6,16 @@ import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import org.jooq.DSLContext;
+import org.jooq.Record5;
 import org.jooq.impl.DSL;
+import org.jooq.postgres.extensions.types.Cidr;
+import org.jooq.postgres.extensions.types.Inet;
 
 /**
  * Finds the gateway a redirect came from: by the {@code nasid} it names, else by the address it came from.
@@ -57,12 +62,18 @@ public final class GatewayDirectory {
 
     private Optional<Gateway> lookUp(Optional<String> nasId, InetAddress source) {
         if (nasId.isPresent()) {
-            return dsl.select(NAS.NAME, NAS.UAM_SECRET, NAS.UAM_CHAP).from(NAS).where(NAS.NAME.eq(nasId.get()))
-                    .fetchOptional(r -> new Gateway(r.value1(), Optional.ofNullable(r.value2()), r.value3()));
+            return dsl.select(NAS.NAME, NAS.UAM_SECRET, NAS.UAM_CHAP, NAS.UAM_ADDRESSES, NAS.ADDRESS).from(NAS).where(NAS.NAME.eq(nasId.get()))
+                    .fetchOptional(GatewayDirectory::gateway);
         }
-        return dsl.select(NAS.NAME, NAS.UAM_SECRET, NAS.UAM_CHAP).from(NAS)
+        return dsl.select(NAS.NAME, NAS.UAM_SECRET, NAS.UAM_CHAP, NAS.UAM_ADDRESSES, NAS.ADDRESS).from(NAS)
                 .where(DSL.condition("{0} >>= cast({1} as inet)", NAS.ADDRESS, DSL.val(source.getHostAddress())))
                 .orderBy(DSL.field("masklen({0})", Integer.class, NAS.ADDRESS).desc()).limit(1)
-                .fetchOptional(r -> new Gateway(r.value1(), Optional.ofNullable(r.value2()), r.value3()));
+                .fetchOptional(GatewayDirectory::gateway);
+    }
+
+    private static Gateway gateway(Record5<String, String, Boolean, Inet[], Cidr> r) {
+        return new Gateway(r.value1(), Optional.ofNullable(r.value2()), r.value3(),
+                Arrays.stream(r.value4()).map(Inet::address).collect(Collectors.toSet()),
+                new AddressRange(r.value5().address(), r.value5().prefix()));
     }
 }
