@@ -3,6 +3,7 @@ package io.steppe.coverage;
 import io.steppe.coverage.aggregate.CellAggregator;
 import io.steppe.coverage.gap.GapRegions;
 import io.steppe.coverage.gap.RegionBuilder;
+import io.steppe.coverage.importer.ImportFailedException;
 import io.steppe.coverage.importer.ImportResult;
 import io.steppe.coverage.importer.SampleImporter;
 import io.steppe.coverage.importer.TouchedCells;
@@ -16,12 +17,17 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Set;
+import org.jooq.exception.DataAccessException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The coverage module in one place, as the launcher, the commands and the API use it: an import is followed by
  * the incremental update of the cells it touched and of the touched operators' gap regions.
  */
 public final class Coverage {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Coverage.class);
 
     private final SampleImporter importer;
     private final CellAggregator aggregator;
@@ -45,14 +51,26 @@ public final class Coverage {
     }
 
     public ImportResult importFile(Path file, String source, String actor) {
-        ImportResult result = importer.importFile(file, source, actor);
-        refresh(result.touched());
-        return result;
+        return refreshed(importer.importFile(file, source, actor));
     }
 
     public ImportResult importStream(InputStream in, String source, String actor) {
-        ImportResult result = importer.importStream(in, source, source, actor);
-        refresh(result.touched());
+        return refreshed(importer.importStream(in, source, source, actor));
+    }
+
+    /** Samples as JSON lines, one object a line with the contract CSV's fields. */
+    public ImportResult importJsonLines(InputStream in, String source, String actor) {
+        return refreshed(importer.importJsonLines(in, source, source, actor));
+    }
+
+    private ImportResult refreshed(ImportResult result) {
+        try {
+            refresh(result.touched());
+        } catch (DataAccessException e) {
+            LOG.warn("Import {} stored, its cells not updated: {}", result.importId(), e.getMessage());
+            throw new ImportFailedException("the samples of '" + result.source() + "' were stored (" + result.summary()
+                    + "), but the cells could not be updated: run 'steppe coverage rebuild'");
+        }
         return result;
     }
 

@@ -21,7 +21,7 @@ public final class AuditLog {
      * Records one act.
      *
      * @param tx      the transaction that makes the change
-     * @param actor   who did it: a console account, or {@code cli:<os user>}
+     * @param actor   who did it: a console account, {@code cli:<os user>}, or {@code ip:<address>} for a caller not logged in
      * @param action  what was done, as {@code <thing>.<verb>}, e.g. {@code nas.add}
      * @param subject what it was done to, e.g. the gateway's name
      * @param details further facts; never secrets

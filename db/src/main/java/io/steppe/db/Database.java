@@ -49,6 +49,7 @@ public final class Database implements AutoCloseable {
     /** Connects (starting the embedded server when no URL is configured) and applies pending migrations. */
     public static Database open(DatabaseConfig config) {
         Optional<EmbeddedPostgresServer> embedded = Optional.empty();
+        DatabaseConfig connectAs = config;
         String url;
         String description;
         if (config.url().isPresent()) {
@@ -64,11 +65,12 @@ public final class Database implements AutoCloseable {
                 throw e;
             }
             url = server.jdbcUrl(EMBEDDED_DATABASE_NAME);
+            connectAs = DatabaseConfig.external(url, server.user(), server.password(), config.home());
             description = "embedded PostgreSQL on port " + server.port() + " (" + config.home().resolve("pgdata") + ")";
         }
         HikariDataSource dataSource;
         try {
-            dataSource = new HikariDataSource(hikari(config, url));
+            dataSource = new HikariDataSource(hikari(config.poolSize(), connectAs));
         } catch (RuntimeException e) {
             embedded.ifPresent(EmbeddedPostgresServer::close);
             throw new DatabaseUnavailableException("cannot connect to " + DatabaseConfig.redact(url) + ": "
@@ -87,14 +89,14 @@ public final class Database implements AutoCloseable {
         return new Database(dataSource, embedded, description);
     }
 
-    private static HikariConfig hikari(DatabaseConfig config, String url) {
+    private static HikariConfig hikari(int poolSize, DatabaseConfig config) {
         HikariConfig hikari = new HikariConfig();
         hikari.setPoolName("steppe");
-        hikari.setJdbcUrl(url);
+        hikari.setJdbcUrl(config.url().orElseThrow());
         config.user().ifPresent(hikari::setUsername);
         config.password().ifPresent(hikari::setPassword);
-        hikari.setMaximumPoolSize(config.poolSize());
-        hikari.setMinimumIdle(Math.min(2, config.poolSize()));
+        hikari.setMaximumPoolSize(poolSize);
+        hikari.setMinimumIdle(Math.min(2, poolSize));
         hikari.setConnectionTimeout(CONNECTION_TIMEOUT.toMillis());
         hikari.setInitializationFailTimeout(INITIAL_CONNECT_TIMEOUT.toMillis());
         hikari.setRegisterMbeans(false);

@@ -23,9 +23,11 @@ import java.util.TreeSet;
  *
  * @param home            {@code STEPPE_HOME}: data and state (default {@code ./steppe-data})
  * @param database        {@code STEPPE_DB_URL}, {@code STEPPE_DB_USER}, {@code STEPPE_DB_PASSWORD}
- * @param bindAddress     {@code STEPPE_BIND_ADDRESS}: the address the listeners bind to (default all)
+ * @param bindAddress     {@code STEPPE_BIND_ADDRESS}: the address the listeners bind to (default all); the default of the two below
  * @param portalPort      {@code STEPPE_PORTAL_PORT}: the captive portal (default 8080)
  * @param apiPort         {@code STEPPE_API_PORT}: console, APIs, heartbeats, metrics, health (default 8081)
+ * @param portalBind      {@code STEPPE_PORTAL_BIND}: the address the portal listener binds to, the Wi-Fi clients' side
+ * @param apiBind         {@code STEPPE_API_BIND}: the address the API listener binds to, on the operations network
  * @param radiusAuthPort  {@code STEPPE_RADIUS_AUTH_PORT} (default 1812)
  * @param radiusAcctPort  {@code STEPPE_RADIUS_ACCT_PORT} (default 1813)
  * @param radsecPort      {@code STEPPE_RADSEC_PORT} (default 2083)
@@ -40,6 +42,7 @@ import java.util.TreeSet;
  * @param portal          {@code STEPPE_PORTAL_URL}, {@code STEPPE_SMS_COUNTRIES}, {@code STEPPE_SMS_HOURLY_BUDGET} (see {@link Portal})
  */
 public record SteppeConfig(Path home, DatabaseConfig database, String bindAddress, int portalPort, int apiPort,
+                           String portalBind, String apiBind,
                            int radiusAuthPort, int radiusAcctPort, int radsecPort, Sms sms,
                            Optional<URI> smsWebhookUrl, Optional<RadSecFiles> radsecTls, Allowance allowance,
                            int smsGatewayLimit, io.steppe.controller.ControllerSettings controller, CoverageConfig coverage,
@@ -79,7 +82,7 @@ public record SteppeConfig(Path home, DatabaseConfig database, String bindAddres
 
     /** The keys Steppe reads; any other {@code STEPPE_} key in the config file is a mistake worth naming. */
     static final Set<String> KEYS = union(union(ControllerConfig.KEYS, CoverageSettings.KEYS), Set.of("STEPPE_HOME", "STEPPE_CONFIG", "STEPPE_DB_URL", "STEPPE_DB_USER",
-            "STEPPE_DB_PASSWORD", "STEPPE_BIND_ADDRESS", "STEPPE_PORTAL_PORT", "STEPPE_API_PORT",
+            "STEPPE_DB_PASSWORD", "STEPPE_BIND_ADDRESS", "STEPPE_PORTAL_PORT", "STEPPE_API_PORT", "STEPPE_PORTAL_BIND", "STEPPE_API_BIND",
             "STEPPE_RADIUS_AUTH_PORT", "STEPPE_RADIUS_ACCT_PORT", "STEPPE_RADSEC_PORT", "STEPPE_SMS",
             "STEPPE_SMS_WEBHOOK_URL", "STEPPE_RADSEC_CERT", "STEPPE_RADSEC_KEY", "STEPPE_RADSEC_CA", "STEPPE_DAILY_MINUTES",
             "STEPPE_DAILY_MB", "STEPPE_REMEMBER_DAYS", "STEPPE_SMS_GATEWAY_LIMIT", "STEPPE_SMS_COUNTRIES", "STEPPE_SMS_HOURLY_BUDGET",
@@ -128,14 +131,14 @@ public record SteppeConfig(Path home, DatabaseConfig database, String bindAddres
 
     /** The same configuration with other AP controller settings (the demo keeps probes on loopback). */
     public SteppeConfig withController(io.steppe.controller.ControllerSettings settings) {
-        return new SteppeConfig(home, database, bindAddress, portalPort, apiPort, radiusAuthPort, radiusAcctPort, radsecPort, sms,
+        return new SteppeConfig(home, database, bindAddress, portalPort, apiPort, portalBind, apiBind, radiusAuthPort, radiusAcctPort, radsecPort, sms,
                 smsWebhookUrl, radsecTls, allowance, smsGatewayLimit, settings, coverage, portal);
     }
 
     /** The same configuration with another way of sending codes (the demo keeps them in the dev outbox). */
     public SteppeConfig withSms(Sms other) {
-        return new SteppeConfig(home, database, bindAddress, portalPort, apiPort, radiusAuthPort, radiusAcctPort, radsecPort, other,
-                smsWebhookUrl, radsecTls, allowance, smsGatewayLimit, controller, coverage, portal);
+        return new SteppeConfig(home, database, bindAddress, portalPort, apiPort, portalBind, apiBind, radiusAuthPort, radiusAcctPort,
+                radsecPort, other, smsWebhookUrl, radsecTls, allowance, smsGatewayLimit, controller, coverage, portal);
     }
 
     static SteppeConfig fromValues(Map<String, String> values) {
@@ -160,8 +163,10 @@ public record SteppeConfig(Path home, DatabaseConfig database, String bindAddres
         if (sms == Sms.WEBHOOK && webhook.isEmpty()) {
             throw new UserError("STEPPE_SMS=webhook needs STEPPE_SMS_WEBHOOK_URL");
         }
-        return new SteppeConfig(home, database, values.getOrDefault("STEPPE_BIND_ADDRESS", "0.0.0.0").trim(),
+        String bind = address(values, "STEPPE_BIND_ADDRESS", "0.0.0.0");
+        return new SteppeConfig(home, database, bind,
                 port(values, "STEPPE_PORTAL_PORT", 8080), port(values, "STEPPE_API_PORT", 8081),
+                address(values, "STEPPE_PORTAL_BIND", bind), address(values, "STEPPE_API_BIND", bind),
                 port(values, "STEPPE_RADIUS_AUTH_PORT", 1812), port(values, "STEPPE_RADIUS_ACCT_PORT", 1813),
                 port(values, "STEPPE_RADSEC_PORT", 2083), sms, webhook, radsecFiles(values),
                 new Allowance(number(values, "STEPPE_DAILY_MINUTES", 120, 1, 1440), number(values, "STEPPE_DAILY_MB", 1024, 1, 1_048_576),
@@ -232,6 +237,15 @@ public record SteppeConfig(Path home, DatabaseConfig database, String bindAddres
 
     private static Optional<String> nonBlank(Map<String, String> values, String key) {
         return Optional.ofNullable(values.get(key)).map(String::trim).filter(v -> !v.isEmpty());
+    }
+
+    /** An address to listen on: an IPv4 or IPv6 literal or a host name, as a listener's bind takes it. */
+    private static String address(Map<String, String> values, String key, String defaultAddress) {
+        String value = nonBlank(values, key).orElse(defaultAddress);
+        if (!value.matches("[0-9A-Za-z.:%_-]{1,253}")) {
+            throw new UserError(key + " must be an IP address or host name to listen on (e.g. 10.20.0.5 or ::), was '" + value + "'");
+        }
+        return value;
     }
 
     /** A port number; 0 asks for any free port. */

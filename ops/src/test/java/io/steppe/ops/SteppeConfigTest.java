@@ -35,6 +35,20 @@ class SteppeConfigTest {
     }
 
     @Test
+    void theTwoHttpListenersBindApartAndDefaultToTheBindAddress() {
+        SteppeConfig shared = SteppeConfig.load(Map.of("STEPPE_HOME", home.toString(), "STEPPE_BIND_ADDRESS", "10.0.0.2"));
+        assertEquals("10.0.0.2", shared.portalBind());
+        assertEquals("10.0.0.2", shared.apiBind());
+        SteppeConfig apart = SteppeConfig.load(Map.of("STEPPE_HOME", home.toString(), "STEPPE_PORTAL_BIND", "10.8.0.2",
+                "STEPPE_API_BIND", "10.20.0.2"));
+        assertEquals("10.8.0.2", apart.portalBind());
+        assertEquals("10.20.0.2", apart.apiBind());
+        assertEquals("0.0.0.0", apart.bindAddress());
+        assertTrue(assertThrows(UserError.class, () -> SteppeConfig.load(Map.of("STEPPE_HOME", home.toString(),
+                "STEPPE_API_BIND", "10.20.0.2; rm"))).getMessage().startsWith("STEPPE_API_BIND must be an IP address"));
+    }
+
+    @Test
     void apControllerKeysAreReadAndAWrongOneIsNamed() {
         SteppeConfig config = SteppeConfig.load(Map.of("STEPPE_HOME", home.toString(), "STEPPE_AP_MISSED_INTERVALS", "4",
                 "STEPPE_AP_MAX_CLIENTS", "80", "STEPPE_AP_PROBES", "loopback", "STEPPE_AP_WEBHOOK_URL", "http://127.0.0.1:9/hook"));

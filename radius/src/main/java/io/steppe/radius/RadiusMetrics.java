@@ -1,5 +1,6 @@
 package io.steppe.radius;
 
+import io.steppe.radius.accounting.AccountingWarning;
 import io.steppe.radius.packet.DropReason;
 
 /**
@@ -40,6 +41,10 @@ public interface RadiusMetrics {
 
     /** Time from receiving a request to sending its reply. */
     default void latency(Kind kind, double seconds) {
+    }
+
+    /** A value of an Accounting-Request from {@code nas} was not stored as sent; the record was. */
+    default void accountingWarning(AccountingWarning warning, String nas) {
     }
 
     /** Accounting records committed together in one transaction. */

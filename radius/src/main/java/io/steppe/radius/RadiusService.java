@@ -4,13 +4,16 @@ import static io.steppe.db.schema.Routines.ensureRadiusSessionPartitions;
 
 import io.netty.util.HashedWheelTimer;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import io.steppe.db.keys.SecretKeys;
 import io.steppe.radius.accounting.AccountingStore;
 import io.steppe.radius.accounting.AccountingWriter;
 import io.steppe.radius.auth.AccessPolicyConfig;
 import io.steppe.radius.auth.HotspotPolicy;
 import io.steppe.radius.auth.QuotaEnforcer;
+import io.steppe.radius.auth.VoucherIssuer;
 import io.steppe.radius.coa.CoaClient;
 import io.steppe.radius.coa.SessionTerminator;
+import io.steppe.radius.nas.MessageAuthenticatorSightings;
 import io.steppe.radius.nas.NasRepository;
 import io.steppe.radius.server.DuplicateCache;
 import io.steppe.radius.server.NasDirectory;
@@ -80,14 +83,21 @@ public final class RadiusService implements AutoCloseable {
         }
     }
 
-    public static RadiusService start(RadiusServerConfig config, AccessPolicyConfig policy, DSLContext dsl, Clock clock,
-                                      RadiusMetrics metrics) {
-        return start(config, java.util.Optional.empty(), policy, dsl, clock, metrics);
+    public static RadiusService start(RadiusServerConfig config, AccessPolicyConfig policy, DSLContext dsl, SecretKeys keys,
+                                      Clock clock, RadiusMetrics metrics) {
+        return start(config, java.util.Optional.empty(), policy, dsl, keys, clock, metrics);
     }
 
+    /** @param keys what the database's secrets are sealed with ({@code $STEPPE_HOME/keys}) */
     public static RadiusService start(RadiusServerConfig config, java.util.Optional<RadSecConfig> radsec, AccessPolicyConfig policy,
-                                      DSLContext dsl, Clock clock, RadiusMetrics metrics) {
-        NasDirectory directory = new NasDirectory(new NasRepository(dsl));
+                                      DSLContext dsl, SecretKeys keys, Clock clock, RadiusMetrics metrics) {
+        NasRepository gateways = new NasRepository(dsl, keys);
+        int sealed = gateways.sealClearSecrets();
+        int hashed = new VoucherIssuer(dsl, keys, clock, new java.security.SecureRandom()).hashClearCodes();
+        if (sealed + hashed > 0) {
+            LOG.info("Sealed the secrets of {} gateway(s) and hashed {} voucher code(s) kept in clear by an earlier version", sealed, hashed);
+        }
+        NasDirectory directory = new NasDirectory(gateways, new MessageAuthenticatorSightings(dsl));
         directory.refresh();
         DuplicateCache duplicates = new DuplicateCache(config.duplicateTtl(), System::nanoTime);
         AtomicInteger threadNumber = new AtomicInteger();
@@ -97,8 +107,8 @@ public final class RadiusService implements AutoCloseable {
                     t.setDaemon(true);
                     return t;
                 }, new ThreadPoolExecutor.AbortPolicy());
-        AccountingStore store = new AccountingStore();
-        HotspotPolicy hotspot = new HotspotPolicy(dsl, clock, policy);
+        AccountingStore store = new AccountingStore(keys);
+        HotspotPolicy hotspot = new HotspotPolicy(dsl, keys, clock, policy);
         AccountingWriter accounting = new AccountingWriter(dsl, store, metrics, config.accountingBatch(), config.accountingQueue(),
                 hotspot::accounted);
         metrics.inFlight(() -> workers.getActiveCount() + workers.getQueue().size(), () -> workers.getQueue().size() + accounting.queued());
@@ -124,7 +134,7 @@ public final class RadiusService implements AutoCloseable {
         housekeeping.scheduleWithFixedDelay(() -> ensurePartitions(dsl), 1, 1, TimeUnit.DAYS);
         HashedWheelTimer timer = new HashedWheelTimer(new DefaultThreadFactory("steppe-radius-timer", true), 50, TimeUnit.MILLISECONDS);
         CoaClient coa = new CoaClient(timer, COA_WAIT, COA_ATTEMPTS);
-        SessionTerminator terminator = new SessionTerminator(dsl, coa, clock);
+        SessionTerminator terminator = new SessionTerminator(dsl, gateways, coa, clock);
         QuotaEnforcer quotas = new QuotaEnforcer(hotspot, terminator);
         housekeeping.scheduleWithFixedDelay(() -> enforceQuotas(quotas), 60, 60, TimeUnit.SECONDS);
         return new RadiusService(server, directory, workers, accounting, housekeeping, timer, coa, terminator, hotspot);
@@ -199,6 +209,11 @@ public final class RadiusService implements AutoCloseable {
         coa.close();
         timer.stop();
         server.close();
+        try {
+            directory.saveSightings();
+        } catch (RuntimeException e) {
+            LOG.warn("Could not save which gateways sent Message-Authenticator: {}", e.getMessage());
+        }
         workers.shutdown();
         try {
             workers.awaitTermination(5, TimeUnit.SECONDS);

@@ -71,7 +71,7 @@ final class StatusStore {
                 .fetchInto(AP_SAMPLE).forEach(r -> out.put(r.getApId(), new Received(r.getApId(), new Heartbeat(r.getSentAt().toInstant(),
                         Duration.ofSeconds(r.getIntervalS()), r.getUptimeS() == null ? OptionalLong.empty() : OptionalLong.of(r.getUptimeS()),
                         d(r.getCpuLoad()), d(r.getMemoryRatio()), r.getClients() == null ? OptionalInt.empty() : OptionalInt.of(r.getClients()),
-                        List.of(new Heartbeat.Radio("all", OptionalInt.empty(), OptionalDouble.empty(), d(r.getNoiseDbm()),
+                        List.of(new Heartbeat.Radio(Optional.empty(), OptionalInt.empty(), OptionalDouble.empty(), d(r.getNoiseDbm()),
                                 d(r.getChannelUtil()), d(r.getRetriesRatio()), OptionalInt.empty())),
                         Optional.of(new Heartbeat.Backhaul(d(r.getRttMs()), d(r.getLossRatio()))), Optional.ofNullable(r.getFirmware())),
                         r.getReceivedAt().toInstant())));

@@ -2,8 +2,14 @@ package io.steppe.controller.heartbeat;
 
 import java.time.Instant;
 
-/** Rows in PostgreSQL's COPY text format: tab-separated, {@code \N} for null, backslash escapes in text. */
+/**
+ * Rows in PostgreSQL's COPY text format: tab-separated, {@code \N} for null, backslash escapes in text. What text
+ * PostgreSQL cannot store (NUL, and a surrogate without its pair, which has no UTF-8) becomes U+FFFD: the parser
+ * keeps such values out already, and one that got past it must not cost the other rows of the COPY their place.
+ */
 final class CopyText {
+
+    private static final char REPLACEMENT = '\uFFFD';
 
     private CopyText() {
     }
@@ -33,7 +39,14 @@ final class CopyText {
                 case '\t' -> out.append("\\t");
                 case '\n' -> out.append("\\n");
                 case '\r' -> out.append("\\r");
-                default -> out.append(c);
+                case '\0' -> out.append(REPLACEMENT);
+                default -> {
+                    if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+                        out.append(c).append(value.charAt(++i));
+                    } else {
+                        out.append(Character.isSurrogate(c) ? REPLACEMENT : c);
+                    }
+                }
             }
         }
     }

@@ -24,8 +24,11 @@ public record Heartbeat(Instant sentAt, Duration interval, OptionalLong uptimeSe
                         OptionalDouble memory, OptionalInt clients, List<Radio> radios, Optional<Backhaul> backhaul,
                         Optional<String> firmware) {
 
-    /** One radio: band ({@code 2.4}, {@code 5}, {@code 6} GHz), channel, transmit power, noise floor, utilisation, retries. */
-    public record Radio(String band, OptionalInt channel, OptionalDouble txPowerDbm, OptionalDouble noiseDbm,
+    /**
+     * One radio: band ({@code 2.4}, {@code 5}, {@code 6} GHz; empty when the AP named none Steppe could read), channel,
+     * transmit power, noise floor, utilisation, retries.
+     */
+    public record Radio(Optional<String> band, OptionalInt channel, OptionalDouble txPowerDbm, OptionalDouble noiseDbm,
                         OptionalDouble utilization, OptionalDouble retries, OptionalInt clients) {
     }
 

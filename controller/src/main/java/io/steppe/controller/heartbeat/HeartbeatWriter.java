@@ -12,10 +12,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
+import java.util.StringJoiner;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.exception.DataAccessException;
 import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,8 +25,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Group commit for heartbeats: they queue while one batch is committed and go together into the next (one
  * transaction, one COPY), so a few transactions a second carry hundreds of heartbeats. A heartbeat is acknowledged (its future
- * completes) only after its row is committed, and only then does the health evaluator see it; if a batch fails
- * every heartbeat in it is refused (503) and the AP's next heartbeat stands in for it.
+ * completes) only after its row is committed, and only then does the health evaluator see it. A batch PostgreSQL
+ * refuses for what a row holds is split until the refused rows are alone; those, and every heartbeat of a batch
+ * that fails for any other reason (the database gone), are refused (503) and the AP's next heartbeat stands in.
  */
 public final class HeartbeatWriter implements AutoCloseable {
 
@@ -62,7 +65,15 @@ public final class HeartbeatWriter implements AutoCloseable {
         try {
             insert(batch);
         } catch (RuntimeException e) {
-            LOG.warn("{} heartbeat(s) not saved and refused with 503: {}", batch.size(), e.getMessage());
+            if (batch.size() > 1 && refusedForItsData(e)) {
+                // one row PostgreSQL will not take (a value the parser let through, an AP deleted while its heartbeat
+                // queued) must not cost the rest their place: halve until the rows that fail are alone
+                write(batch.subList(0, batch.size() / 2));
+                write(batch.subList(batch.size() / 2, batch.size()));
+                return;
+            }
+            LOG.warn("{} heartbeat(s) not saved and refused with 503{}: {}", batch.size(),
+                    batch.size() == 1 ? " (AP " + batch.get(0).item().apId() + ")" : "", e.getMessage());
             batch.forEach(p -> p.done().completeExceptionally(new HeartbeatRejected(HeartbeatRejected.Kind.OVERLOADED,
                     "the heartbeat could not be saved; send the next one as usual")));
             return;
@@ -76,6 +87,15 @@ public final class HeartbeatWriter implements AutoCloseable {
             }
             p.done().complete(null);
         }
+    }
+
+    /**
+     * PostgreSQL refused what the rows hold (SQLSTATE class 22, data exception; 23, integrity constraint violation),
+     * not the connection or the server: another split of the same batch can succeed.
+     */
+    private static boolean refusedForItsData(RuntimeException e) {
+        String state = e instanceof DataAccessException d ? d.sqlState() : null;
+        return state != null && (state.startsWith("22") || state.startsWith("23"));
     }
 
     /** The columns COPY fills, named by the generated classes. */
@@ -118,26 +138,27 @@ public final class HeartbeatWriter implements AutoCloseable {
         if (h.radios().isEmpty()) {
             return null;
         }
-        StringBuilder out = new StringBuilder("[");
+        StringJoiner radios = new StringJoiner(",", "[", "]");
         for (Heartbeat.Radio r : h.radios()) {
-            out.append(out.length() > 1 ? "," : "").append("{\"band\":\"").append(r.band()).append('"');
-            field(out, "channel", r.channel());
-            field(out, "tx_power_dbm", r.txPowerDbm());
-            field(out, "noise_dbm", r.noiseDbm());
-            field(out, "utilization", r.utilization());
-            field(out, "retries", r.retries());
-            field(out, "clients", r.clients());
-            out.append('}');
+            StringJoiner fields = new StringJoiner(",", "{", "}");
+            r.band().ifPresent(band -> fields.add("\"band\":\"" + band + "\""));
+            field(fields, "channel", r.channel());
+            field(fields, "tx_power_dbm", r.txPowerDbm());
+            field(fields, "noise_dbm", r.noiseDbm());
+            field(fields, "utilization", r.utilization());
+            field(fields, "retries", r.retries());
+            field(fields, "clients", r.clients());
+            radios.add(fields.toString());
         }
-        return out.append(']').toString();
+        return radios.toString();
     }
 
-    private static void field(StringBuilder out, String name, OptionalDouble value) {
-        value.ifPresent(v -> out.append(",\"").append(name).append("\":").append(v));
+    private static void field(StringJoiner out, String name, OptionalDouble value) {
+        value.ifPresent(v -> out.add("\"" + name + "\":" + v));
     }
 
-    private static void field(StringBuilder out, String name, OptionalInt value) {
-        value.ifPresent(v -> out.append(",\"").append(name).append("\":").append(v));
+    private static void field(StringJoiner out, String name, OptionalInt value) {
+        value.ifPresent(v -> out.add("\"" + name + "\":" + v));
     }
 
     /** Writes what is queued, then stops. */

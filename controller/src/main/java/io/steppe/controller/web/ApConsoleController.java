@@ -26,7 +26,7 @@ import java.util.TreeSet;
 /**
  * The operators' AP views on the console (behind the console login): {@code /console/aps} (counts, open alerts,
  * map, a table filterable by state and site) and {@code /console/aps/{id}} (details and a 24-hour history chart).
- * Pages are complete without JavaScript; a small inline script refreshes them from the JSON APIs.
+ * Pages are complete without JavaScript; a small script ({@link ApConsoleAssets}) refreshes them from the JSON APIs.
  */
 @Controller("/console/aps")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -61,7 +61,7 @@ final class ApConsoleController {
                 .append(a.openedAt()).append("</span></li>"));
         body.append("</ul></section><section><h2>Map</h2>").append(ApMap.svg(all)).append("</section>");
         body.append(table(all, state, site)).append("</main>");
-        return Html.page("Steppe · access points", body.toString(), ApConsoleScript.LIST);
+        return Html.page("Steppe · access points", body.toString(), ApConsoleAssets.LIST_SCRIPT);
     }
 
     private String table(Collection<ApSnapshot> all, @Nullable String state, @Nullable String site) {
@@ -125,7 +125,7 @@ final class ApConsoleController {
         row(body, "RADIUS sessions / users", a.usage().sessions() + " / " + a.usage().users());
         body.append("</table></section><section><h2>Last 24 hours</h2><div id=\"chart\">").append(chart(id)).append("</div>")
                 .append("<p class=\"muted\">Blue: clients; dashed orange: channel utilisation; band: state.</p></section></main>");
-        return HttpResponse.ok(Html.page("Steppe · " + id, body.toString(), ApConsoleScript.ONE));
+        return HttpResponse.ok(Html.page("Steppe · " + id, body.toString(), ApConsoleAssets.ONE_SCRIPT));
     }
 
     /** The chart alone, for the page's script to refresh. */

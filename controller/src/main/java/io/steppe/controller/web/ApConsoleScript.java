@@ -1,6 +1,6 @@
 package io.steppe.controller.web;
 
-/** The console pages' inline scripts: poll the JSON APIs and repaint what changed; the pages work without them. */
+/** The AP pages' scripts (served by {@link ApConsoleAssets}): poll the JSON APIs and repaint what changed; the pages work without them. */
 final class ApConsoleScript {
 
     private ApConsoleScript() {

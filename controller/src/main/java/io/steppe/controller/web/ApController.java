@@ -1,6 +1,7 @@
 package io.steppe.controller.web;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
@@ -41,6 +42,8 @@ import java.util.Optional;
 final class ApController {
 
     private static final Duration MAX_HISTORY = Duration.ofDays(400);
+    /** The request attribute in which the API's login filter leaves the caller's account name, for the audit log. */
+    static final String ACTOR = "steppe.actor";
 
     private final ControllerService controller;
 
@@ -120,7 +123,7 @@ final class ApController {
 
     /** Registers one AP; answers 201 with its heartbeat token (shown once) or 400 naming the problem. */
     @Post(consumes = MediaType.APPLICATION_JSON)
-    HttpResponse<?> add(@Body NewAp body) {
+    HttpResponse<?> add(@Body NewAp body, HttpRequest<?> request) {
         try {
             if (body.id() == null || body.mac() == null || body.name() == null) {
                 throw new IllegalArgumentException("id, mac and name are required");
@@ -133,7 +136,7 @@ final class ApController {
                     Optional.ofNullable(body.gateway()), Optional.ofNullable(body.mgmtIp()),
                     new AccessPoint.Hardware(Optional.ofNullable(body.model()), Optional.ofNullable(body.firmware()),
                             Optional.ofNullable(body.installDate()).map(LocalDate::parse)));
-            String token = controller.aps().register(ap, "api");
+            String token = controller.aps().register(ap, actor(request));
             controller.evaluator().inventoryChanged();
             return HttpResponse.created(Map.of("id", ap.id(), "token", token));
         } catch (IllegalArgumentException | DateTimeParseException e) {
@@ -143,14 +146,14 @@ final class ApController {
     }
 
     @Post(uri = "/import", consumes = {"text/csv", MediaType.TEXT_PLAIN})
-    HttpResponse<?> importCsv(@Body String csv) {
+    HttpResponse<?> importCsv(@Body String csv, HttpRequest<?> request) {
         ApCsvImport.Parsed parsed;
         try {
             parsed = ApCsvImport.parse(new StringReader(csv));
         } catch (IllegalArgumentException e) {
             return HttpResponse.badRequest(Map.of("error", e.getMessage()));
         }
-        ApCsvImport.Outcome outcome = ApCsvImport.apply(controller.aps(), parsed, "api");
+        ApCsvImport.Outcome outcome = ApCsvImport.apply(controller.aps(), parsed, actor(request));
         controller.evaluator().inventoryChanged();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("added", outcome.tokens().size());
@@ -158,5 +161,11 @@ final class ApController {
         body.put("tokens", outcome.tokens());
         body.put("problems", outcome.problems().stream().map(ApCsvImport.Problem::toString).toList());
         return HttpResponse.ok(body);
+    }
+
+    /** Who registers or changes APs, as the audit log names them: the logged-in person, never a fixed name. */
+    static String actor(HttpRequest<?> request) {
+        return request.getAttribute(ACTOR, String.class)
+                .orElseThrow(() -> new IllegalStateException("the login filter lets no request here without an account"));
     }
 }

@@ -1,5 +1,6 @@
 package io.steppe.controller.web;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -11,21 +12,30 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.steppe.controller.ControllerService;
-import io.steppe.controller.heartbeat.Heartbeat;
+import io.steppe.controller.heartbeat.HeartbeatBody;
 import io.steppe.controller.heartbeat.HeartbeatRejected;
 import io.steppe.controller.heartbeat.HeartbeatWriter;
+import io.steppe.controller.heartbeat.ParsedHeartbeat;
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /**
  * {@code POST /api/aps/heartbeat}: an AP reports, authenticated by its own bearer token (not a console login).
- * Answered 200 only once the heartbeat is committed; 401 for a missing or unknown token, 400 naming the bad field,
- * 413 for a body over the limit, 503 when it could not be saved. Every refusal is counted.
+ * Answered 200 only once the heartbeat is committed, with a {@code warnings} array naming each value that was left
+ * out (unknown, malformed or out of range; each counted by field); 401 for a missing or unknown token, 400 for a
+ * body that is not a JSON object or a timestamp too far off, 413 for a body over the limit, 503 when it could not
+ * be saved. Every refusal is counted.
  */
 @Controller("/api/aps/heartbeat")
 final class HeartbeatController {
+
+    /** The answer names this many of the values left out of a heartbeat, and counts the rest. */
+    private static final int WARNINGS_SHOWN = 20;
 
     private final ControllerService controller;
 
@@ -33,26 +43,36 @@ final class HeartbeatController {
         this.controller = controller;
     }
 
+    /**
+     * The body is bound as a stream and read only after the token is checked, and only up to the limit: neither a
+     * stranger nor an AP can make Steppe buffer a large body.
+     */
     @Post(consumes = MediaType.ALL)
     @ExecuteOn(TaskExecutors.BLOCKING)
-    CompletableFuture<MutableHttpResponse<?>> heartbeat(HttpRequest<?> request, @Body byte[] body) {
+    CompletableFuture<MutableHttpResponse<?>> heartbeat(HttpRequest<?> request, @Nullable @Body InputStream body) {
         Instant now = controller.clock().instant();
         String ap;
-        Heartbeat heartbeat;
-        try {
-            if (body == null || body.length > controller.settings().maxBodyBytes()) {
-                throw new HeartbeatRejected(body == null ? HeartbeatRejected.Kind.MALFORMED : HeartbeatRejected.Kind.TOO_LARGE,
-                        body == null ? "the body must be a JSON object" : "the body is " + body.length + " bytes; at most "
-                                + controller.settings().maxBodyBytes() + " are accepted");
-            }
+        ParsedHeartbeat parsed;
+        try (InputStream in = body) {
             ap = controller.tokens().apOf(request.getHeaders().getAuthorization());
-            heartbeat = controller.parser().parse(body, now);
+            parsed = controller.parser().parse(HeartbeatBody.read(in, request.getContentLength(), controller.settings().maxBodyBytes()), now);
         } catch (HeartbeatRejected e) {
             return CompletableFuture.completedFuture(refused(e));
+        } catch (IOException e) {
+            return CompletableFuture.completedFuture(refused(new HeartbeatRejected(HeartbeatRejected.Kind.MALFORMED,
+                    "the body could not be read to its end")));
         }
-        String id = ap;
-        return controller.writer().submit(new HeartbeatWriter.Received(ap, heartbeat, now))
-                .<MutableHttpResponse<?>>thenApply(done -> HttpResponse.ok(Map.of("ap", id, "interval_s", heartbeat.interval().toSeconds())))
+        controller.counters().ignored(parsed.ignored());
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("ap", ap);
+        answer.put("interval_s", parsed.heartbeat().interval().toSeconds());
+        answer.put("warnings", parsed.ignored().stream().limit(WARNINGS_SHOWN)
+                .map(f -> Map.of("field", f.path(), "problem", f.problem())).toList());
+        if (parsed.ignored().size() > WARNINGS_SHOWN) {
+            answer.put("warnings_total", parsed.ignored().size());
+        }
+        return controller.writer().submit(new HeartbeatWriter.Received(ap, parsed.heartbeat(), now))
+                .<MutableHttpResponse<?>>thenApply(done -> HttpResponse.ok(answer))
                 .exceptionally(e -> refused(e instanceof CompletionException && e.getCause() != null ? e.getCause() : e));
     }
 

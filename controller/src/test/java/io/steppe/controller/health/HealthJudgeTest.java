@@ -22,7 +22,7 @@ class HealthJudgeTest {
     static Received beat(double utilisation, int clients, double loss, String firmware) {
         return new Received("jn-01", new Heartbeat(T0, Duration.ofSeconds(30), OptionalLong.of(100), OptionalDouble.of(0.2),
                 OptionalDouble.of(0.5), OptionalInt.of(clients),
-                List.of(new Heartbeat.Radio("5", OptionalInt.of(36), OptionalDouble.of(20), OptionalDouble.of(-95),
+                List.of(new Heartbeat.Radio(Optional.of("5"), OptionalInt.of(36), OptionalDouble.of(20), OptionalDouble.of(-95),
                         OptionalDouble.of(utilisation), OptionalDouble.of(0.02), OptionalInt.empty())),
                 Optional.of(new Heartbeat.Backhaul(OptionalDouble.of(20), OptionalDouble.of(loss))), Optional.of(firmware)), T0);
     }

@@ -12,12 +12,18 @@ import io.steppe.db.Database;
 import io.steppe.db.MutableClock;
 import io.steppe.db.TestDatabases;
 import io.steppe.db.net.MacAddress;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -44,7 +50,9 @@ public final class ControllerHarness implements AutoCloseable {
         controller = new ControllerService(db.dsl(), new ApRepository(db.dsl(), new SecureRandom()),
                 settings.withEvaluateEvery(Duration.ZERO), clock).start();
         context = ApplicationContext.builder().deduceEnvironment(false).banner(false)
-                .properties(Map.of("micronaut.server.host", "127.0.0.1", "micronaut.server.port", -1))
+                // the request limits of SteppeServer, so that a large body meets what it meets in production
+                .properties(Map.of("micronaut.server.host", "127.0.0.1", "micronaut.server.port", -1,
+                        "micronaut.server.max-request-size", "2GB", "micronaut.server.max-request-buffer-size", "16MB"))
                 .singletons(controller).start();
         EmbeddedServer server = context.getBean(EmbeddedServer.class).start();
         port = server.getPort();
@@ -70,6 +78,23 @@ public final class ControllerHarness implements AutoCloseable {
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
+    /**
+     * Sends a request's head alone, as a client that declares a body and then holds it back, and returns the status
+     * line of the answer: an answer at all means the server decided without the body.
+     */
+    public String statusLineWithoutTheBody(String head) {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write(head.replace("\n", "\r\n").concat("\r\n").getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+        } catch (SocketTimeoutException e) {
+            return "no answer without the body";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(uri(path)).GET().build());
     }
@@ -92,11 +117,11 @@ public final class ControllerHarness implements AutoCloseable {
         clock.advance(d);
     }
 
-    private URI uri(String path) {
+    public URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
     }
 
-    private HttpResponse<String> send(HttpRequest request) {
+    public HttpResponse<String> send(HttpRequest request) {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

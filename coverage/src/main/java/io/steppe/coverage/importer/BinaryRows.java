@@ -5,13 +5,16 @@ import java.util.Arrays;
 /**
  * Rows in PostgreSQL's binary COPY format (the {@code COPY} page of the PostgreSQL manual, "Binary Format"): a
  * header, then per row a field count and each field as a length and its bytes in network order, then a trailer.
+ * The rows are kept without the header and trailer, so that any run of them can be copied on its own.
  * Numbers go as their bytes instead of as decimal text, which PostgreSQL would parse again: the text format's
  * number printing was the largest cost of the importer's own thread.
  */
 final class BinaryRows {
 
-    private static final byte[] HEADER = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0,
+    /** What every COPY of these rows begins and ends with. */
+    static final byte[] HEADER = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0,
             0, 0, 0, 0, 0, 0, 0, 0};
+    static final byte[] TRAILER = {(byte) 0xFF, (byte) 0xFF};
     /** Microseconds from the Unix epoch to PostgreSQL's, 2000-01-01T00:00Z. */
     private static final long POSTGRES_EPOCH_MICROS = 946_684_800_000_000L;
     private static final int NULL = -1;
@@ -19,23 +22,13 @@ final class BinaryRows {
     private byte[] buf = new byte[1 << 20];
     private int length;
 
-    BinaryRows() {
-        clear();
-    }
-
+    /** Forgets the rows. */
     void clear() {
         length = 0;
-        put(HEADER);
     }
 
     int length() {
         return length;
-    }
-
-    /** Ends the rows with the trailer: {@link #bytes()} up to {@link #length()} is then what COPY reads. */
-    void finish() {
-        ensure(2);
-        putShort(-1);
     }
 
     byte[] bytes() {

@@ -6,6 +6,8 @@ import io.steppe.coverage.sample.Sample;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +20,8 @@ import org.postgresql.copy.CopyManager;
 /**
  * New rows on their way to {@code coverage_sample} in PostgreSQL's binary COPY format, one COPY (and so one
  * transaction) per batch. jOOQ has no COPY, so the rows go through pgjdbc's {@link CopyManager}; the column
- * list comes from the generated table. Rows whose fingerprint the source already holds never get here.
+ * list comes from the generated table. Rows whose fingerprint the source already holds never get here, and the
+ * formats keep out values PostgreSQL refuses; a row that still carries one is refused alone (see {@link #flush}).
  */
 final class CopyBatch {
 
@@ -40,6 +43,17 @@ final class CopyBatch {
     private String[] operators = new String[SampleImporter.BATCH];
     private long[] cells = new long[SampleImporter.BATCH];
     private long[] times = new long[SampleImporter.BATCH];
+    /** Where each row begins in {@link #rows}, and the line of the upload it came from. */
+    private int[] starts = new int[SampleImporter.BATCH];
+    private long[] lines = new long[SampleImporter.BATCH];
+
+    /** A row PostgreSQL refused, by its line in the upload, with a reason that names no SQL. */
+    record Refused(long line, String reason) {
+    }
+
+    /** What a flush stored, and the rows it could not. */
+    record Flushed(long copied, List<Refused> refused) {
+    }
 
     CopyBatch(Connection connection, long importId) throws SQLException {
         this.copy = connection.unwrap(PGConnection.class).getCopyAPI();
@@ -50,7 +64,17 @@ final class CopyBatch {
         return size;
     }
 
-    void add(Sample s, long fingerprint, int sampleClass, long r9, long r8, long r7) {
+    /** Adds the sample read from {@code line} of the upload. */
+    void add(Sample s, long line, long fingerprint, int sampleClass, long r9, long r8, long r7) {
+        if (size == operators.length) {
+            operators = Arrays.copyOf(operators, size * 2);
+            cells = Arrays.copyOf(cells, size * 2);
+            times = Arrays.copyOf(times, size * 2);
+            starts = Arrays.copyOf(starts, size * 2);
+            lines = Arrays.copyOf(lines, size * 2);
+        }
+        starts[size] = rows.length();
+        lines[size] = line;
         BinaryRows b = rows;
         b.row(COLUMNS.size());
         b.int8(fingerprint);
@@ -70,40 +94,64 @@ final class CopyBatch {
         b.int8(r9);
         b.int8(r8);
         b.int8(r7);
-        if (size == operators.length) {
-            operators = java.util.Arrays.copyOf(operators, size * 2);
-            cells = java.util.Arrays.copyOf(cells, size * 2);
-            times = java.util.Arrays.copyOf(times, size * 2);
-        }
         operators[size] = s.operator();
         cells[size] = r8;
         times[size] = s.measuredAt();
         size++;
     }
 
-    /** Copies the batch (autocommit: it is stored once this returns); returns its row count, its cells go to {@code touched}. */
-    long flush(TouchedCells touched) throws SQLException {
+    /**
+     * Copies the batch (autocommit: what is copied is stored once this returns); the cells of the rows stored go to
+     * {@code touched}. A batch PostgreSQL refuses for what a row holds is halved until the refused rows are alone,
+     * so one row it will not take costs no other row its place.
+     */
+    Flushed flush(TouchedCells touched) throws SQLException {
         if (size == 0) {
-            return 0;
+            return new Flushed(0, List.of());
         }
         try {
-            rows.finish();
-            CopyIn in = copy.copyIn(COPY);
-            try {
-                in.writeToCopy(rows.bytes(), 0, rows.length());
-                long copied = in.endCopy();
-                for (int i = 0; i < size; i++) {
-                    touched.add(operators[i], cells[i], times[i]);
-                }
-                return copied;
-            } finally {
-                if (in.isActive()) {
-                    in.cancelCopy();
-                }
-            }
+            int end = rows.length();
+            List<Refused> refused = new ArrayList<>(0);
+            long copied = copy(0, size, end, touched, refused);
+            return new Flushed(copied, refused);
         } finally {
             rows.clear();
             size = 0;
+        }
+    }
+
+    private long copy(int from, int to, int end, TouchedCells touched, List<Refused> refused) throws SQLException {
+        try {
+            long copied = copyIn(starts[from], to < size ? starts[to] : end);
+            for (int i = from; i < to; i++) {
+                touched.add(operators[i], cells[i], times[i]);
+            }
+            return copied;
+        } catch (SQLException e) {
+            if (!RefusedValue.is(e)) {
+                throw e;
+            }
+            if (to - from == 1) {
+                refused.add(new Refused(lines[from], RefusedValue.reason(e)));
+                return 0;
+            }
+            int half = (from + to) >>> 1;
+            return copy(from, half, end, touched, refused) + copy(half, to, end, touched, refused);
+        }
+    }
+
+    /** One COPY of the rows encoded between the two offsets. */
+    private long copyIn(int from, int to) throws SQLException {
+        CopyIn in = copy.copyIn(COPY);
+        try {
+            in.writeToCopy(BinaryRows.HEADER, 0, BinaryRows.HEADER.length);
+            in.writeToCopy(rows.bytes(), from, to - from);
+            in.writeToCopy(BinaryRows.TRAILER, 0, BinaryRows.TRAILER.length);
+            return in.endCopy();
+        } finally {
+            if (in.isActive()) {
+                in.cancelCopy();
+            }
         }
     }
 

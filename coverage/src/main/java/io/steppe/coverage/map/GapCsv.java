@@ -1,6 +1,7 @@
 package io.steppe.coverage.map;
 
 import io.steppe.coverage.gap.Gap;
+import io.steppe.db.text.Csv;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
@@ -19,14 +20,12 @@ public final class GapCsv {
         int rank = 0;
         for (Gap g : gaps) {
             Point c = g.geometry().getCentroid();
+            // place names come from imported files: every text cell goes through Csv, which defuses formulas
             out.write(String.format(Locale.ROOT, "%d,%d,%s,%s,%s,%.2f,%d,%.3f,%d,%d,%s,%s,%d,%s,%.1f,%d,%.6f,%.6f%n",
-                    ++rank, g.id(), g.operator(), g.severity(), g.status(), g.priority(), g.cells(), g.areaKm2(), g.samples(),
-                    g.observations(), g.medianRsrp() == null ? "" : g.medianRsrp().toString(), quote(String.join("; ", g.villages())),
-                    g.people(), quote(String.join("; ", g.scenicSpots())), g.roadKm(), g.accessPoints(), c.getY(), c.getX()));
+                    ++rank, g.id(), Csv.cell(g.operator()), Csv.cell(g.severity().toString()), Csv.cell(g.status().toString()), g.priority(),
+                    g.cells(), g.areaKm2(), g.samples(), g.observations(), g.medianRsrp() == null ? "" : g.medianRsrp().toString(),
+                    Csv.cell(String.join("; ", g.villages())), g.people(), Csv.cell(String.join("; ", g.scenicSpots())), g.roadKm(),
+                    g.accessPoints(), c.getY(), c.getX()));
         }
-    }
-
-    private static String quote(String text) {
-        return "\"" + text.replace("\"", "\"\"") + "\"";
     }
 }

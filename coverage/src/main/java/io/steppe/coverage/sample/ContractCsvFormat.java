@@ -13,6 +13,8 @@ final class ContractCsvFormat implements SampleFormat {
     /** Epoch milliseconds from 1990 to 2100: a value outside is a unit mistake (seconds) or garbage. */
     private static final long MIN_MS = 631_152_000_000L;
     private static final long MAX_MS = 4_102_444_800_000L;
+    /** Longer device ids are no id a phone app writes; such a row is kept as if it named no device. */
+    private static final int MAX_DEVICE = 200;
 
     private final int timestamp;
     private final int lat;
@@ -78,7 +80,7 @@ final class ContractCsvFormat implements SampleFormat {
                     r.needsRsrp() ? f.optional(rsrq, "rsrq", -20, -3, 1) : null,
                     r.needsRsrp() ? f.optional(sinr, "sinr", -20, 40, 1) : null,
                     f.optional(dl, "dl_mbps", 0, 100_000, 1), f.optional(ul, "ul_mbps", 0, 100_000, 1),
-                    deviceOf(f.text(device)));
+                    deviceOf(f.optionalText(device, "device_id", MAX_DEVICE)));
             return new RowOutcome.Accepted(s, f.warnings());
         } catch (FieldReader.BadRow e) {
             return new RowOutcome.Rejected(e.getMessage());
@@ -86,7 +88,7 @@ final class ContractCsvFormat implements SampleFormat {
     }
 
     private String deviceOf(String id) {
-        return id == null ? trace : id.length() > 200 ? id.substring(0, 200) : id;
+        return id == null ? trace : id;
     }
 
     private static long time(String text) {

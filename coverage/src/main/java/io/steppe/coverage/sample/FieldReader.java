@@ -82,6 +82,33 @@ final class FieldReader {
         return (float) v;
     }
 
+    /**
+     * Optional free text, emptied with a warning when it is longer than {@code maxLength} or holds what PostgreSQL
+     * refuses or a page cannot show as sent: a control character (NUL among them) or half a surrogate pair.
+     */
+    String optionalText(int column, String name, int maxLength) {
+        String t = text(column);
+        if (t == null) {
+            return null;
+        }
+        if (t.length() > maxLength) {
+            warnings.add(name + " is " + t.length() + " characters long, more than " + maxLength + "; emptied");
+            return null;
+        }
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            boolean paired = Character.isHighSurrogate(c) && i + 1 < t.length() && Character.isLowSurrogate(t.charAt(i + 1));
+            if (paired) {
+                i++;
+            } else if (Character.isISOControl(c) || Character.isSurrogate(c)) {
+                warnings.add(String.format(Locale.ROOT, "%s has the character U+%04X at position %d, which cannot be stored; emptied",
+                        name, (int) c, i + 1));
+                return null;
+            }
+        }
+        return t;
+    }
+
     private static String fmt(double v) {
         return v == Math.rint(v) && Math.abs(v) < 1e9 ? Long.toString((long) v) : String.format(Locale.ROOT, "%s", v);
     }

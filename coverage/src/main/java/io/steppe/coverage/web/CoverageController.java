@@ -56,8 +56,8 @@ final class CoverageController {
         boolean jsonLines = request.getContentType().map(t -> t.getSubtype().contains("json")).orElse(false);
         String name = source == null || source.isBlank() ? "upload-" + actor(request) : source;
         ImportResult r;
-        try (InputStream upload = body; InputStream csv = jsonLines ? JsonLines.asCsv(upload) : upload) {
-            r = coverage.importStream(csv, name, actor(request));
+        try (InputStream upload = body) {
+            r = jsonLines ? coverage.importJsonLines(upload, name, actor(request)) : coverage.importStream(upload, name, actor(request));
         } catch (IllegalArgumentException e) {
             return error(HttpStatus.BAD_REQUEST, e.getMessage());
         } catch (UncheckedIOException e) {
@@ -175,8 +175,10 @@ final class CoverageController {
         return Optional.of(OperatorCode.parse(operator));
     }
 
+    /** Who acts, as the audit log and the import record name them: the logged-in person, never a fixed name. */
     static String actor(HttpRequest<?> request) {
-        return request.getAttribute(ACTOR, String.class).orElse("api");
+        return request.getAttribute(ACTOR, String.class)
+                .orElseThrow(() -> new IllegalStateException("the login filter lets no request here without an account"));
     }
 
     private static HttpResponse<?> error(HttpStatus status, String message) {

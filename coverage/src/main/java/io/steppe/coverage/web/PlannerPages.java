@@ -11,13 +11,15 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * HTML of the planners' pages: self-contained (inline SVG and CSS, no script, no external asset), since the
- * operations network may be closed. Layers are switched with checkboxes and CSS alone.
+ * HTML of the planners' pages: self-contained (inline SVG, Steppe's own stylesheet, no script, no external asset),
+ * since the operations network may be closed. Layers are switched with checkboxes and CSS alone. The stylesheet is
+ * a file ({@link PlannerAssets}), never inline, so that the console's Content-Security-Policy can forbid inline styles.
  */
 final class PlannerPages {
 
-    private static final String STYLE = """
-            <style>
+    /** Where {@link #STYLE} is served. */
+    static final String STYLESHEET = "/console/assets/coverage/style.css";
+    static final String STYLE = """
             body{font-family:system-ui,sans-serif;margin:0;background:#f4f5f7;color:#1c1e21}
             header{background:#203040;color:#fff;padding:.75rem 1.25rem}header a{color:#cde}
             main{padding:1rem 1.25rem}nav a{margin-right:.75rem}
@@ -29,14 +31,14 @@ final class PlannerPages {
             body:has(#show-covered:not(:checked)) .cell-covered{display:none}
             body:has(#show-villages:not(:checked)) :is(.village,.village-name){display:none}
             .none{color:#b30000;font-weight:600}.poor{color:#b34700}
-            </style>""";
+            """;
 
     private PlannerPages() {
     }
 
     static String page(String title, String body) {
         return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-                + "<title>" + escape(title) + "</title>" + STYLE + "</head><body><header><strong>Steppe console</strong> · "
+                + "<title>" + escape(title) + "</title><link rel=\"stylesheet\" href=\"" + STYLESHEET + "\"></head><body><header><strong>Steppe console</strong> · "
                 + "<a href=\"/console/\">home</a> · <a href=\"/console/coverage\">gap map</a></header><main>" + body + "</main></body></html>";
     }
 

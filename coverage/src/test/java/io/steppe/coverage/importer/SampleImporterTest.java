@@ -197,4 +197,51 @@ class SampleImporterTest {
                 assertThrows(IllegalArgumentException.class, () -> importer.importStream(noMnc, "x", "x", "t")).getMessage());
         assertEquals(0, db.dsl().fetchCount(COVERAGE_IMPORT));
     }
+
+    @Test
+    void aValuePostgreSqlWouldRefuseCostsOnlyItsOwnRowOrField() throws IOException {
+        String csv = "timestamp,lat,lon,mcc,mnc,rat,rsrp,device_id\n"
+                + "2026-11-20T10:00:00+08:00,41.03,113.13,460,00,LTE,-98,p1\n"
+                + "2026-11-20T10:00:01+08:00,41.03,113.13,460,00,LTE,-98,p2\u0000; DROP TABLE coverage_sample\n"
+                + "2026-11-20T10:00:02+08:00,41.0\u00003,113.13,460,00,LTE,-98,p3\n"
+                + "2026-11-20T10:00:03+08:00,41.03,113.13,460,00,LTE,-98,p\u00074\n"
+                + "2026-11-20T10:00:04+08:00,41.03,113.13,460,00,LTE,-98," + "d".repeat(100_000) + "\n"
+                + "2026-11-20T10:00:05+08:00,41.03,113.13,460,00,LTE,-98,p6\n";
+        ImportResult r = importer.importStream(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), "hand", "hand.csv", "t");
+        assertEquals(5, r.accepted(), "every row but the one whose latitude is unreadable");
+        assertEquals(1, r.rejected());
+        assertEquals(3, r.warned());
+        List<String> report = Files.readAllLines(r.report());
+        assertEquals("3,warning,\"device_id has the character U+0000 at position 3, which cannot be stored; emptied\"", report.get(1));
+        assertEquals("4,rejected,\"lat '41.0\\u00003' is not a number\"", report.get(2));
+        assertEquals("5,warning,\"device_id has the character U+0007 at position 2, which cannot be stored; emptied\"", report.get(3));
+        assertEquals("6,warning,\"device_id is 100000 characters long, more than 200; emptied\"", report.get(4));
+        assertEquals(List.of("hand.csv", "hand.csv", "hand.csv", "p1", "p6"),
+                db.dsl().select(COVERAGE_SAMPLE.DEVICE).from(COVERAGE_SAMPLE).orderBy(COVERAGE_SAMPLE.DEVICE).fetch(COVERAGE_SAMPLE.DEVICE),
+                "a device that cannot be stored is taken as the trace's, as when the row names none");
+    }
+
+    @Test
+    void jsonLinesAreRecordedAsSuchAndNumberedAsTheyAreSent() throws IOException {
+        String lines = """
+                {"timestamp": 1763604000000, "lat": 41.03, "lon": 113.13, "mcc": 460, "mnc": "00", "rat": "LTE", "rsrp": -98}
+                {"timestamp": 1763604001000, "lat": 91.5, "lon": 113.13, "mcc": 460, "mnc": "00", "rat": "LTE", "rsrp": -98}
+                not json
+                {"timestamp": 1763604002000, "lat": 41.03, "lon": 113.13, "mcc": 460, "mnc": "00", "rat": "LTE", "rsrp": -98, "device_id": "a\\u0000b"}
+                """;
+        ImportResult r = importer.importJsonLines(new ByteArrayInputStream(lines.getBytes(StandardCharsets.UTF_8)), "jl", "jl", "t");
+        assertEquals("json-lines", r.format());
+        assertEquals("json-lines", db.dsl().fetchValue(COVERAGE_IMPORT.FORMAT));
+        assertEquals(2, r.accepted());
+        assertEquals(List.of("line,outcome,reason", "2,rejected,\"lat 91.5 is outside -90…90\"", "3,rejected,\"missing timestamp\"",
+                "4,warning,\"device_id has the character U+0000 at position 2, which cannot be stored; emptied\""), Files.readAllLines(r.report()));
+    }
+
+    @Test
+    void aSourceWithAControlCharacterIsRefusedBeforeAnythingIsStored() {
+        var in = new ByteArrayInputStream("timestamp,lat,lon,mcc,mnc,rat\n".getBytes(StandardCharsets.UTF_8));
+        assertEquals("source must be 1 to 200 characters, none of them a control character",
+                assertThrows(IllegalArgumentException.class, () -> importer.importStream(in, "drive\u0000", "x", "t")).getMessage());
+        assertEquals(0, db.dsl().fetchCount(COVERAGE_IMPORT));
+    }
 }

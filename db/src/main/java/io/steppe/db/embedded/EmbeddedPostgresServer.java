@@ -1,6 +1,7 @@
 package io.steppe.db.embedded;
 
 import io.steppe.db.DatabaseUnavailableException;
+import io.steppe.db.keys.KeyFile;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -9,6 +10,7 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -25,6 +27,12 @@ import org.slf4j.LoggerFactory;
  * The PostgreSQL server on one data directory. Either this process started it ({@link #owner()}) and
  * stops it on {@link #close()}, or another Steppe process on the same {@code STEPPE_HOME} runs it and this
  * process only connects to it, so a CLI command given while {@code serve} runs never starts a second server.
+ *
+ * <p>The server trusts nobody for being local: it listens on loopback only, has no Unix socket, and every
+ * connection proves a password (SCRAM-SHA-256) generated on first start and kept in
+ * {@code $STEPPE_HOME/keys/postgres.password}, readable by Steppe's own user alone. Without that, any
+ * account on the host could read the secrets in the database or run commands as its owner
+ * ({@code COPY ... TO PROGRAM}).
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
 
@@ -35,12 +43,25 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     private static final Duration STARTUP_WAIT = Duration.ofSeconds(90);
     private static final Duration ORPHAN_STOP_WAIT = Duration.ofSeconds(30);
 
+    private static final String PASSWORD_FILE = "postgres.password";
+    /** Loopback only, each connection with the password; a line per kind, so nothing falls back to trust. */
+    static final String HBA = """
+            # Written by Steppe at every start: every connection proves the password in
+            # $STEPPE_HOME/keys/postgres.password. Edits here are replaced.
+            host    all          all  127.0.0.1/32  scram-sha-256
+            host    all          all  ::1/128       scram-sha-256
+            host    replication  all  127.0.0.1/32  scram-sha-256
+            host    replication  all  ::1/128       scram-sha-256
+            """;
+
     private final EmbeddedPostgres postgres;
     private final int port;
+    private final String password;
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres, int port) {
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres, int port, String password) {
         this.postgres = postgres;
         this.port = port;
+        this.password = password;
     }
 
     /**
@@ -56,23 +77,29 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     public static EmbeddedPostgresServer startOrAttach(Path dataDirectory, boolean durable, int port) {
         try {
             Files.createDirectories(dataDirectory);
+            String password = KeyFile.password(passwordFile(dataDirectory), new SecureRandom());
             if (lockedByLiveInstance(dataDirectory)) {
                 PostmasterPid running = PostmasterPid.read(dataDirectory)
                         .filter(PostmasterPid::isRunningPostgres)
                         .orElseThrow(() -> new DatabaseUnavailableException("the database in " + dataDirectory
                                 + " belongs to another Steppe process that has not finished starting it; try again"));
                 LOG.debug("Using the PostgreSQL of the running instance on port {}", running.port());
-                return new EmbeddedPostgresServer(null, running.port());
+                return new EmbeddedPostgresServer(null, running.port(), password);
             }
             recoverFromKilledInstance(dataDirectory);
-            return start(dataDirectory, durable, port);
+            return start(dataDirectory, durable, port, password);
         } catch (IOException e) {
             throw new DatabaseUnavailableException("cannot start the embedded PostgreSQL in " + dataDirectory
                     + ": " + e.getMessage(), e);
         }
     }
 
-    private static EmbeddedPostgresServer start(Path dataDirectory, boolean durable, int port) throws IOException {
+    /** Where the password of the server on {@code dataDirectory} ({@code $STEPPE_HOME/pgdata}) is kept. */
+    static Path passwordFile(Path dataDirectory) {
+        return KeyFile.directory(dataDirectory.toAbsolutePath().getParent()).resolve(PASSWORD_FILE);
+    }
+
+    private static EmbeddedPostgresServer start(Path dataDirectory, boolean durable, int port, String password) throws IOException {
         Path log = dataDirectory.resolveSibling("postgres.log");
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDirectory)
@@ -85,6 +112,15 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 // every ~8 s of accounting at 15,000 records/s; with 1 MB it is ~2 ms every half second. A data
                 // directory made before keeps its segment size.
                 .setLocaleConfig("wal-segsize", "1")
+                // zonky's own initdb flags say "-A trust"; these come after them and win, so a new data directory
+                // never accepts a connection without the password, not even during its first start.
+                .setLocaleConfig("auth-host", "scram-sha-256")
+                .setLocaleConfig("auth-local", "scram-sha-256")
+                .setLocaleConfig("pwfile", passwordFile(dataDirectory).toString())
+                .setServerConfig("listen_addresses", "localhost")
+                .setServerConfig("unix_socket_directories", "")
+                .setServerConfig("password_encryption", "scram-sha-256")
+                .setConnectConfig("password", password)
                 .setPGStartupWait(STARTUP_WAIT)
                 .setPort(port)
                 .setOutputRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
@@ -104,8 +140,26 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         } catch (RuntimeException e) {
             throw new IOException(e.getMessage() + " (see " + log + ")", e);
         }
+        EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres, postgres.getPort(), password);
+        Path hba = dataDirectory.resolve("pg_hba.conf");
+        if (!Files.readString(hba).equals(HBA)) {
+            // a data directory made before the server had a password trusts loopback until here: it is given
+            // the password, then trusts nobody (a new one has had the password since initdb)
+            server.requirePassword(hba);
+        }
         LOG.info("Embedded PostgreSQL started on port {} with data in {}", postgres.getPort(), dataDirectory);
-        return new EmbeddedPostgresServer(postgres, postgres.getPort());
+        return server;
+    }
+
+    private void requirePassword(Path hba) throws IOException {
+        try (Connection c = connect("postgres"); Statement s = c.createStatement()) {
+            // the password is URL-safe Base64, so it needs no escaping; ALTER ROLE takes no parameters
+            s.execute("ALTER ROLE " + SUPERUSER + " PASSWORD '" + password + "'");
+            Files.writeString(hba, HBA);
+            s.execute("SELECT pg_reload_conf()");
+        } catch (SQLException e) {
+            throw new IOException("cannot reload the embedded PostgreSQL's configuration: " + e.getMessage(), e);
+        }
     }
 
     private static boolean lockedByLiveInstance(Path dataDirectory) throws IOException {
@@ -181,7 +235,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         if (!name.matches("[a-z_][a-z0-9_]*")) {
             throw new IllegalArgumentException("not a plain database name: " + name);
         }
-        try (Connection c = DriverManager.getConnection(jdbcUrl(SUPERUSER))) {
+        try (Connection c = connect("postgres")) {
             try (PreparedStatement exists = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
                 exists.setString(1, name);
                 try (ResultSet rs = exists.executeQuery()) {
@@ -201,8 +255,23 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         }
     }
 
+    /** The URL of {@code database} on this server; connections need {@link #user()} and {@link #password()}. */
     public String jdbcUrl(String database) {
-        return "jdbc:postgresql://localhost:" + port + "/" + database + "?user=" + SUPERUSER;
+        return "jdbc:postgresql://localhost:" + port + "/" + database;
+    }
+
+    /** A connection to {@code database} as the server's owner. */
+    public Connection connect(String database) throws SQLException {
+        return DriverManager.getConnection(jdbcUrl(database), SUPERUSER, password);
+    }
+
+    public String user() {
+        return SUPERUSER;
+    }
+
+    /** The password every connection must prove; never logged. */
+    public String password() {
+        return password;
     }
 
     public int port() {

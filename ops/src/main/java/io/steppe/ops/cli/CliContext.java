@@ -1,7 +1,9 @@
 package io.steppe.ops.cli;
 
 import io.steppe.db.Database;
+import io.steppe.db.keys.SecretKeys;
 import io.steppe.ops.SteppeConfig;
+import io.steppe.ops.server.SecretKeysFile;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -41,6 +43,11 @@ public final class CliContext {
         }
     }
 
+    /** What the database's secrets are sealed with ({@code $STEPPE_HOME/keys}). */
+    public SecretKeys keys() {
+        return SecretKeysFile.load(config().home());
+    }
+
     /** Who is acting, for the audit log. */
     public String actor() {
         return "cli:" + System.getProperty("user.name", "unknown");
@@ -58,6 +65,14 @@ public final class CliContext {
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read the password from standard input: " + e.getMessage());
         }
+    }
+
+    /**
+     * Whether a person reads standard output on a terminal, rather than a file, a pipe or a service's journal that
+     * keeps it: what is shown once (a first password) is shown only there.
+     */
+    public boolean terminal() {
+        return System.console() != null && in == System.in;
     }
 
     public PrintWriter out() {

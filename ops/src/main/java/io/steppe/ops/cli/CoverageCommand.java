@@ -11,6 +11,7 @@ import io.steppe.coverage.map.GapCsv;
 import io.steppe.coverage.sample.H3Grid;
 import io.steppe.coverage.sample.OperatorCode;
 import io.steppe.db.Database;
+import io.steppe.db.file.OwnerOnlyFiles;
 import io.steppe.ops.SteppeConfig;
 import io.steppe.ops.UserError;
 import java.io.IOException;
@@ -100,17 +101,17 @@ public final class CoverageCommand implements Runnable {
         List<Gap> gaps = data.gaps();
         switch (format) {
             case "geojson" -> {
-                try (OutputStream o = Files.newOutputStream(out)) {
+                try (OutputStream o = OwnerOnlyFiles.newOutputStream(out, false)) {
                     coverage.geoJson().gaps(gaps, o);
                 }
             }
             case "csv" -> {
-                try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+                try (Writer w = OwnerOnlyFiles.newWriter(out, false)) {
                     GapCsv.write(gaps, w);
                 }
             }
-            case "svg" -> Files.writeString(out, coverage.map().svg(data, 1200, 800));
-            default -> Files.write(out, coverage.map().png(data, 1200, 800));
+            case "svg" -> OwnerOnlyFiles.write(out, coverage.map().svg(data, 1200, 800).getBytes(StandardCharsets.UTF_8));
+            default -> OwnerOnlyFiles.write(out, coverage.map().png(data, 1200, 800));
         }
         return gaps.size();
     }
@@ -157,7 +158,7 @@ public final class CoverageCommand implements Runnable {
             }
             try {
                 createParent(out);
-                try (OutputStream o = Files.newOutputStream(out)) {
+                try (OutputStream o = OwnerOnlyFiles.newOutputStream(out, false)) {
                     coverage.geoJson().changes(found, o);
                 }
             } catch (IOException e) {

@@ -2,6 +2,7 @@ package io.steppe.ops.cli;
 
 import io.steppe.controller.ap.AccessPoint;
 import io.steppe.controller.ap.ApRepository;
+import io.steppe.db.keys.SecretKeys;
 import io.steppe.db.net.MacAddress;
 import io.steppe.ops.account.AccountRepository;
 import io.steppe.ops.account.PasswordHasher;
@@ -94,15 +95,17 @@ final class DemoCity {
                     3799, MessageAuthenticatorPolicy.AUTO, MessageAuthenticatorPolicy.AUTO));
 
     private final DSLContext dsl;
+    private final SecretKeys keys;
     private final String actor;
 
-    DemoCity(DSLContext dsl, String actor) {
+    DemoCity(DSLContext dsl, SecretKeys keys, String actor) {
         this.dsl = dsl;
+        this.keys = keys;
         this.actor = actor;
     }
 
     Seeded seed() {
-        NasRepository gateways = new NasRepository(dsl);
+        NasRepository gateways = new NasRepository(dsl, keys);
         for (Nas nas : GATEWAYS) {
             if (gateways.find(nas.name()).isEmpty()) {
                 gateways.add(nas, actor);
@@ -119,7 +122,7 @@ final class DemoCity {
             accounts.add("admin", Role.ADMIN, generated.toCharArray(), actor);
             password = Optional.of(generated);
         }
-        String voucher = new VoucherIssuer(dsl, Clock.systemUTC(), new SecureRandom()).issue(1, 60, Duration.ofDays(1), 1, actor).get(0);
+        String voucher = new VoucherIssuer(dsl, keys, Clock.systemUTC(), new SecureRandom()).issue(1, 60, Duration.ofDays(1), 1, actor).get(0);
         return new Seeded(GATEWAYS.size(), apTokens.size(), password, voucher, apTokens);
     }
 

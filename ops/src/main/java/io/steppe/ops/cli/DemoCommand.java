@@ -2,6 +2,7 @@ package io.steppe.ops.cli;
 
 import io.steppe.controller.probe.ProbePolicy;
 import io.steppe.coverage.Coverage;
+import io.steppe.db.file.OwnerOnlyFiles;
 import io.steppe.ops.SteppeConfig;
 import io.steppe.ops.server.ShutdownSignal;
 import io.steppe.ops.server.SteppeServer;
@@ -10,8 +11,12 @@ import io.steppe.ops.sim.DemoTraffic;
 import io.steppe.ops.sim.SimulatedAp;
 import io.steppe.ops.sim.UamGatewaySimulator;
 import io.steppe.radius.auth.VoucherIssuer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,6 +34,8 @@ public final class DemoCommand implements Callable<Integer> {
 
     /** Short, so that the demo's incidents show within a couple of minutes. */
     private static final Duration AP_INTERVAL = Duration.ofSeconds(10);
+    /** In {@code $STEPPE_HOME/keys}: the first admin password when standard output is not a terminal. */
+    static final String ADMIN_PASSWORD_FILE = "admin-password";
 
     private final CliContext context;
 
@@ -55,9 +62,9 @@ public final class DemoCommand implements Callable<Integer> {
                      Optional.of(DemoCity.UAM_SECRET), "AA-BB-CC-12-34-56",
                      new InetSocketAddress("127.0.0.1", server.radius().authPort()),
                      URI.create("http://127.0.0.1:" + server.listeners().portalPort() + "/"))) {
-            DemoCity.Seeded seeded = new DemoCity(server.database().dsl(), context.actor()).seed();
+            DemoCity.Seeded seeded = new DemoCity(server.database().dsl(), server.keys(), context.actor()).seed();
             server.radius().reloadGateways();
-            VoucherIssuer issuer = new VoucherIssuer(server.database().dsl(), Clock.systemUTC(), new SecureRandom());
+            VoucherIssuer issuer = new VoucherIssuer(server.database().dsl(), server.keys(), Clock.systemUTC(), new SecureRandom());
             DemoTraffic traffic = new DemoTraffic(gateway, new InetSocketAddress("127.0.0.1", server.radius().acctPort()),
                     DemoCity.LOOPBACK_GATEWAY_SECRET, () -> issuer.issue(1, 30, Duration.ofDays(1), 1, "demo").get(0));
             List<SimulatedAp> simulated = DemoCity.accessPoints().stream()
@@ -76,8 +83,7 @@ public final class DemoCommand implements Callable<Integer> {
                     + " liangcheng-village-gw gateway's APs go down (one grouped alert).");
             context.out().println("A 60-minute voucher: " + seeded.voucher() + "  (try: radtest " + seeded.voucher() + " "
                     + seeded.voucher() + " 127.0.0.1 0 " + DemoCity.LOOPBACK_GATEWAY_SECRET + ")");
-            seeded.adminPassword().ifPresentOrElse(
-                    p -> context.out().println("Console login: user 'admin', password '" + p + "' (shown once)"),
+            seeded.adminPassword().ifPresentOrElse(p -> showAdminPassword(p, server.config().home()),
                     () -> context.out().println("Console login: the 'admin' account created by an earlier demo run"));
             Coverage coverage = CoverageCommand.coverage(server.database(), config);
             new DemoCoverage(coverage, config.home(), Clock.systemUTC()).seed(server.database().dsl(), context.actor());
@@ -90,5 +96,24 @@ public final class DemoCommand implements Callable<Integer> {
             traffic.close();
         }
         return 0;
+    }
+
+    /**
+     * The first admin password goes to a person, never into a log: on a terminal it is printed; when standard output
+     * is kept (a file, a pipe, a service's journal) it is written to an owner-only file whose name is printed instead.
+     */
+    private void showAdminPassword(String password, Path home) {
+        if (context.terminal()) {
+            context.out().println("Console login: user 'admin', password '" + password + "' (shown once)");
+            return;
+        }
+        Path file = home.resolve("keys").resolve(ADMIN_PASSWORD_FILE);
+        try {
+            OwnerOnlyFiles.createDirectory(file.getParent());
+            OwnerOnlyFiles.write(file, (password + "\n").getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+        context.out().println("Console login: user 'admin', password in " + file + " (readable by this account only; delete it once read)");
     }
 }

@@ -49,7 +49,7 @@ public final class NasCommand implements Runnable {
             context.err().println("steppe: warning: a shared secret shorter than 16 characters is easy to guess");
         }
         context.withDatabase(db -> {
-            NasRepository gateways = new NasRepository(db.dsl());
+            NasRepository gateways = new NasRepository(db.dsl(), context.keys());
             gateways.add(nas, context.actor());
             if (uamChap) {
                 gateways.setUamChap(nas.name(), true, context.actor());
@@ -69,7 +69,7 @@ public final class NasCommand implements Runnable {
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List the gateways (secrets are not shown).")
     int list() {
-        List<Nas> all = context.withDatabase(db -> new NasRepository(db.dsl()).list());
+        List<Nas> all = context.withDatabase(db -> new NasRepository(db.dsl(), context.keys()).list());
         Map<String, List<String>> uamAddresses = context.withDatabase(db -> new UamAddresses(db.dsl()).all());
         context.out().printf("%-24s %-28s %-8s %-5s %-16s %s%n", "NAME", "ADDRESS", "COA-PORT", "UAM", "REQUIRE-MSG-AUTH", "UAM-ADDRESSES");
         for (Nas nas : all) {
@@ -92,7 +92,7 @@ public final class NasCommand implements Runnable {
 
     @Command(name = "remove", mixinStandardHelpOptions = true, description = "Remove a gateway.")
     int remove(@Parameters(paramLabel = "NAME", description = "the gateway's name") String name) {
-        boolean removed = context.withDatabase(db -> new NasRepository(db.dsl()).remove(name, context.actor()));
+        boolean removed = context.withDatabase(db -> new NasRepository(db.dsl(), context.keys()).remove(name, context.actor()));
         if (!removed) {
             throw new UserError("no gateway named '" + name + "'");
         }

@@ -31,15 +31,25 @@ public final class ServeCommand implements Callable<Integer> {
     }
 
     static void printBanner(CliContext context, SteppeServer server) {
-        String host = server.config().bindAddress().equals("0.0.0.0") ? "127.0.0.1" : server.config().bindAddress();
+        String host = reachable(server.config().bindAddress());
+        String portal = reachable(server.config().portalBind());
+        String api = reachable(server.config().apiBind());
         context.out().println("Steppe is running (data: " + server.database().description() + ")");
-        context.out().println("  captive portal  http://" + host + ":" + server.listeners().portalPort() + "/");
-        context.out().println("  console         http://" + host + ":" + server.listeners().apiPort() + "/console/");
-        context.out().println("  health          http://" + host + ":" + server.listeners().apiPort() + "/health");
-        context.out().println("  metrics         http://" + host + ":" + server.listeners().apiPort() + "/metrics");
+        context.out().println("  captive portal  http://" + portal + ":" + server.listeners().portalPort() + "/");
+        context.out().println("  console         http://" + api + ":" + server.listeners().apiPort() + "/console/");
+        context.out().println("  health          http://" + api + ":" + server.listeners().apiPort() + "/health");
+        context.out().println("  metrics         http://" + api + ":" + server.listeners().apiPort() + "/metrics");
         context.out().println("  RADIUS          udp " + host + ":" + server.radius().authPort() + " (auth), udp " + host + ":"
                 + server.radius().acctPort() + " (accounting)");
         context.out().println("Stop with Ctrl-C or SIGTERM.");
         context.out().flush();
+    }
+
+    /** An address a browser on this machine can open for a listener bound to {@code bind}. */
+    private static String reachable(String bind) {
+        if (bind.equals("0.0.0.0") || bind.equals("::")) {
+            return "127.0.0.1";
+        }
+        return bind.contains(":") ? "[" + bind + "]" : bind;
     }
 }

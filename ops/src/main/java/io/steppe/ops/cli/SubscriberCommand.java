@@ -4,16 +4,15 @@ import static io.steppe.db.schema.Tables.PHONE_IDENTITY;
 import static io.steppe.db.schema.Tables.SUBSCRIBER;
 
 import io.steppe.db.AuditLog;
+import io.steppe.db.file.OwnerOnlyFiles;
+import io.steppe.db.text.Csv;
 import io.steppe.ops.UserError;
 import io.steppe.ops.server.PhoneKey;
 import io.steppe.portal.sms.PhoneVault;
 import java.io.IOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -53,13 +52,11 @@ public final class SubscriberCommand implements Runnable {
             var records = tx.dsl().select(SUBSCRIBER.ID, PHONE_IDENTITY.PHONE_CIPHERTEXT, PHONE_IDENTITY.CREATED_AT, SUBSCRIBER.LANGUAGE)
                     .from(PHONE_IDENTITY).join(SUBSCRIBER).on(SUBSCRIBER.ID.eq(PHONE_IDENTITY.SUBSCRIBER_ID))
                     .orderBy(SUBSCRIBER.ID).fetch();
-            try (Writer writer = Files.newBufferedWriter(Files.createFile(out,
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))), StandardCharsets.UTF_8,
-                    StandardOpenOption.WRITE)) {
-                writer.write("subscriber_id,phone,first_seen,language\n");
+            try (Writer writer = OwnerOnlyFiles.newWriter(out, true)) {
+                writer.write(Csv.row("subscriber_id", "phone", "first_seen", "language"));
                 for (var r : records) {
-                    writer.write(r.value1() + "," + vault.decrypt(r.value2()).e164() + "," + r.value3().toInstant() + ","
-                            + (r.value4() == null ? "" : r.value4()) + "\n");
+                    writer.write(Csv.row(r.value1().toString(), vault.decrypt(r.value2()).e164(), r.value3().toInstant().toString(),
+                            r.value4() == null ? "" : r.value4()));
                 }
             } catch (IOException e) {
                 throw new UserError("cannot write " + out + ": " + e.getMessage(), e);

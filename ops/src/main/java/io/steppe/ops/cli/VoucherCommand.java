@@ -34,7 +34,7 @@ public final class VoucherCommand implements Runnable {
         if (validDays < 1) {
             throw new UserError("--valid-days must be at least 1, was " + validDays);
         }
-        List<String> codes = context.withDatabase(db -> new VoucherIssuer(db.dsl(), Clock.systemUTC(), new SecureRandom())
+        List<String> codes = context.withDatabase(db -> new VoucherIssuer(db.dsl(), context.keys(), Clock.systemUTC(), new SecureRandom())
                 .issue(count, minutes, Duration.ofDays(validDays), devices, context.actor()));
         codes.forEach(context.out()::println);
         return 0;

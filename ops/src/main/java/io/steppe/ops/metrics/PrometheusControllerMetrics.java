@@ -6,6 +6,7 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.steppe.controller.ControllerService;
 import io.steppe.controller.health.ApSnapshot;
 import io.steppe.controller.health.ApState;
+import io.steppe.controller.heartbeat.HeartbeatField;
 import io.steppe.controller.heartbeat.HeartbeatRejected;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -14,7 +15,8 @@ import java.util.Map;
 
 /**
  * The AP controller's figures in Prometheus, read from the controller at scrape time. Cardinality: 5 series for
- * {@code steppe_aps}; sites × 5 for {@code steppe_aps_by_site}; 5 reasons for rejects; and one
+ * {@code steppe_aps}; sites × 5 for {@code steppe_aps_by_site}; 5 reasons for rejects; 20 fields (the ones Steppe
+ * reads and {@code unknown}) for values left out of heartbeats; and one
  * {@code steppe_ap_clients} and one {@code steppe_ap_state} series per AP, for at most {@code perApMetricsLimit}
  * APs (25,000 by default; above it the per-AP series are left out and the aggregates remain).
  */
@@ -33,6 +35,13 @@ public final class PrometheusControllerMetrics {
                 .callback(cb -> {
                     for (HeartbeatRejected.Kind kind : HeartbeatRejected.Kind.values()) {
                         cb.call(controller.counters().rejected(kind), kind.label());
+                    }
+                }).register(registry);
+        CounterWithCallback.builder().name("steppe_ap_heartbeat_fields_ignored_total")
+                .help("Values left out of heartbeats that were taken in (unknown, malformed or out of range), by field").labelNames("field")
+                .callback(cb -> {
+                    for (HeartbeatField field : HeartbeatField.values()) {
+                        cb.call(controller.counters().ignored(field), field.label());
                     }
                 }).register(registry);
         GaugeWithCallback.builder().name("steppe_aps").help("APs by state").labelNames("state")

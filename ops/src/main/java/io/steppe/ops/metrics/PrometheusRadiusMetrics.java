@@ -5,13 +5,14 @@ import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.steppe.radius.RadiusMetrics;
+import io.steppe.radius.accounting.AccountingWarning;
 import io.steppe.radius.packet.DropReason;
 import java.util.Locale;
 import java.util.function.IntSupplier;
 
 /**
  * The RADIUS server's figures in Prometheus. Labels are bounded: the gateway's name (as many as there are
- * registered gateways, plus {@code unknown}), the request kind and the drop reason.
+ * registered gateways, plus {@code unknown}), the request kind, the drop reason and the accounting warning.
  */
 public final class PrometheusRadiusMetrics implements RadiusMetrics {
 
@@ -19,6 +20,7 @@ public final class PrometheusRadiusMetrics implements RadiusMetrics {
     private final Counter requests;
     private final Counter answers;
     private final Counter drops;
+    private final Counter warnings;
     private final Counter decisions;
     private final Histogram latency;
     private final Histogram batch;
@@ -32,6 +34,9 @@ public final class PrometheusRadiusMetrics implements RadiusMetrics {
                 .labelNames("result", "nas").register(registry);
         drops = Counter.builder().name("steppe_radius_dropped_total")
                 .help("Datagrams dropped without an answer, by reason").labelNames("reason", "nas").register(registry);
+        warnings = Counter.builder().name("steppe_radius_accounting_warnings_total")
+                .help("Values of accounting records not stored as sent (implausible counters, fields that are not text), by kind")
+                .labelNames("warning", "nas").register(registry);
         decisions = Counter.builder().name("steppe_radius_auth_decisions_total")
                 .help("Access-Requests decided from memory (a device coming back) or through the database (first logins, writes)")
                 .labelNames("source").register(registry);
@@ -76,6 +81,11 @@ public final class PrometheusRadiusMetrics implements RadiusMetrics {
     @Override
     public void latency(Kind kind, double seconds) {
         latency.labelValues(label(kind)).observe(seconds);
+    }
+
+    @Override
+    public void accountingWarning(AccountingWarning warning, String nas) {
+        warnings.labelValues(warning.label(), nas).inc();
     }
 
     @Override

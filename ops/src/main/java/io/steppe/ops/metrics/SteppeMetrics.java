@@ -10,6 +10,7 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -20,6 +21,9 @@ public final class SteppeMetrics {
 
     /** The content type of the Prometheus text format, version 0.0.4. */
     public static final String CONTENT_TYPE = PrometheusTextFormatWriter.CONTENT_TYPE;
+
+    private static final Set<String> HTTP_METHODS = Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS",
+            "TRACE", "CONNECT");
 
     private final PrometheusRegistry registry = new PrometheusRegistry();
     private final PrometheusTextFormatWriter writer = PrometheusTextFormatWriter.create();
@@ -67,9 +71,15 @@ public final class SteppeMetrics {
                 .register(registry);
     }
 
-    /** Counts one answered HTTP request; {@code route} is a template such as {@code /api/aps/{id}}, never a raw path. */
+    /**
+     * Counts one answered HTTP request; {@code route} is a template such as {@code /api/aps/{id}}, never a raw path.
+     * The method and status are labels only from fixed sets (HTTP's own methods, else {@code OTHER}; a status code,
+     * else {@code other}), since anyone who reaches a listener chooses what to send.
+     */
     public void httpRequest(String listener, String method, String route, int status, double seconds) {
-        httpRequests.labelValues(listener, method, route, Integer.toString(status)).inc();
+        String methodLabel = HTTP_METHODS.contains(method) ? method : "OTHER";
+        String statusLabel = status >= 100 && status <= 599 ? Integer.toString(status) : "other";
+        httpRequests.labelValues(listener, methodLabel, route, statusLabel).inc();
         httpDuration.labelValues(listener).observe(seconds);
     }
 

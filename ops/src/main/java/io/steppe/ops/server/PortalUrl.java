@@ -22,7 +22,7 @@ final class PortalUrl {
 
     static URI of(SteppeConfig config, int boundPort) {
         return config.portal().publicUrl().orElseGet(() -> {
-            String host = specific(config.bindAddress()).orElseGet(PortalUrl::firstOwnAddress);
+            String host = specific(config.portalBind()).orElseGet(PortalUrl::firstOwnAddress);
             String authority = host.contains(":") ? "[" + host + "]" : host;
             return URI.create("http://" + authority + (boundPort == 80 ? "" : ":" + boundPort) + "/");
         });

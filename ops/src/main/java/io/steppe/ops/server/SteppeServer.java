@@ -7,10 +7,13 @@ import io.steppe.controller.ap.ApRepository;
 import io.steppe.coverage.Coverage;
 import io.steppe.coverage.sample.H3Grid;
 import io.steppe.db.Database;
+import io.steppe.db.keys.SecretKeys;
 import io.steppe.ops.SteppeConfig;
 import io.steppe.ops.UserError;
 import io.steppe.ops.account.AccountRepository;
 import io.steppe.ops.account.ConsoleSessions;
+import io.steppe.ops.account.LoginThrottle;
+import io.steppe.ops.account.ThrottlePolicy;
 import io.steppe.ops.account.PasswordHasher;
 import io.steppe.ops.metrics.SteppeMetrics;
 import io.steppe.ops.web.Listeners;
@@ -26,6 +29,7 @@ import java.time.Clock;
 import java.time.Duration;
 import io.steppe.portal.PortalSettings;
 import io.steppe.portal.sms.LogSmsSender;
+import io.steppe.portal.login.CredentialIssuer;
 import io.steppe.portal.sms.MobileNumbers;
 import io.steppe.portal.sms.OutboxSmsSender;
 import io.steppe.portal.sms.PhoneVault;
@@ -81,13 +85,14 @@ public final class SteppeServer implements AutoCloseable {
     }
 
     public static SteppeServer start(SteppeConfig config, Clock clock) {
-        int portalPort = PortCheck.claim(config.bindAddress(), config.portalPort(), "STEPPE_PORTAL_PORT, the captive portal");
-        int apiPort = PortCheck.claim(config.bindAddress(), config.apiPort(), "STEPPE_API_PORT, console and APIs");
+        int portalPort = PortCheck.claim(config.portalBind(), config.portalPort(), "STEPPE_PORTAL_PORT, the captive portal");
+        int apiPort = PortCheck.claim(config.apiBind(), config.apiPort(), "STEPPE_API_PORT, console and APIs");
         if (portalPort == apiPort) {
             throw new UserError("STEPPE_PORTAL_PORT and STEPPE_API_PORT are both " + portalPort + "; they must differ");
         }
         Listeners listeners = new Listeners(portalPort, apiPort);
 
+        SecretKeys keys = SecretKeysFile.load(config.home());
         Database database = Database.open(config.database());
         LOG.info("database: {}", database.description());
         RadiusService radius = null;
@@ -95,17 +100,18 @@ public final class SteppeServer implements AutoCloseable {
         try {
             SteppeMetrics metrics = new SteppeMetrics();
             metrics.registerPool(database::pool);
-            radius = startRadius(config, database, clock, metrics);
+            radius = startRadius(config, database, keys, clock, metrics);
             SecureRandom random = new SecureRandom();
             ApRepository aps = new ApRepository(database.dsl(), random);
             controller = new ControllerService(database.dsl(), aps, config.controller(), clock).start();
             PrometheusControllerMetrics.register(metrics.registry(), controller);
-            List<Object> beans = new ArrayList<>(List.of(database, metrics, listeners, clock, radius, controller,
+            List<Object> beans = new ArrayList<>(List.of(database, keys, metrics, listeners, clock, radius, controller,
                     new DatabaseHealth(database),
                     new RadiusHealth(radius),
                     new AccountRepository(database.dsl(), PasswordHasher.standard()),
                     new ConsoleSessions(database.dsl(), clock, CONSOLE_SESSION_LIFETIME, random),
-                    new NasRepository(database.dsl()),
+                    new LoginThrottle(database.dsl(), clock, ThrottlePolicy.standard()),
+                    new NasRepository(database.dsl(), keys),
                     aps));
             beans.add(new RadiusClientSessions(database.dsl(), radius));
             beans.add(new Coverage(database, config.coverage(), H3Grid.load(), clock, config.home().resolve("reports")));
@@ -120,7 +126,8 @@ public final class SteppeServer implements AutoCloseable {
             if (sender.isPresent()) {
                 beans.add(sender.get());
                 beans.add(new SmsLogin(database.dsl(), clock, random, new PhoneVault(PhoneKey.load(config.home(), random), random),
-                        sender.get(), new SmsLimits(config.smsGatewayLimit(), config.portal().smsHourlyBudget()),
+                        new CredentialIssuer(database.dsl(), keys, clock, random), sender.get(),
+                        new SmsLimits(config.smsGatewayLimit(), config.portal().smsHourlyBudget()),
                         new SmsBudgetAlert(database.dsl(), metrics.registry())));
             } else {
                 LOG.info("sms: no sender configured (STEPPE_SMS), so the portal offers voucher logins only");
@@ -138,9 +145,9 @@ public final class SteppeServer implements AutoCloseable {
                 throw new UserError("cannot start the HTTP listeners on ports " + portalPort + " and " + apiPort
                         + ": " + rootMessage(e), e);
             }
-            LOG.info("portal: listening on http://{}:{}/, known to clients as {}", config.bindAddress(), portalPort,
+            LOG.info("portal: listening on http://{}:{}/, known to clients as {}", config.portalBind(), portalPort,
                     context.getBean(PortalSettings.class).publicUrl());
-            LOG.info("api: listening on http://{}:{}/ (console /console/, /health, /metrics)", config.bindAddress(), apiPort);
+            LOG.info("api: listening on http://{}:{}/ (console /console/, /health, /metrics)", config.apiBind(), apiPort);
             return new SteppeServer(config, database, radius, controller, context, listeners);
         } catch (RuntimeException e) {
             if (controller != null) {
@@ -154,13 +161,14 @@ public final class SteppeServer implements AutoCloseable {
         }
     }
 
-    private static RadiusService startRadius(SteppeConfig config, Database database, Clock clock, SteppeMetrics metrics) {
+    private static RadiusService startRadius(SteppeConfig config, Database database, SecretKeys keys, Clock clock,
+                                             SteppeMetrics metrics) {
         try {
             return RadiusService.start(
                     RadiusServerConfig.defaults(config.bindAddress(), config.radiusAuthPort(), config.radiusAcctPort()),
                     config.radsecTls().map(f -> new RadSecConfig(config.bindAddress(), config.radsecPort(), f.certificate(),
                             f.privateKey(), f.trustedCa())),
-                    policy(config.allowance()), database.dsl(), clock, new PrometheusRadiusMetrics(metrics.registry()));
+                    policy(config.allowance()), database.dsl(), keys, clock, new PrometheusRadiusMetrics(metrics.registry()));
         } catch (java.io.UncheckedIOException e) {
             throw new UserError(e.getCause().getMessage(), e);
         }
@@ -175,9 +183,9 @@ public final class SteppeServer implements AutoCloseable {
     private static Map<String, Object> micronautProperties(SteppeConfig config, Listeners listeners) {
         Map<String, Object> p = new HashMap<>();
         p.put("micronaut.application.name", "steppe");
-        p.put("micronaut.server.netty.listeners.portal.host", config.bindAddress());
+        p.put("micronaut.server.netty.listeners.portal.host", config.portalBind());
         p.put("micronaut.server.netty.listeners.portal.port", listeners.portalPort());
-        p.put("micronaut.server.netty.listeners.api.host", config.bindAddress());
+        p.put("micronaut.server.netty.listeners.api.host", config.apiBind());
         p.put("micronaut.server.netty.listeners.api.port", listeners.apiPort());
         // a streamed body (the coverage upload, read as it arrives) may be as large as a long drive-test log; a body
         // bound whole (JSON, forms, everything else) still stops at the buffer size, as before
@@ -199,6 +207,11 @@ public final class SteppeServer implements AutoCloseable {
 
     public Listeners listeners() {
         return listeners;
+    }
+
+    /** What the database's secrets are sealed with. */
+    public SecretKeys keys() {
+        return context.getBean(SecretKeys.class);
     }
 
     public Database database() {

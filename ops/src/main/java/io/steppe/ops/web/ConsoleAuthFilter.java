@@ -11,21 +11,21 @@ import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.cookie.Cookie;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.web.router.RouteAttributes;
+import io.micronaut.web.router.UriRouteInfo;
+import io.micronaut.web.router.UriRouteMatch;
 import io.steppe.db.Tokens;
 import io.steppe.ops.account.Account;
 import io.steppe.ops.account.ConsoleSessions;
-import io.steppe.ops.account.Role;
 import java.net.URI;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
- * Lets only logged-in console accounts reach the API listener, but for the few paths that must answer
- * without a login: health and metrics (the operations network scrapes them), the login itself, and the
- * endpoints whose callers prove themselves otherwise (an AP's own token). JSON callers present
- * {@code Authorization: Bearer TOKEN}; console pages, the session cookie.
+ * Lets only logged-in console accounts reach the API listener, each only to the routes its role may call
+ * ({@link AccessRules}), but for the few method-and-path pairs that must answer without a login. JSON callers
+ * present {@code Authorization: Bearer TOKEN}; console pages, the session cookie.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 final class ConsoleAuthFilter implements Ordered {
@@ -37,8 +37,6 @@ final class ConsoleAuthFilter implements Ordered {
     static final String ACTOR = "steppe.actor";
     /** The session's anti-forgery token, which console forms must send back (the coverage module reads it by this name). */
     static final String CSRF = "steppe.csrf";
-    private static final Set<String> PUBLIC_PATHS = Set.of("/health", "/metrics", "/api/login", "/console/login",
-            "/api/aps/heartbeat");
 
     private final Listeners listeners;
     private final ConsoleSessions sessions;
@@ -53,38 +51,48 @@ final class ConsoleAuthFilter implements Ordered {
     @Nullable
     HttpResponse<?> requireLogin(HttpRequest<?> request) {
         String path = request.getPath();
-        if (listeners.of(request) == Listeners.Listener.PORTAL || PUBLIC_PATHS.contains(path)) {
+        if (listeners.of(request) == Listeners.Listener.PORTAL || AccessRules.isPublic(request.getMethodName(), path)) {
             return null;
         }
         Optional<String> token = token(request);
         Optional<Account> account = token.flatMap(sessions::account);
-        if (account.isPresent()) {
-            if (account.get().role() == Role.OPERATOR && isCoverage(path)) {
-                return HttpResponse.status(HttpStatus.FORBIDDEN)
-                        .body(Map.of("error", "coverage is for planners' and admins' accounts"));
+        if (account.isEmpty()) {
+            if (path.equals("/console") || path.startsWith("/console/")) {
+                return HttpResponse.seeOther(URI.create("/console/login"));
             }
-            request.setAttribute(ACCOUNT, account.get());
-            request.setAttribute(ACTOR, account.get().username());
-            request.setAttribute(CSRF, csrf(token.get()));
-            return null;
+            return HttpResponse.status(HttpStatus.UNAUTHORIZED)
+                    .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"steppe\"")
+                    .body(Map.of("error", "login required: POST /api/login, then send Authorization: Bearer TOKEN"));
         }
-        if (path.equals("/console") || path.startsWith("/console/")) {
-            return HttpResponse.seeOther(URI.create("/console/login"));
+        request.setAttribute(ACCOUNT, account.get());
+        request.setAttribute(ACTOR, account.get().username());
+        request.setAttribute(CSRF, csrf(token.get()));
+        // no route: the router answers 404 or 405 to a logged-in caller, and there is nothing to protect
+        Optional<UriRouteInfo<?, ?>> route = RouteAttributes.getRouteMatch(request)
+                .filter(UriRouteMatch.class::isInstance).map(m -> ((UriRouteMatch<?, ?>) m).getRouteInfo());
+        if (route.isPresent() && !AccessRules.roles(route.get().getHttpMethodName(),
+                route.get().getUriMatchTemplate().toPathString()).contains(account.get().role())) {
+            return HttpResponse.status(HttpStatus.FORBIDDEN)
+                    .body(Map.of("error", "a " + account.get().role().value() + "'s account may not do this"));
         }
-        return HttpResponse.status(HttpStatus.UNAUTHORIZED)
-                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"steppe\"")
-                .body(Map.of("error", "login required: POST /api/login, then send Authorization: Bearer TOKEN"));
+        return null;
     }
 
-    private static boolean isCoverage(String path) {
-        return path.startsWith("/api/coverage/") || path.equals("/console/coverage") || path.startsWith("/console/coverage/");
+    /** The logged-in account of a request this filter let through to a route that needs a login. */
+    static Account account(HttpRequest<?> request) {
+        return request.getAttribute(ACCOUNT, Account.class)
+                .orElseThrow(() -> new IllegalStateException("ConsoleAuthFilter lets no request through without an account"));
     }
 
     static Optional<String> token(HttpRequest<?> request) {
-        Optional<String> bearer = request.getHeaders().getAuthorization()
+        return bearer(request).or(() -> request.getCookies().findCookie(COOKIE).map(Cookie::getValue));
+    }
+
+    /** The token of an {@code Authorization: Bearer} header, which a browser never adds on its own. */
+    static Optional<String> bearer(HttpRequest<?> request) {
+        return request.getHeaders().getAuthorization()
                 .filter(h -> h.regionMatches(true, 0, "Bearer ", 0, 7))
                 .map(h -> h.substring(7).trim());
-        return bearer.or(() -> request.getCookies().findCookie(COOKIE).map(Cookie::getValue));
     }
 
     /**

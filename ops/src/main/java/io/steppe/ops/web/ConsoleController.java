@@ -7,7 +7,7 @@ import io.micronaut.http.annotation.Get;
 import io.steppe.ops.account.Account;
 import java.util.Map;
 
-/** The console's front page and {@code GET /api/me}, the account a token belongs to. */
+/** The console's front page and stylesheet, and {@code GET /api/me}, the account a token belongs to. */
 @Controller
 final class ConsoleController {
 
@@ -19,17 +19,17 @@ final class ConsoleController {
 
     @Get(uri = "/console/", produces = MediaType.TEXT_HTML + ";charset=utf-8")
     String home(HttpRequest<?> request) {
-        return pages.home(account(request));
+        return pages.home(ConsoleAuthFilter.account(request));
+    }
+
+    @Get(uri = ConsolePages.STYLESHEET, produces = "text/css;charset=utf-8")
+    String stylesheet() {
+        return ConsolePages.STYLE;
     }
 
     @Get("/api/me")
     Map<String, Object> me(HttpRequest<?> request) {
-        Account account = account(request);
+        Account account = ConsoleAuthFilter.account(request);
         return Map.of("username", account.username(), "role", account.role().value());
-    }
-
-    private static Account account(HttpRequest<?> request) {
-        return request.getAttribute(ConsoleAuthFilter.ACCOUNT, Account.class)
-                .orElseThrow(() -> new IllegalStateException("ConsoleAuthFilter lets no request through without an account"));
     }
 }

@@ -2,22 +2,26 @@ package io.steppe.ops.web;
 
 import io.micronaut.core.annotation.Nullable;
 import io.steppe.ops.account.Account;
-import io.steppe.ops.account.Role;
 import jakarta.inject.Singleton;
 
-/** The console's HTML, self-contained (no external scripts, fonts or tiles: the operations network may be closed). */
+/**
+ * The console's HTML, self-contained (no external scripts, fonts or tiles: the operations network may be closed).
+ * Styles are a stylesheet of Steppe's own, never inline, so that the pages' Content-Security-Policy can forbid
+ * every inline style and script.
+ */
 @Singleton
 final class ConsolePages {
 
-    private static final String STYLE = """
-            <style>
+    /** Where {@link #STYLE} is served; public, since the login page uses it. */
+    static final String STYLESHEET = "/console/assets/console.css";
+    static final String STYLE = """
             body{font-family:system-ui,sans-serif;margin:0;background:#f4f5f7;color:#1c1e21}
             header{background:#203040;color:#fff;padding:.75rem 1.25rem;display:flex;justify-content:space-between;align-items:center}
             main{padding:1.25rem;max-width:60rem}
             form.login{background:#fff;padding:1.5rem;border-radius:.5rem;max-width:22rem;margin:3rem auto}
             label{display:block;margin:.75rem 0 .25rem}input{width:100%;padding:.5rem;box-sizing:border-box}
             button{margin-top:1rem;padding:.5rem 1rem}.error{color:#b00020}
-            </style>""";
+            """;
 
     String login(@Nullable String error) {
         return page("Steppe console · sign in", """
@@ -39,18 +43,24 @@ final class ConsolePages {
                 <main>
                 <h1>Ulanqab public Wi-Fi and 4G coverage</h1>
                 <ul>
-                <li><a href="/console/aps">Access points: map, states and reasons, open alerts</a></li>
-                %s<li><a href="/health">Service health</a></li>
+                %s%s<li><a href="/health">Service health</a></li>
                 <li><a href="/metrics">Metrics (Prometheus)</a></li>
                 </ul>
                 </main>""".formatted(escape(account.username()), escape(account.role().value()),
-                account.role() == Role.OPERATOR ? "" : "<li><a href=\"/console/coverage\">4G gap map (planners)</a></li>\n"));
+                link(account, "/console/aps", "Access points: map, states and reasons, open alerts"),
+                link(account, "/console/coverage", "4G gap map (planners)")));
+    }
+
+    /** A link to a console page the account's role may open ({@link AccessRules}), else nothing. */
+    private static String link(Account account, String page, String text) {
+        return AccessRules.roles("GET", page).contains(account.role())
+                ? "<li><a href=\"" + page + "\">" + escape(text) + "</a></li>\n" : "";
     }
 
     private static String page(String title, String body) {
         return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>" + escape(title)
-                + "</title>" + STYLE + "</head><body>" + body + "</body></html>";
+                + "</title><link rel=\"stylesheet\" href=\"" + STYLESHEET + "\"></head><body>" + body + "</body></html>";
     }
 
     static String escape(String text) {

@@ -12,7 +12,8 @@ import io.steppe.ops.metrics.SteppeMetrics;
 
 /**
  * Counts every HTTP request by listener, method, route template and status, and times it. Paths that match
- * no route are counted as {@code unmatched}, so a scanner cannot grow the label set without bound.
+ * no route are counted as {@code unmatched} and made-up methods as {@code OTHER} ({@link SteppeMetrics}), so a
+ * scanner cannot grow the label set without bound.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 final class HttpMetricsFilter implements Ordered {

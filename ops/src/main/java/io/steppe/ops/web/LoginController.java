@@ -17,6 +17,8 @@ import io.micronaut.serde.annotation.Serdeable;
 import io.steppe.ops.account.Account;
 import io.steppe.ops.account.AccountRepository;
 import io.steppe.ops.account.ConsoleSessions;
+import io.steppe.ops.account.LoginAttempt;
+import io.steppe.ops.account.LoginThrottle;
 import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
@@ -25,7 +27,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Console login: {@code POST /api/login} with JSON for API clients (answers a bearer token), and the
- * {@code /console/login} form for people (sets the session cookie).
+ * {@code /console/login} form for people (sets the session cookie). Both are throttled per account and per
+ * client address ({@link LoginThrottle}); while throttled even the right password is answered 429, so that
+ * guessing stays slow however the guesses are spread.
  */
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -37,11 +41,13 @@ final class LoginController {
     private final AccountRepository accounts;
     private final ConsoleSessions sessions;
     private final ConsolePages pages;
+    private final LoginThrottle throttle;
 
-    LoginController(AccountRepository accounts, ConsoleSessions sessions, ConsolePages pages) {
+    LoginController(AccountRepository accounts, ConsoleSessions sessions, ConsolePages pages, LoginThrottle throttle) {
         this.accounts = accounts;
         this.sessions = sessions;
         this.pages = pages;
+        this.throttle = throttle;
     }
 
     /** The JSON body of {@code POST /api/login}. */
@@ -50,14 +56,14 @@ final class LoginController {
     }
 
     @Post(uri = "/api/login", consumes = MediaType.APPLICATION_JSON)
-    HttpResponse<Map<String, Object>> apiLogin(@Body Credentials credentials) {
+    HttpResponse<Map<String, Object>> apiLogin(@Body Credentials credentials, HttpRequest<?> request) {
         if (credentials.username() == null || credentials.username().isBlank()) {
             return HttpResponse.badRequest(Map.of("error", "field 'username' is required"));
         }
         if (credentials.password() == null || credentials.password().isEmpty()) {
             return HttpResponse.badRequest(Map.of("error", "field 'password' is required"));
         }
-        Optional<Account> account = authenticate(credentials.username(), credentials.password());
+        Optional<Account> account = authenticate(credentials.username(), credentials.password(), request);
         if (account.isEmpty()) {
             return HttpResponse.status(HttpStatus.UNAUTHORIZED).body(Map.of("error", WRONG));
         }
@@ -79,8 +85,8 @@ final class LoginController {
 
     @Post(uri = "/console/login", consumes = MediaType.APPLICATION_FORM_URLENCODED,
             produces = MediaType.TEXT_HTML + ";charset=utf-8")
-    HttpResponse<String> formLogin(@Body Map<String, String> form) {
-        Optional<Account> account = authenticate(form.get("username"), form.get("password"));
+    HttpResponse<String> formLogin(@Body Map<String, String> form, HttpRequest<?> request) {
+        Optional<Account> account = authenticate(form.get("username"), form.get("password"), request);
         if (account.isEmpty()) {
             return HttpResponse.<String>status(HttpStatus.UNAUTHORIZED).body(pages.login(WRONG));
         }
@@ -90,20 +96,28 @@ final class LoginController {
         return HttpResponse.<String>seeOther(URI.create("/console/")).cookie(cookie);
     }
 
-    @Post("/console/logout")
+    @Post(uri = "/console/logout", consumes = {MediaType.APPLICATION_FORM_URLENCODED, MediaType.APPLICATION_JSON})
     HttpResponse<?> formLogout(HttpRequest<?> request) {
         ConsoleAuthFilter.token(request).ifPresent(sessions::close);
         return HttpResponse.seeOther(URI.create("/console/login"))
                 .cookie(Cookie.of(ConsoleAuthFilter.COOKIE, "").path("/").maxAge(0));
     }
 
-    private Optional<Account> authenticate(@Nullable String username, @Nullable String password) {
+    /** @throws LoginThrottledException while this account or this address must wait; its password is not checked */
+    private Optional<Account> authenticate(@Nullable String username, @Nullable String password, HttpRequest<?> request) {
         if (username == null || password == null) {
             return Optional.empty();
         }
+        LoginAttempt attempt = LoginAttempt.of(username, request.getRemoteAddress().getAddress());
+        throttle.delay(attempt).ifPresent(wait -> {
+            throw new LoginThrottledException(wait);
+        });
         Optional<Account> account = accounts.authenticate(username.trim(), password.toCharArray());
         if (account.isEmpty()) {
-            LOG.warn("Console login refused for user name '{}'", username.replaceAll("[^A-Za-z0-9._-]", "?"));
+            throttle.failed(attempt, WRONG);
+            LOG.warn("Console login refused for user name '{}' from {}", attempt.username(), attempt.address());
+        } else {
+            throttle.succeeded(attempt);
         }
         return account;
     }

@@ -27,8 +27,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Who is online ({@code GET /api/sessions}) and, for operators and admins, ending a session through its
- * gateway ({@code POST /api/sessions/{id}/disconnect}, a Disconnect-Request).
+ * Who is online ({@code GET /api/sessions}) and ending a session through its gateway
+ * ({@code POST /api/sessions/{id}/disconnect}, a Disconnect-Request). Operators see clients through
+ * {@link Redaction}; admins in full.
  */
 @Controller("/api/sessions")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -49,10 +50,21 @@ final class SessionController {
     record SessionView(String id, String username, @Nullable String gateway, @Nullable String apMac, @Nullable String ssid,
                        @Nullable String clientMac, Instant startedAt, Instant updatedAt, long sessionTime, long inputOctets,
                        long outputOctets) {
+
+        /** The same session as an operator may see it. */
+        SessionView redacted() {
+            return new SessionView(id, Redaction.username(username), gateway, apMac, ssid,
+                    clientMac == null ? null : Redaction.mac(clientMac), startedAt, updatedAt, sessionTime, inputOctets, outputOctets);
+        }
     }
 
     @Get
-    List<SessionView> open() {
+    List<SessionView> open(HttpRequest<?> request) {
+        List<SessionView> open = all();
+        return ConsoleAuthFilter.account(request).role() == Role.ADMIN ? open : open.stream().map(SessionView::redacted).toList();
+    }
+
+    private List<SessionView> all() {
         return database.dsl().select(RADIUS_SESSION_OPEN.asterisk(), NAS.NAME).from(RADIUS_SESSION_OPEN)
                 .leftJoin(NAS).on(NAS.ID.eq(RADIUS_SESSION_OPEN.NAS_ID))
                 .orderBy(RADIUS_SESSION_OPEN.STARTED_AT.desc()).limit(LIST_LIMIT)
@@ -65,11 +77,7 @@ final class SessionController {
 
     @Post("/{id}/disconnect")
     HttpResponse<Map<String, Object>> disconnect(String id, HttpRequest<?> request) throws InterruptedException {
-        Account account = request.getAttribute(ConsoleAuthFilter.ACCOUNT, Account.class).orElseThrow();
-        if (account.role() == Role.PLANNER) {
-            return HttpResponse.status(HttpStatus.FORBIDDEN).body(Map.of("error", "planners cannot end sessions"));
-        }
-        var sent = radius.terminator().disconnect(id, SessionTerminator.Reason.OPERATOR, account.username());
+        var sent = radius.terminator().disconnect(id, SessionTerminator.Reason.OPERATOR, ConsoleAuthFilter.account(request).username());
         if (sent.isEmpty()) {
             return HttpResponse.notFound(Map.of("error", "no open session with id '" + id + "'"));
         }

@@ -195,7 +195,9 @@ class CliTest {
             java.security.SecureRandom random = new java.security.SecureRandom();
             io.steppe.portal.sms.OutboxSmsSender outbox = new io.steppe.portal.sms.OutboxSmsSender(java.time.Clock.systemUTC());
             io.steppe.portal.sms.SmsLogin sms = new io.steppe.portal.sms.SmsLogin(db.dsl(), java.time.Clock.systemUTC(), random,
-                    new io.steppe.portal.sms.PhoneVault(io.steppe.ops.server.PhoneKey.load(home, random), random), outbox);
+                    new io.steppe.portal.sms.PhoneVault(io.steppe.ops.server.PhoneKey.load(home, random), random),
+                    new io.steppe.portal.login.CredentialIssuer(db.dsl(), io.steppe.ops.server.SecretKeysFile.load(home),
+                            java.time.Clock.systemUTC(), random), outbox);
             io.steppe.portal.sms.PhoneNumber tourist = new io.steppe.portal.sms.PhoneNumber("+97699112233");
             io.steppe.db.net.MacAddress device = io.steppe.db.net.MacAddress.parse("aa:bb:cc:00:00:01");
             sms.requestCode(tourist, device, "gw", java.util.Optional.empty(), "{code}");
@@ -230,5 +232,33 @@ class CliTest {
         assertOneLineError(steppe("frobnicate"), "Unmatched argument at index 0: 'frobnicate'");
         env.put("STEPPE_API_PORT", "eighty");
         assertOneLineError(steppe("nas", "list"), "STEPPE_API_PORT must be a port number 0..65535, was 'eighty'");
+    }
+
+    @Test
+    void importReportsAndGapMapsAreReadableByTheirOwnerOnly() throws java.io.IOException {
+        Path samples = java.nio.file.Files.writeString(home.resolve("drive.csv"), """
+                timestamp,lat,lon,mcc,mnc,rat,rsrp,device_id
+                2026-05-01T10:00:00+08:00,41.03,113.13,460,00,LTE,-95,=HYPERLINK("http://evil.example")
+                2026-05-01T10:00:01+08:00,91.00,113.13,460,00,LTE,-95,phone-2
+                """);
+        Result imported = steppe("coverage", "import", samples.toString());
+        assertEquals(0, imported.status(), imported.err());
+        java.util.List<Path> reports;
+        try (var files = java.nio.file.Files.list(home.resolve("reports"))) {
+            reports = files.toList();
+        }
+        assertEquals(1, reports.size(), reports.toString());
+        assertEquals("rw-------", permissions(reports.get(0)));
+        assertEquals("rwx------", permissions(home.resolve("reports")));
+        for (String format : new String[] {"csv", "geojson", "svg"}) {
+            Path out = home.resolve("gaps." + format);
+            Result written = steppe("coverage", "gaps", "--format", format, "--out", out.toString());
+            assertEquals(0, written.status(), written.err());
+            assertEquals("rw-------", permissions(out), out.toString());
+        }
+    }
+
+    private static String permissions(Path file) throws java.io.IOException {
+        return java.nio.file.attribute.PosixFilePermissions.toString(java.nio.file.Files.getPosixFilePermissions(file));
     }
 }

@@ -57,7 +57,7 @@ class BrowserLoginTest {
         server = SteppeServer.start(SteppeConfig.load(TestEnvironment.of(home, "STEPPE_SMS", "outbox")), Clock.systemUTC());
         new AccountRepository(server.database().dsl(), new PasswordHasher(4, new SecureRandom())).add("ada", Role.ADMIN,
                 ADMIN_PASSWORD.toCharArray(), "test");
-        new NasRepository(server.database().dsl()).add(new Nas("sim-gw", NasAddress.parse("127.0.0.1"), RADIUS_SECRET,
+        new NasRepository(server.database().dsl(), server.keys()).add(new Nas("sim-gw", NasAddress.parse("127.0.0.1"), RADIUS_SECRET,
                 Optional.of(UAM_SECRET), 3799, MessageAuthenticatorPolicy.AUTO, MessageAuthenticatorPolicy.AUTO), "test");
         server.radius().reloadGateways();
     }
@@ -109,7 +109,7 @@ class BrowserLoginTest {
 
     @Test
     void hotelGuestLogsInWithAVoucher(@TempDir Path profile) {
-        String code = new VoucherIssuer(server.database().dsl(), Clock.systemUTC(), new SecureRandom())
+        String code = new VoucherIssuer(server.database().dsl(), server.keys(), Clock.systemUTC(), new SecureRandom())
                 .issue(1, 60, Duration.ofDays(1), 1, "test").get(0);
         try (UamGatewaySimulator gateway = gateway("AA-BB-CC-00-00-86")) {
             WebDriver browser = browser(profile, "en-GB,en");

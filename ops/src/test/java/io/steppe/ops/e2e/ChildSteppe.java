@@ -26,21 +26,35 @@ final class ChildSteppe implements AutoCloseable {
     }
 
     static ChildSteppe serve(Map<String, String> env) throws IOException {
+        return start("serve", env, ProcessBuilder.Redirect.DISCARD, line -> HEALTH.matcher(line).find(), new java.util.ArrayList<>());
+    }
+
+    /**
+     * Starts {@code steppe COMMAND} with standard error going to {@code stderr}, reads standard output into
+     * {@code printed} until a line is {@code ready}, and answers the child with its API port.
+     */
+    static ChildSteppe start(String command, Map<String, String> env, ProcessBuilder.Redirect stderr,
+                             java.util.function.Predicate<String> ready, java.util.List<String> printed) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "io.steppe.ops.Steppe", "serve")
-                .redirectError(ProcessBuilder.Redirect.DISCARD);
+                "-cp", System.getProperty("java.class.path"), "io.steppe.ops.Steppe", command)
+                .redirectError(stderr);
         builder.environment().putAll(env);
         Process process = builder.start();
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        int apiPort = -1;
         String line;
         while ((line = out.readLine()) != null) {
+            printed.add(line);
             Matcher m = HEALTH.matcher(line);
             if (m.find()) {
-                return new ChildSteppe(process, Integer.parseInt(m.group(1)));
+                apiPort = Integer.parseInt(m.group(1));
+            }
+            if (ready.test(line)) {
+                return new ChildSteppe(process, apiPort);
             }
         }
         process.destroyForcibly();
-        throw new AssertionError("steppe serve ended before it listened, exit " + process.exitValue());
+        throw new AssertionError("steppe " + command + " ended before it was ready, exit " + process.exitValue() + ": " + printed);
     }
 
     void signal(String name) throws Exception {

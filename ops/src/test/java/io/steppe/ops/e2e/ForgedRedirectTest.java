@@ -51,8 +51,8 @@ class ForgedRedirectTest {
     void start(@TempDir Path home) {
         server = SteppeServer.start(SteppeConfig.load(TestEnvironment.of(home)), Clock.systemUTC());
         portal = server.listeners().portalPort();
-        TestGateways.add(server.database().dsl(), "signed-gw", "127.0.0.1", "signed-radius-secret", Optional.of(UAM_SECRET));
-        TestGateways.add(server.database().dsl(), "village-gw", "127.0.0.2", "village-radius-secret", Optional.empty());
+        TestGateways.add(server, "signed-gw", "127.0.0.1", "signed-radius-secret", Optional.of(UAM_SECRET));
+        TestGateways.add(server, "village-gw", "127.0.0.2", "village-radius-secret", Optional.empty());
         new UamAddresses(server.database().dsl()).set("village-gw", List.of(InetAddress.getLoopbackAddress()), "test");
     }
 
@@ -83,7 +83,7 @@ class ForgedRedirectTest {
 
     HttpResponse<String> voucherLogin(HttpResponse<String> page) {
         Map<String, String> fields = PortalLoginTest.hiddenFields(page.body());
-        fields.put("voucher", new VoucherIssuer(server.database().dsl(), Clock.systemUTC(), random).issue(1, 30, Duration.ofDays(1), 1, "t").get(0));
+        fields.put("voucher", new VoucherIssuer(server.database().dsl(), server.keys(), Clock.systemUTC(), random).issue(1, 30, Duration.ofDays(1), 1, "t").get(0));
         fields.put("terms", "yes");
         return http.post(portal, "/login/voucher", "application/x-www-form-urlencoded", PortalLoginTest.form(fields));
     }

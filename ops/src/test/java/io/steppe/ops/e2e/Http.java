@@ -36,6 +36,21 @@ final class Http {
         return send(request.build());
     }
 
+    /** Any method, with or without a body, as a scanner or a browser would send it. */
+    HttpResponse<String> request(int port, String method, String path, String body, String... headers) {
+        return request("127.0.0.1", port, method, path, body, headers);
+    }
+
+    /** {@link #request(int, String, String, String, String...)} to another loopback address. */
+    HttpResponse<String> request(String host, int port, String method, String path, String body, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://" + host + ":" + port + path)).timeout(Duration.ofSeconds(10))
+                .method(method, body.isEmpty() ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return send(request.build());
+    }
+
     /** Logs in to the console API as {@code user} and returns the bearer token it answers with. */
     String consoleToken(int port, String user, String password) {
         HttpResponse<String> login = post(port, "/api/login", "application/json",

@@ -102,7 +102,7 @@ class LifecycleTest {
     }
 
     private static List<String> names(SteppeServer server) {
-        return new NasRepository(server.database().dsl()).list().stream().map(n -> n.name()).toList();
+        return new NasRepository(server.database().dsl(), server.keys()).list().stream().map(n -> n.name()).toList();
     }
 
     private static int steppe(Map<String, String> env, String... args) {

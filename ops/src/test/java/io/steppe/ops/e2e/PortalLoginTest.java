@@ -55,7 +55,7 @@ class PortalLoginTest {
     void start(@TempDir Path home) {
         server = SteppeServer.start(SteppeConfig.load(TestEnvironment.of(home, "STEPPE_SMS", "outbox")), Clock.systemUTC());
         portal = server.listeners().portalPort();
-        NasRepository gateways = new NasRepository(server.database().dsl());
+        NasRepository gateways = new NasRepository(server.database().dsl(), server.keys());
         gateways.add(new Nas("chilli-pap", NasAddress.parse("127.0.0.1"), SECRET, Optional.of(UAM_SECRET), 3799,
                 io.steppe.radius.nas.MessageAuthenticatorPolicy.AUTO, io.steppe.radius.nas.MessageAuthenticatorPolicy.AUTO), "test");
         gateways.add(new Nas("chilli-chap", NasAddress.parse("127.0.0.2"), SECRET, Optional.of(UAM_SECRET), 3799,
@@ -77,7 +77,7 @@ class PortalLoginTest {
     }
 
     String voucher() {
-        return new VoucherIssuer(server.database().dsl(), Clock.systemUTC(), new SecureRandom()).issue(1, 30, Duration.ofDays(1), 1, "t").get(0);
+        return new VoucherIssuer(server.database().dsl(), server.keys(), Clock.systemUTC(), new SecureRandom()).issue(1, 30, Duration.ofDays(1), 1, "t").get(0);
     }
 
     /** The redirect a CoovaChilli gateway makes, with its md checksum. */

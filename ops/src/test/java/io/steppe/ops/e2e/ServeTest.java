@@ -208,7 +208,7 @@ class ServeTest {
     @Test
     void withoutAnSmsSenderThereIsNoOutboxAndNoSmsLogin() {
         assertEquals(404, http.get(api, "/api/dev/sms-outbox", "Authorization", "Bearer " + http.consoleToken(api, "ada", PASSWORD)).statusCode());
-        TestGateways.add(server.database().dsl(), "serve-gw", "127.0.0.1", "serve-radius-secret", Optional.empty());
+        TestGateways.add(server, "serve-gw", "127.0.0.1", "serve-radius-secret", Optional.empty());
         new UamAddresses(server.database().dsl()).set("serve-gw", List.of(InetAddress.getLoopbackAddress()), "test");
         HttpResponse<String> page = http.get(portal, "/?res=notyet&uamip=127.0.0.1&uamport=3990&challenge=6a3f0c1d2e4b5a697887766554433221"
                 + "&mac=AA-BB-CC-00-00-07&nasid=serve-gw&lang=en");

@@ -46,7 +46,7 @@ class SmsOutboxTest {
         accounts.add("ada", Role.ADMIN, PASSWORD.toCharArray(), "test");
         accounts.add("pia", Role.PLANNER, PASSWORD.toCharArray(), "test");
         accounts.add("olga", Role.OPERATOR, PASSWORD.toCharArray(), "test");
-        TestGateways.add(server.database().dsl(), "outbox-gw", "127.0.0.1", "outbox-radius-secret", Optional.of(UAM_SECRET));
+        TestGateways.add(server, "outbox-gw", "127.0.0.1", "outbox-radius-secret", Optional.of(UAM_SECRET));
     }
 
     @AfterAll

@@ -1,11 +1,11 @@
 package io.steppe.ops.e2e;
 
+import io.steppe.ops.server.SteppeServer;
 import io.steppe.radius.nas.MessageAuthenticatorPolicy;
 import io.steppe.radius.nas.Nas;
 import io.steppe.radius.nas.NasAddress;
 import io.steppe.radius.nas.NasRepository;
 import java.util.Optional;
-import org.jooq.DSLContext;
 
 /** Registers the gateways a test plays, as {@code steppe nas add} would. */
 final class TestGateways {
@@ -13,8 +13,8 @@ final class TestGateways {
     private TestGateways() {
     }
 
-    static void add(DSLContext dsl, String name, String address, String radiusSecret, Optional<String> uamSecret) {
-        new NasRepository(dsl).add(new Nas(name, NasAddress.parse(address), radiusSecret, uamSecret, 3799,
+    static void add(SteppeServer server, String name, String address, String radiusSecret, Optional<String> uamSecret) {
+        new NasRepository(server.database().dsl(), server.keys()).add(new Nas(name, NasAddress.parse(address), radiusSecret, uamSecret, 3799,
                 MessageAuthenticatorPolicy.AUTO, MessageAuthenticatorPolicy.AUTO), "test");
     }
 }

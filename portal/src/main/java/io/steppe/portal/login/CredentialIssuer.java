@@ -2,6 +2,7 @@ package io.steppe.portal.login;
 
 import static io.steppe.db.schema.Tables.LOGIN_CREDENTIAL;
 
+import io.steppe.db.keys.SecretKeys;
 import io.steppe.db.net.MacAddress;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -13,7 +14,8 @@ import org.jooq.DSLContext;
 /**
  * Issues the credential the browser carries to the gateway's {@code /logon} after a login on the portal.
  * The RADIUS server accepts it once, from the same client MAC, within {@link #LIFETIME}: a URL that leaks
- * (history, a proxy log) is worth nothing.
+ * (history, a proxy log) is worth nothing. Its password is derived from the user name with a key kept outside
+ * the database ({@link SecretKeys#credentialPassword}), so the database holds none.
  */
 public final class CredentialIssuer {
 
@@ -21,13 +23,15 @@ public final class CredentialIssuer {
     private static final String ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789";
 
     private final DSLContext dsl;
+    private final SecretKeys keys;
     private final Clock clock;
     private final SecureRandom random;
     /** Credentials expired for an hour are swept by one login a second, not by every login: a statement fewer on nearly all. */
     private final Sweep expired = new Sweep(Duration.ofSeconds(1));
 
-    public CredentialIssuer(DSLContext dsl, Clock clock, SecureRandom random) {
+    public CredentialIssuer(DSLContext dsl, SecretKeys keys, Clock clock, SecureRandom random) {
         this.dsl = dsl;
+        this.keys = keys;
         this.clock = clock;
         this.random = random;
     }
@@ -39,12 +43,12 @@ public final class CredentialIssuer {
     /** Issues within the caller's transaction {@code tx}, so that a login commits once (or, outside one, as it goes). */
     public LoginCredential issue(DSLContext tx, long subscriberId, MacAddress clientMac) {
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
-        LoginCredential credential = new LoginCredential("p-" + random(10), random(14));
+        String username = "p-" + random(10);
+        LoginCredential credential = new LoginCredential(username, keys.credentialPassword(username));
         expired.deleteIfDue(tx, now.toInstant(), LOGIN_CREDENTIAL, LOGIN_CREDENTIAL.USERNAME,
                 LOGIN_CREDENTIAL.EXPIRES_AT.lt(now.minusHours(1)));
         tx.insertInto(LOGIN_CREDENTIAL)
                 .set(LOGIN_CREDENTIAL.USERNAME, credential.username())
-                .set(LOGIN_CREDENTIAL.PASSWORD, credential.password())
                 .set(LOGIN_CREDENTIAL.SUBSCRIBER_ID, subscriberId)
                 .set(LOGIN_CREDENTIAL.CLIENT_MAC, clientMac.toString())
                 .set(LOGIN_CREDENTIAL.EXPIRES_AT, now.plus(LIFETIME))

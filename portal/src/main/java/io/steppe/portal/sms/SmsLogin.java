@@ -67,15 +67,15 @@ public final class SmsLogin {
     private final Sweep old = new Sweep(Duration.ofMinutes(1));
     private final Sweep oldWindows = new Sweep(Duration.ofMinutes(1));
 
-    public SmsLogin(DSLContext dsl, Clock clock, SecureRandom random, PhoneVault vault, SmsSender sender) {
-        this(dsl, clock, random, vault, sender, SmsLimits.DEFAULTS, SmsBudgetAlarm.NONE);
+    public SmsLogin(DSLContext dsl, Clock clock, SecureRandom random, PhoneVault vault, CredentialIssuer credentials, SmsSender sender) {
+        this(dsl, clock, random, vault, credentials, sender, SmsLimits.DEFAULTS, SmsBudgetAlarm.NONE);
     }
 
-    public SmsLogin(DSLContext dsl, Clock clock, SecureRandom random, PhoneVault vault, SmsSender sender, SmsLimits limits,
-                    SmsBudgetAlarm alarm) {
+    public SmsLogin(DSLContext dsl, Clock clock, SecureRandom random, PhoneVault vault, CredentialIssuer credentials, SmsSender sender,
+                    SmsLimits limits, SmsBudgetAlarm alarm) {
         this.limits = limits;
         this.alarm = alarm;
-        this.credentials = new CredentialIssuer(dsl, clock, random);
+        this.credentials = credentials;
         this.dsl = dsl;
         this.clock = clock;
         this.random = random;

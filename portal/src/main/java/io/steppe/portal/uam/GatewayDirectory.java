@@ -2,6 +2,8 @@ package io.steppe.portal.uam;
 
 import static io.steppe.db.schema.Tables.NAS;
 
+import io.steppe.db.keys.Sealer;
+import io.steppe.db.keys.SecretKeys;
 import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
@@ -12,7 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.jooq.DSLContext;
-import org.jooq.Record5;
+import org.jooq.Record6;
 import org.jooq.impl.DSL;
 import org.jooq.postgres.extensions.types.Cidr;
 import org.jooq.postgres.extensions.types.Inet;
@@ -30,14 +32,17 @@ public final class GatewayDirectory {
     private static final int MAX_REMEMBERED = 10_000;
 
     private final DSLContext dsl;
+    private final Sealer secrets;
     private final Clock clock;
     private final Map<String, Remembered> found = new ConcurrentHashMap<>();
 
     private record Remembered(Gateway gateway, Instant until) {
     }
 
-    public GatewayDirectory(DSLContext dsl, Clock clock) {
+    /** @param keys what gateways' UAM secrets are sealed with */
+    public GatewayDirectory(DSLContext dsl, SecretKeys keys, Clock clock) {
         this.dsl = dsl;
+        this.secrets = keys.gateways();
         this.clock = clock;
     }
 
@@ -62,18 +67,20 @@ public final class GatewayDirectory {
 
     private Optional<Gateway> lookUp(Optional<String> nasId, InetAddress source) {
         if (nasId.isPresent()) {
-            return dsl.select(NAS.NAME, NAS.UAM_SECRET, NAS.UAM_CHAP, NAS.UAM_ADDRESSES, NAS.ADDRESS).from(NAS).where(NAS.NAME.eq(nasId.get()))
-                    .fetchOptional(GatewayDirectory::gateway);
+            return dsl.select(NAS.NAME, NAS.UAM_SECRET_SEALED, NAS.UAM_SECRET, NAS.UAM_CHAP, NAS.UAM_ADDRESSES, NAS.ADDRESS).from(NAS)
+                    .where(NAS.NAME.eq(nasId.get()))
+                    .fetchOptional(this::gateway);
         }
-        return dsl.select(NAS.NAME, NAS.UAM_SECRET, NAS.UAM_CHAP, NAS.UAM_ADDRESSES, NAS.ADDRESS).from(NAS)
+        return dsl.select(NAS.NAME, NAS.UAM_SECRET_SEALED, NAS.UAM_SECRET, NAS.UAM_CHAP, NAS.UAM_ADDRESSES, NAS.ADDRESS).from(NAS)
                 .where(DSL.condition("{0} >>= cast({1} as inet)", NAS.ADDRESS, DSL.val(source.getHostAddress())))
                 .orderBy(DSL.field("masklen({0})", Integer.class, NAS.ADDRESS).desc()).limit(1)
-                .fetchOptional(GatewayDirectory::gateway);
+                .fetchOptional(this::gateway);
     }
 
-    private static Gateway gateway(Record5<String, String, Boolean, Inet[], Cidr> r) {
-        return new Gateway(r.value1(), Optional.ofNullable(r.value2()), r.value3(),
-                Arrays.stream(r.value4()).map(Inet::address).collect(Collectors.toSet()),
-                new AddressRange(r.value5().address(), r.value5().prefix()));
+    /** A row's UAM secret is sealed, or in clear until the RADIUS module's first start seals it. */
+    private Gateway gateway(Record6<String, byte[], String, Boolean, Inet[], Cidr> r) {
+        Optional<String> uamSecret = r.value2() != null ? Optional.of(secrets.open(r.value2())) : Optional.ofNullable(r.value3());
+        return new Gateway(r.value1(), uamSecret, r.value4(), Arrays.stream(r.value5()).map(Inet::address).collect(Collectors.toSet()),
+                new AddressRange(r.value6().address(), r.value6().prefix()));
     }
 }

@@ -15,6 +15,7 @@ import io.steppe.portal.session.ClientSessions;
  * {@code captive} is false once the client has an open session, whose time and data left are then given. The
  * {@code user-portal-url} is the configured one: the request's Host is the client's to write.
  */
+@PortalListener
 @Controller("/api/captive")
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class CaptiveApiController {

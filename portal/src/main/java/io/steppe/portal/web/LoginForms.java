@@ -8,6 +8,7 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.steppe.db.Database;
+import io.steppe.db.keys.SecretKeys;
 import io.steppe.portal.PortalSettings;
 import io.steppe.portal.login.CredentialIssuer;
 import io.steppe.portal.login.LoginCredential;
@@ -45,10 +46,10 @@ final class LoginForms {
     private final boolean smsOffered;
     private final Csrf csrf;
 
-    LoginForms(Database database, Clock clock, PortalSettings settings, @Nullable SmsLogin sms) {
+    LoginForms(Database database, SecretKeys keys, Clock clock, PortalSettings settings, @Nullable SmsLogin sms) {
         SecureRandom random = new SecureRandom();
-        this.gateways = new GatewayDirectory(database.dsl(), clock);
-        this.credentials = new CredentialIssuer(database.dsl(), clock, random);
+        this.gateways = new GatewayDirectory(database.dsl(), keys, clock);
+        this.credentials = new CredentialIssuer(database.dsl(), keys, clock, random);
         this.answered = new AnsweredChallenges(database.dsl(), clock);
         this.settings = settings;
         this.smsOffered = sms != null;

@@ -20,6 +20,7 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.steppe.db.Database;
+import io.steppe.db.keys.SecretKeys;
 import io.steppe.portal.login.AttemptLimiter;
 import io.steppe.portal.login.VoucherLogin;
 import io.steppe.portal.uam.Gateway;
@@ -36,6 +37,7 @@ import java.util.Optional;
  * ({@code success}, {@code failed}, {@code logoff}, {@code already}), and the voucher login, which ends by
  * sending the browser to the gateway's {@code /logon} with a one-time credential.
  */
+@PortalListener
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class PortalController {
@@ -45,9 +47,9 @@ final class PortalController {
     /** Ten wrong vouchers from one device in ten minutes, then it waits. */
     private final AttemptLimiter voucherGuesses;
 
-    PortalController(LoginForms forms, Database database, Clock clock) {
+    PortalController(LoginForms forms, Database database, SecretKeys keys, Clock clock) {
         this.forms = forms;
-        this.vouchers = new VoucherLogin(database.dsl(), clock);
+        this.vouchers = new VoucherLogin(database.dsl(), keys, clock);
         this.voucherGuesses = new AttemptLimiter(10, java.time.Duration.ofMinutes(10), clock);
     }
 

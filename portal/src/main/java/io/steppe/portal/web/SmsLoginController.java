@@ -27,6 +27,7 @@ import java.util.function.BiFunction;
  * configured there is no {@link SmsLogin}, the login page offers no SMS form, and a posted one is told to use a
  * voucher.
  */
+@PortalListener
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class SmsLoginController {

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** {@code GET /status}: what an online client has left today; {@code POST /logout}: end the session. */
+@PortalListener
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class StatusController {

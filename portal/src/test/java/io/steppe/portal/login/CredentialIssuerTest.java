@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import io.steppe.db.Database;
 import io.steppe.db.MutableClock;
 import io.steppe.db.TestDatabases;
+import io.steppe.db.keys.TestKeys;
 import io.steppe.db.net.MacAddress;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -30,7 +31,7 @@ class CredentialIssuerTest {
     static Path home;
     static Database db;
     final MutableClock clock = new MutableClock(Instant.parse("2026-11-26T02:00:00Z"));
-    final CredentialIssuer issuer = new CredentialIssuer(db.dsl(), clock, new SecureRandom());
+    final CredentialIssuer issuer = new CredentialIssuer(db.dsl(), TestKeys.fixed(), clock, new SecureRandom());
     final long subscriber = db.dsl().insertInto(SUBSCRIBER).set(SUBSCRIBER.KIND, "phone").returning(SUBSCRIBER.ID).fetchOne().getId();
 
     @BeforeAll
@@ -54,6 +55,10 @@ class CredentialIssuerTest {
         assertEquals(PHONE_MAC.toString(), stored.getClientMac());
         assertEquals(OffsetDateTime.now(clock).plus(CredentialIssuer.LIFETIME).toInstant(), stored.getExpiresAt().toInstant());
         assertFalse(credential.toString().contains(credential.password()));
+        assertFalse(stored.intoList().stream().anyMatch(v -> String.valueOf(v).contains(credential.password())),
+                "the database holds no password: a copy of it logs nobody in");
+        assertEquals(TestKeys.fixed().credentialPassword(credential.username()), credential.password(),
+                "whoever holds the key, the RADIUS server, derives it");
         assertNotEquals(credential.username(), issuer.issue(subscriber, PHONE_MAC).username(), "a new one for each login");
     }
 

@@ -10,7 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.steppe.db.Database;
 import io.steppe.db.MutableClock;
 import io.steppe.db.TestDatabases;
+import io.steppe.db.keys.TestKeys;
 import io.steppe.db.net.MacAddress;
+import io.steppe.portal.login.CredentialIssuer;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -46,7 +48,11 @@ class SmsLoginTest {
         key = new byte[32];
         random.nextBytes(key);
         outbox = new OutboxSmsSender(clock);
-        sms = new SmsLogin(db.dsl(), clock, random, new PhoneVault(key, random), outbox);
+        sms = new SmsLogin(db.dsl(), clock, random, new PhoneVault(key, random), credentials(random), outbox);
+    }
+
+    CredentialIssuer credentials(SecureRandom random) {
+        return new CredentialIssuer(db.dsl(), TestKeys.fixed(), clock, random);
     }
 
     @AfterEach
@@ -72,7 +78,7 @@ class SmsLoginTest {
         var credential = db.dsl().selectFrom(LOGIN_CREDENTIAL).where(LOGIN_CREDENTIAL.USERNAME.eq(in.credential().username())).fetchOne();
         assertEquals(in.subscriberId(), credential.getSubscriberId(), "the gateway's credential comes with the login");
         assertEquals(PHONE_MAC.toString(), credential.getClientMac());
-        assertEquals(in.credential().password(), credential.getPassword());
+        assertEquals(TestKeys.fixed().credentialPassword(credential.getUsername()), in.credential().password());
         clock.advance(Duration.ofMinutes(2));
         sms.requestCode(TOURIST, PHONE_MAC, "gw", Optional.empty(), "Code: {code}");
         assertEquals(in.subscriberId(), ((SmsLogin.Checked.LoggedIn) sms.check(TOURIST, lastCode(), PHONE_MAC, "mn")).subscriberId(),
@@ -123,6 +129,7 @@ class SmsLoginTest {
     @Test
     void anUnsentCodeIsReportedAndNotCounted() {
         SmsLogin failing = new SmsLogin(db.dsl(), clock, new SecureRandom(), new PhoneVault(new byte[32], new SecureRandom()),
+                new CredentialIssuer(db.dsl(), TestKeys.fixed(), clock, new SecureRandom()),
                 (to, text) -> {
                     throw new SmsSender.SmsNotSent("provider down", null);
                 });
@@ -182,8 +189,8 @@ class SmsLoginTest {
     void aGatewaysLimitHoldsAcrossNodesSharingTheDatabase() {
         SecureRandom random = new SecureRandom();
         PhoneVault vault = new PhoneVault(key, random);
-        SmsLogin nodeA = new SmsLogin(db.dsl(), clock, random, vault, outbox, new SmsLimits(2, 1_000), SmsBudgetAlarm.NONE);
-        SmsLogin nodeB = new SmsLogin(db.dsl(), clock, random, vault, outbox, new SmsLimits(2, 1_000), SmsBudgetAlarm.NONE);
+        SmsLogin nodeA = new SmsLogin(db.dsl(), clock, random, vault, credentials(random), outbox, new SmsLimits(2, 1_000), SmsBudgetAlarm.NONE);
+        SmsLogin nodeB = new SmsLogin(db.dsl(), clock, random, vault, credentials(random), outbox, new SmsLimits(2, 1_000), SmsBudgetAlarm.NONE);
         assertEquals(SmsLogin.Sending.SENT, nodeA.requestCode(number(1), mac(1), "square-gw", Optional.empty(), "{code}"));
         assertEquals(SmsLogin.Sending.SENT, nodeB.requestCode(number(2), mac(2), "square-gw", Optional.empty(), "{code}"));
         assertEquals(SmsLogin.Sending.GATEWAY_LIMIT, nodeA.requestCode(number(3), mac(3), "square-gw", Optional.empty(), "{code}"));
@@ -198,7 +205,7 @@ class SmsLoginTest {
     void theHourlyBudgetRefusesOnceSpentAndRaisesTheAlarmOnce() {
         List<Instant> alarms = new ArrayList<>();
         SecureRandom random = new SecureRandom();
-        SmsLogin budgeted = new SmsLogin(db.dsl(), clock, random, new PhoneVault(key, random), outbox, new SmsLimits(60, 3),
+        SmsLogin budgeted = new SmsLogin(db.dsl(), clock, random, new PhoneVault(key, random), credentials(random), outbox, new SmsLimits(60, 3),
                 (budget, hour) -> alarms.add(hour));
         for (int i = 0; i < 3; i++) {
             assertEquals(SmsLogin.Sending.SENT, budgeted.requestCode(number(i), mac(i), "gw-" + i, Optional.empty(), "{code}"));

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.steppe.db.Database;
 import io.steppe.db.MutableClock;
 import io.steppe.db.TestDatabases;
+import io.steppe.db.keys.TestKeys;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,7 +31,7 @@ class GatewayDirectoryTest {
     @BeforeEach
     void open() {
         db = TestDatabases.freshMigrated(home);
-        gateways = new GatewayDirectory(db.dsl(), clock);
+        gateways = new GatewayDirectory(db.dsl(), TestKeys.fixed(), clock);
     }
 
     @AfterEach

@@ -1,6 +1,7 @@
 package io.steppe.radius.accounting;
 
 import io.steppe.db.net.MacAddress;
+import io.steppe.radius.packet.TextAttribute;
 import java.net.InetAddress;
 import java.time.Instant;
 import java.util.Objects;
@@ -57,8 +58,25 @@ public record AccountingRecord(Kind kind, long nasId, InetAddress nasAddress, St
     public AccountingRecord {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(eventTime, "eventTime");
+        Objects.requireNonNull(sessionId, "sessionId");
+        Objects.requireNonNull(userName, "userName");
         if (sessionTime < 0 || inputOctets < 0 || outputOctets < 0) {
             throw new IllegalArgumentException("session time and octet counts cannot be negative");
+        }
+        // Checked here as well as by the decoder, so that no record, wherever it was made, can fail its batch.
+        if (!CounterBounds.plausibleSessionTime(sessionTime) || !CounterBounds.plausibleOctets(inputOctets, sessionTime)
+                || !CounterBounds.plausibleOctets(outputOctets, sessionTime)) {
+            throw new IllegalArgumentException("counters beyond what a session of " + sessionTime + " s can carry");
+        }
+        requireText("session id", sessionId);
+        requireText("user name", userName);
+        ssid.ifPresent(v -> requireText("SSID", v));
+        classValue.ifPresent(v -> requireText("Class", v));
+    }
+
+    private static void requireText(String what, String value) {
+        if (!TextAttribute.isClean(value)) {
+            throw new IllegalArgumentException(what + " holds a NUL, a control character or a lone surrogate");
         }
     }
 

@@ -4,6 +4,7 @@ import io.steppe.db.net.MacAddress;
 import io.steppe.radius.packet.AttributeIndex;
 import io.steppe.radius.packet.Attributes;
 import io.steppe.radius.packet.Digests;
+import io.steppe.radius.packet.TextAttribute;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +14,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** Turns an Accounting-Request into an {@link AccountingRecord}. */
 public final class AccountingRecords {
@@ -52,37 +54,61 @@ public final class AccountingRecords {
     }
 
     /**
-     * @throws IllegalArgumentException naming what is missing or wrong
+     * Decodes the request. What cannot be stored as sent is either refused (a User-Name or Acct-Session-Id that is not
+     * text: the record would name nobody) or left out with a warning (an optional field that is not text, counters
+     * no session can reach): one bad value never reaches the database, where it would fail the record's batch.
+     *
+     * @param warnings told of each value left out
+     * @throws TextAttribute.Invalid     when User-Name or Acct-Session-Id is not text
+     * @throws IllegalArgumentException naming what else is missing or wrong
      */
-    public static AccountingRecord from(AttributeIndex request, long nasId, InetAddress nasAddress, Instant arrival) {
+    public static AccountingRecord from(AttributeIndex request, long nasId, InetAddress nasAddress, Instant arrival,
+                                        Consumer<AccountingWarning> warnings) {
         long status = request.integer(Attributes.ACCT_STATUS_TYPE)
                 .orElseThrow(() -> new IllegalArgumentException("Acct-Status-Type is missing"));
         AccountingRecord.Kind kind = AccountingRecord.Kind.of(status)
                 .orElseThrow(() -> new IllegalArgumentException("Acct-Status-Type " + status + " is not handled"));
-        String sessionId = request.text(ACCT_SESSION_ID).orElse("");
+        String sessionId = request.requiredText(ACCT_SESSION_ID, "Acct-Session-Id").orElse("");
         if (sessionId.isEmpty() && !(kind == AccountingRecord.Kind.ACCOUNTING_ON || kind == AccountingRecord.Kind.ACCOUNTING_OFF)) {
             throw new IllegalArgumentException("Acct-Session-Id is missing");
         }
-        String userName = request.text(Attributes.USER_NAME).orElse("");
+        String userName = request.requiredText(Attributes.USER_NAME, "User-Name").orElse("");
         Optional<MacAddress> clientMac = request.text(Attributes.CALLING_STATION_ID).flatMap(MacAddress::tryParse);
         Optional<String> called = request.text(Attributes.CALLED_STATION_ID);
+        if (called.isEmpty() && request.has(Attributes.CALLED_STATION_ID)) {
+            warnings.accept(AccountingWarning.CALLED_STATION_ID_NOT_TEXT);
+        }
         Optional<MacAddress> apMac = called.map(c -> c.length() >= 17 ? c.substring(0, 17) : c).flatMap(MacAddress::tryParse)
                 .or(() -> called.flatMap(MacAddress::tryParse));
         Optional<String> ssid = called.filter(c -> c.length() > 18 && c.charAt(17) == ':').map(c -> c.substring(18));
-        Optional<String> classValue = request.text(Attributes.CLASS);
+        Optional<String> classValue = classValue(request, warnings);
         Optional<Long> subscriber = classValue.filter(c -> c.startsWith(CLASS_PREFIX)).flatMap(c -> parseLong(c.substring(CLASS_PREFIX.length())));
         Instant eventTime = eventTime(request, arrival);
-        long input = octets(request, ACCT_INPUT_OCTETS, ACCT_INPUT_GIGAWORDS);
-        long output = octets(request, ACCT_OUTPUT_OCTETS, ACCT_OUTPUT_GIGAWORDS);
+        long sessionTime = request.integer(ACCT_SESSION_TIME).orElse(0L);
+        if (!CounterBounds.plausibleSessionTime(sessionTime)) {
+            warnings.accept(AccountingWarning.IMPLAUSIBLE_SESSION_TIME);
+            sessionTime = 0;
+        }
+        long input = octets(request, ACCT_INPUT_OCTETS, ACCT_INPUT_GIGAWORDS, sessionTime, warnings);
+        long output = octets(request, ACCT_OUTPUT_OCTETS, ACCT_OUTPUT_GIGAWORDS, sessionTime, warnings);
         Optional<InetAddress> framedIp = request.bytes(FRAMED_IP_ADDRESS).filter(v -> v.length == 4)
                 .map(AccountingRecords::address);
         String nasPort = boxed(request.integer(NAS_PORT)).map(String::valueOf).orElse("");
         return new AccountingRecord(kind, nasId, nasAddress, sessionId,
                 uniqueId(nasId, sessionId, clientMac.map(MacAddress::toString).orElse(userName), nasPort), userName, subscriber,
-                clientMac, apMac, ssid, framedIp, classValue, eventTime,
-                request.integer(ACCT_SESSION_TIME).orElse(0L), input, output,
+                clientMac, apMac, ssid, framedIp, classValue, eventTime, sessionTime, input, output,
                 boxed(request.integer(Attributes.ACCT_INTERIM_INTERVAL)).map(Long::intValue),
                 boxed(request.integer(ACCT_TERMINATE_CAUSE)).map(c -> TERMINATE_CAUSES.getOrDefault(c, "Cause-" + c)));
+    }
+
+    /** Class as text, or in hex when it is binary: it is the echo of some server's opaque value. */
+    private static Optional<String> classValue(AttributeIndex request, Consumer<AccountingWarning> warnings) {
+        Optional<String> text = request.text(Attributes.CLASS);
+        if (text.isPresent() || !request.has(Attributes.CLASS)) {
+            return text;
+        }
+        warnings.accept(AccountingWarning.CLASS_NOT_TEXT);
+        return request.bytes(Attributes.CLASS).map(v -> "0x" + HexFormat.of().formatHex(v));
     }
 
     /**
@@ -107,8 +133,21 @@ public final class AccountingRecords {
         return arrival.minusSeconds(Math.min(delay, CLOCK_TRUST.toSeconds()));
     }
 
-    private static long octets(AttributeIndex request, int octetsType, int gigawordsType) {
-        return (request.integer(gigawordsType).orElse(0L) << 32) + request.integer(octetsType).orElse(0L);
+    /**
+     * A 64-bit counter from its octets and gigawords (RFC 2869 §5.1, 5.2), or 0 with a warning when the session
+     * could not have carried it: 0 leaves the session's stored counter as it is, since counters only grow.
+     */
+    private static long octets(AttributeIndex request, int octetsType, int gigawordsType, long sessionTime,
+                               Consumer<AccountingWarning> warnings) {
+        long gigawords = request.integer(gigawordsType).orElse(0L);
+        long limit = CounterBounds.maxOctets(sessionTime);
+        // Compared before shifting: 0x80000000 gigawords or more would overflow a long.
+        long octets = gigawords > limit >>> 32 ? Long.MAX_VALUE : (gigawords << 32) + request.integer(octetsType).orElse(0L);
+        if (octets > limit) {
+            warnings.accept(AccountingWarning.IMPLAUSIBLE_OCTETS);
+            return 0;
+        }
+        return octets;
     }
 
     private static Optional<Long> boxed(java.util.OptionalLong value) {

@@ -12,6 +12,7 @@ import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.selectOne;
 import static org.jooq.impl.DSL.val;
 
+import io.steppe.db.keys.SecretKeys;
 import io.steppe.db.net.MacAddress;
 import io.steppe.db.schema.tables.records.RadiusSessionOpenRecord;
 import java.net.InetAddress;
@@ -47,6 +48,13 @@ public final class AccountingStore {
 
     /** How far back a closed session is looked for when deciding that a record is late. */
     private static final Duration LATE_WINDOW = Duration.ofDays(2);
+
+    private final SecretKeys keys;
+
+    /** @param keys what voucher codes are hashed with, to find a session's voucher by its user name */
+    public AccountingStore(SecretKeys keys) {
+        this.keys = keys;
+    }
 
     /**
      * Applies records in the caller's transaction, each session's in the order given. Records of different
@@ -304,13 +312,14 @@ public final class AccountingStore {
                 .and(RADIUS_SESSION.STARTED_AT.ge(started.minus(LATE_WINDOW)));
     }
 
-    /** The subscriber of a session whose gateway did not echo Class: by credential, voucher, or remembered MAC. */
-    private static Field<Long> subscriberOf(AccountingRecord r) {
+    /** The subscriber of a session whose gateway did not echo Class: by credential, voucher, or MAC remembered on its gateway. */
+    private Field<Long> subscriberOf(AccountingRecord r) {
         return coalesce(
                 select(LOGIN_CREDENTIAL.SUBSCRIBER_ID).from(LOGIN_CREDENTIAL).where(LOGIN_CREDENTIAL.USERNAME.eq(r.userName())).asField(),
-                select(VOUCHER.SUBSCRIBER_ID).from(VOUCHER).where(VOUCHER.CODE.eq(r.userName().toUpperCase(Locale.ROOT))).asField(),
+                select(VOUCHER.SUBSCRIBER_ID).from(VOUCHER).where(VOUCHER.CODE_HASH.eq(keys.voucherHash(r.userName().trim().toUpperCase(Locale.ROOT)))).asField(),
                 select(REMEMBERED_DEVICE.SUBSCRIBER_ID).from(REMEMBERED_DEVICE)
-                        .where(REMEMBERED_DEVICE.MAC.eq(r.clientMac().map(MacAddress::toString).orElse(""))).asField(),
+                        .where(REMEMBERED_DEVICE.MAC.eq(r.clientMac().map(MacAddress::toString).orElse("")))
+                        .and(REMEMBERED_DEVICE.NAS_ID.eq(r.nasId())).asField(),
                 inline((Long) null));
     }
 

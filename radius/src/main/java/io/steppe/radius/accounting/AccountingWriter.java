@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
  * together in the next, so one fsync serves many records; each record's future completes only once its
  * transaction has committed, and the Accounting-Response waits for that (RFC 2866 §4.1). If a batch fails,
  * its records are retried one by one so that one bad record cannot hold the others back; a record that
- * still fails is never acknowledged, and the gateway retransmits it.
+ * still fails is never acknowledged ({@link Refused} when the database refused its values), and the gateway
+ * retransmits it. During an outage nothing is retried and nothing is acknowledged.
  */
 public final class AccountingWriter implements AutoCloseable {
 
@@ -27,6 +28,13 @@ public final class AccountingWriter implements AutoCloseable {
     public static final class Overloaded extends RuntimeException {
         Overloaded() {
             super("accounting queue full", null, false, false);
+        }
+    }
+
+    /** The database refused the record's values (a data error): it alone is not saved, and never acknowledged. */
+    public static final class Refused extends RuntimeException {
+        Refused(Throwable cause) {
+            super("the database refused the record's values", cause, false, false);
         }
     }
 
@@ -67,27 +75,55 @@ public final class AccountingWriter implements AutoCloseable {
         } catch (RuntimeException batchFailure) {
             if (databaseUnreachable(batchFailure)) {
                 // Retrying one by one would wait for a connection once per record; fail them together.
-                batch.forEach(p -> p.done().completeExceptionally(batchFailure));
-                LOG.warn("{} accounting record(s) not saved, the database is unreachable; their gateways will retransmit",
-                        batch.size());
+                failAll(batch, batchFailure);
                 return;
             }
-            int lost = 0;
-            for (Pending<AccountingRecord> p : batch) {
-                try {
-                    dsl.transaction(tx -> store.apply(tx.dsl(), p.item()));
-                    tell(List.of(p.item()));
-                    metrics.accountingBatch(1);
-                    p.done().complete(null);
-                } catch (RuntimeException e) {
+            oneByOne(batch, batchFailure);
+        }
+    }
+
+    /**
+     * After a batch failed for another reason than an outage (most often one record's data): each record in a
+     * transaction of its own, so that the others are saved. Applying a record again is harmless, even if the batch's
+     * early commit saved it already. A record the database refuses for its data is failed with {@link Refused}, never
+     * acknowledged; if the database goes away meanwhile, the rest fail at once as in an outage.
+     */
+    private void oneByOne(List<Pending<AccountingRecord>> batch, RuntimeException batchFailure) {
+        int refused = 0;
+        int lost = 0;
+        for (int i = 0; i < batch.size(); i++) {
+            Pending<AccountingRecord> p = batch.get(i);
+            try {
+                dsl.transaction(tx -> store.apply(tx.dsl(), p.item()));
+                tell(List.of(p.item()));
+                metrics.accountingBatch(1);
+                p.done().complete(null);
+            } catch (RuntimeException e) {
+                if (databaseUnreachable(e)) {
+                    failAll(batch.subList(i, batch.size()), e);
+                    return;
+                }
+                if (dataError(e)) {
+                    refused++;
+                    p.done().completeExceptionally(new Refused(e));
+                } else {
                     lost++;
                     p.done().completeExceptionally(e);
                 }
             }
-            if (lost > 0) {
-                LOG.warn("{} accounting record(s) not saved, their gateways will retransmit: {}", lost, batchFailure.getMessage());
-            }
         }
+        if (refused > 0) {
+            LOG.warn("{} accounting record(s) refused by the database for their values, the other {} of their batch saved: {}",
+                    refused, batch.size() - refused - lost, firstLine(batchFailure));
+        }
+        if (lost > 0) {
+            LOG.warn("{} accounting record(s) not saved, their gateways will retransmit: {}", lost, firstLine(batchFailure));
+        }
+    }
+
+    private static void failAll(List<Pending<AccountingRecord>> batch, RuntimeException failure) {
+        batch.forEach(p -> p.done().completeExceptionally(failure));
+        LOG.warn("{} accounting record(s) not saved, the database is unreachable; their gateways will retransmit", batch.size());
     }
 
     /** Whatever the listener does wrong, the records are saved and will be acknowledged. */
@@ -97,6 +133,23 @@ public final class AccountingWriter implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.warn("After saving accounting: {}", e.toString());
         }
+    }
+
+    /** A data exception (SQLSTATE class 22) or an integrity constraint violation (23): the record's fault, not the database's. */
+    private static boolean dataError(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("22") || sql.getSQLState().startsWith("23"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String firstLine(Throwable failure) {
+        String message = String.valueOf(failure.getMessage());
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
     }
 
     private static boolean databaseUnreachable(Throwable failure) {

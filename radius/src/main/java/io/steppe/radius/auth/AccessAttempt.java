@@ -8,12 +8,13 @@ import java.util.Optional;
  * An Access-Request as policy sees it.
  *
  * @param nasName         the gateway it came from
+ * @param nasId           that gateway's id in the database
  * @param userName        User-Name as sent
  * @param credential      what proves it
  * @param clientMac       Calling-Station-Id, normalised, when it is a MAC
  * @param calledStationId Called-Station-Id as sent (usually AP MAC and SSID)
  */
-public record AccessAttempt(String nasName, String userName, Credential credential, Optional<MacAddress> clientMac,
+public record AccessAttempt(String nasName, long nasId, String userName, Credential credential, Optional<MacAddress> clientMac,
                             Optional<String> calledStationId) {
 
     public AccessAttempt {

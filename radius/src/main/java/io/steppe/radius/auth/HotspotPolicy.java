@@ -9,6 +9,7 @@ import static io.steppe.db.schema.Tables.VOUCHER;
 import static io.steppe.db.schema.Tables.VOUCHER_DEVICE;
 
 import io.steppe.db.commit.LazyCommit;
+import io.steppe.db.keys.SecretKeys;
 import io.steppe.db.net.MacAddress;
 import io.steppe.db.schema.tables.records.LoginCredentialRecord;
 import io.steppe.db.schema.tables.records.VoucherRecord;
@@ -49,6 +50,7 @@ public final class HotspotPolicy implements AccessPolicy {
     private static final Duration REMEMBER_REFRESH = Duration.ofHours(1);
 
     private final DSLContext dsl;
+    private final SecretKeys keys;
     private final Clock clock;
     private final AccessPolicyConfig config;
     private final VoucherBook vouchers = new VoucherBook();
@@ -56,8 +58,10 @@ public final class HotspotPolicy implements AccessPolicy {
     private final UsageLedger ledger = new UsageLedger(System::nanoTime, USAGE_MAX_AGE);
     private final Duration rememberRefresh;
 
-    public HotspotPolicy(DSLContext dsl, Clock clock, AccessPolicyConfig config) {
+    /** @param keys what voucher codes are hashed and one-time passwords derived with */
+    public HotspotPolicy(DSLContext dsl, SecretKeys keys, Clock clock, AccessPolicyConfig config) {
         this.dsl = dsl;
+        this.keys = keys;
         this.clock = clock;
         this.config = config;
         Duration tenth = config.rememberDevice().dividedBy(10);
@@ -69,10 +73,12 @@ public final class HotspotPolicy implements AccessPolicy {
         OffsetDateTime now = now();
         Optional<MacAddress> userMac = MacAddress.tryParse(attempt.userName());
         if (userMac.isPresent()) {
-            if (attempt.clientMac().isPresent() && !attempt.clientMac().get().equals(userMac.get())) {
-                return Optional.of(new AuthDecision.Reject(RejectReason.WRONG_DEVICE, null));
+            Optional<RejectReason> refused = macAuthenticationRefused(attempt, userMac.get());
+            if (refused.isPresent()) {
+                return Optional.of(new AuthDecision.Reject(refused.get(), null));
             }
-            Optional<RememberedDevices.Remembered> device = remembered.find(userMac.get().toString()).filter(r -> r.expiresAt().isAfter(now));
+            // Not found here, or remembered on another gateway: the database answers.
+            Optional<RememberedDevices.Remembered> device = remembered.find(userMac.get(), attempt.nasId()).filter(r -> r.expiresAt().isAfter(now));
             if (device.isEmpty() || device.get().voucher().isEmpty()) {
                 return device.flatMap(r -> allowanceFromMemory(r.subscriberId(), Optional.empty(), userMac, now));
             }
@@ -89,12 +95,12 @@ public final class HotspotPolicy implements AccessPolicy {
         if (!VoucherIssuer.looksLikeCode(attempt.userName())) {
             return Optional.empty();
         }
-        Optional<VoucherBook.Voucher> found = vouchers.find(normalisedCode(attempt.userName()));
+        Optional<VoucherBook.Voucher> found = vouchers.find(voucherHash(attempt.userName()));
         if (found.isEmpty()) {
             return Optional.empty();
         }
         VoucherBook.Voucher v = found.get();
-        if (!holds(attempt, v.code())) {
+        if (!holds(attempt)) {
             return Optional.of(new AuthDecision.Reject(RejectReason.UNKNOWN_USER, null));
         }
         if (!v.validUntil().isAfter(now)) {
@@ -105,7 +111,7 @@ public final class HotspotPolicy implements AccessPolicy {
         }
         Optional<AuthDecision> decision = allowanceFromMemory(v.subscriberId(), Optional.of(v), attempt.clientMac(), now);
         if (decision.isPresent() && decision.get() instanceof AuthDecision.Accept
-                && (!v.used() || attempt.clientMac().map(mac -> !rememberedLately(mac, v.subscriberId(), now)).orElse(false))) {
+                && (!v.used() || attempt.clientMac().map(mac -> !rememberedLately(mac, attempt.nasId(), v.subscriberId(), now)).orElse(false))) {
             return Optional.empty(); // the first use, or a device to remember afresh: writes
         }
         return decision;
@@ -140,8 +146,9 @@ public final class HotspotPolicy implements AccessPolicy {
                 continue;
             }
             // Without Class, accounting finds the subscriber by name or device as the database does; forget every candidate.
-            Optional<Long> byVoucher = vouchers.find(normalisedCode(r.userName())).map(VoucherBook.Voucher::subscriberId);
-            Optional<Long> byDevice = r.clientMac().flatMap(mac -> remembered.find(mac.toString())).map(RememberedDevices.Remembered::subscriberId);
+            Optional<Long> byVoucher = VoucherIssuer.looksLikeCode(r.userName())
+                    ? vouchers.find(voucherHash(r.userName())).map(VoucherBook.Voucher::subscriberId) : Optional.empty();
+            Optional<Long> byDevice = r.clientMac().flatMap(mac -> remembered.find(mac, r.nasId())).map(RememberedDevices.Remembered::subscriberId);
             if (byVoucher.isEmpty() && byDevice.isEmpty()) {
                 ledger.forgetAll();
                 return;
@@ -186,14 +193,19 @@ public final class HotspotPolicy implements AccessPolicy {
                 .orElse(new AuthDecision.Reject(RejectReason.UNKNOWN_USER, null));
     }
 
-    /** MAC authentication: the gateway vouches for the MAC; the device must have logged in lately. */
+    /**
+     * MAC authentication: the gateway vouches for the MAC; the device must have logged in lately on this gateway, and
+     * is charged to whoever it logged in as, within what is left of their allowance.
+     */
     private AuthDecision rememberedDevice(DSLContext tx, AccessAttempt attempt, MacAddress mac, OffsetDateTime now,
                                          List<Runnable> afterCommit) {
-        if (attempt.clientMac().isPresent() && !attempt.clientMac().get().equals(mac)) {
-            return new AuthDecision.Reject(RejectReason.WRONG_DEVICE, null);
+        Optional<RejectReason> refused = macAuthenticationRefused(attempt, mac);
+        if (refused.isPresent()) {
+            return new AuthDecision.Reject(refused.get(), null);
         }
         Optional<org.jooq.Record2<Long, OffsetDateTime>> device = tx.select(REMEMBERED_DEVICE.SUBSCRIBER_ID, REMEMBERED_DEVICE.EXPIRES_AT)
-                .from(REMEMBERED_DEVICE).where(REMEMBERED_DEVICE.MAC.eq(mac.toString())).and(REMEMBERED_DEVICE.EXPIRES_AT.gt(now))
+                .from(REMEMBERED_DEVICE).where(REMEMBERED_DEVICE.MAC.eq(mac.toString())).and(REMEMBERED_DEVICE.NAS_ID.eq(attempt.nasId()))
+                .and(REMEMBERED_DEVICE.EXPIRES_AT.gt(now))
                 .fetchOptional();
         if (device.isEmpty()) {
             return new AuthDecision.Reject(RejectReason.DEVICE_NOT_REMEMBERED, null);
@@ -202,8 +214,8 @@ public final class HotspotPolicy implements AccessPolicy {
         // A voucher's device keeps the voucher's rules (its minutes, its expiry) when it comes back by MAC.
         Optional<VoucherRecord> voucher = tx.selectFrom(VOUCHER).where(VOUCHER.SUBSCRIBER_ID.eq(subscriberId)).forUpdate().fetchOptional();
         RememberedDevices.Remembered committed = new RememberedDevices.Remembered(subscriberId, device.get().value2(),
-                voucher.map(VoucherRecord::getCode));
-        afterCommit.add(() -> remembered.put(mac.toString(), committed));
+                voucher.map(VoucherRecord::getCodeHash));
+        afterCommit.add(() -> remembered.put(mac, attempt.nasId(), committed));
         return voucher.isPresent()
                 ? voucherAllowance(tx, attempt, voucher.get(), now, afterCommit)
                 : allowance(subscriberId, Optional.empty(), usage(tx, subscriberId, false, now), Optional.of(mac), now);
@@ -212,7 +224,7 @@ public final class HotspotPolicy implements AccessPolicy {
     private AuthDecision portalCredential(DSLContext tx, AccessAttempt attempt, LoginCredentialRecord c, OffsetDateTime now,
                                           List<Runnable> afterCommit) {
         String language = language(tx, c.getSubscriberId());
-        if (!attempt.credential().matches(c.getPassword())) {
+        if (!attempt.credential().matches(keys.credentialPassword(c.getUsername()))) {
             return new AuthDecision.Reject(RejectReason.UNKNOWN_USER, language);
         }
         if (c.getUsedAt() != null) {
@@ -232,24 +244,24 @@ public final class HotspotPolicy implements AccessPolicy {
                 : allowance(c.getSubscriberId(), Optional.empty(), usage(tx, c.getSubscriberId(), false, now), attempt.clientMac(), now);
         if (decision instanceof AuthDecision.Accept) {
             tx.update(LOGIN_CREDENTIAL).set(LOGIN_CREDENTIAL.USED_AT, now).where(LOGIN_CREDENTIAL.USERNAME.eq(c.getUsername())).execute();
-            remember(tx, attempt.clientMac().get(), c.getSubscriberId(), voucher.map(VoucherRecord::getCode), now, afterCommit);
+            remember(tx, attempt.clientMac().get(), attempt.nasId(), c.getSubscriberId(), voucher.map(VoucherRecord::getCodeHash), now, afterCommit);
         }
         return decision;
     }
 
     private Optional<AuthDecision> voucher(DSLContext tx, AccessAttempt attempt, OffsetDateTime now, List<Runnable> afterCommit) {
-        return tx.selectFrom(VOUCHER).where(VOUCHER.CODE.eq(normalisedCode(attempt.userName()))).forUpdate()
+        return tx.selectFrom(VOUCHER).where(VOUCHER.CODE_HASH.eq(voucherHash(attempt.userName()))).forUpdate()
                 .fetchOptional().map(v -> voucher(tx, attempt, v, now, afterCommit));
     }
 
     private AuthDecision voucher(DSLContext tx, AccessAttempt attempt, VoucherRecord v, OffsetDateTime now, List<Runnable> afterCommit) {
-        if (!holds(attempt, v.getCode())) {
+        if (!holds(attempt)) {
             return new AuthDecision.Reject(RejectReason.UNKNOWN_USER, null);
         }
         AuthDecision decision = voucherAllowance(tx, attempt, v, now, afterCommit);
         if (decision instanceof AuthDecision.Accept) {
-            attempt.clientMac().filter(mac -> !rememberedLately(mac, v.getSubscriberId(), now))
-                    .ifPresent(mac -> remember(tx, mac, v.getSubscriberId(), Optional.of(v.getCode()), now, afterCommit));
+            attempt.clientMac().filter(mac -> !rememberedLately(mac, attempt.nasId(), v.getSubscriberId(), now))
+                    .ifPresent(mac -> remember(tx, mac, attempt.nasId(), v.getSubscriberId(), Optional.of(v.getCodeHash()), now, afterCommit));
         }
         return decision;
     }
@@ -261,22 +273,22 @@ public final class HotspotPolicy implements AccessPolicy {
             return new AuthDecision.Reject(RejectReason.VOUCHER_EXPIRED, null);
         }
         Set<String> devices = new HashSet<>(tx.select(VOUCHER_DEVICE.MAC).from(VOUCHER_DEVICE)
-                .where(VOUCHER_DEVICE.CODE.eq(record.getCode())).fetch(VOUCHER_DEVICE.MAC));
+                .where(VOUCHER_DEVICE.CODE_HASH.eq(record.getCodeHash())).fetch(VOUCHER_DEVICE.MAC));
         if (attempt.clientMac().isPresent() && !devices.contains(attempt.clientMac().get().toString())) {
             if (devices.size() >= record.getMaxDevices()) {
                 return new AuthDecision.Reject(RejectReason.VOUCHER_DEVICE_LIMIT, null);
             }
             String mac = attempt.clientMac().get().toString();
-            tx.insertInto(VOUCHER_DEVICE).set(VOUCHER_DEVICE.CODE, record.getCode()).set(VOUCHER_DEVICE.MAC, mac)
+            tx.insertInto(VOUCHER_DEVICE).set(VOUCHER_DEVICE.CODE_HASH, record.getCodeHash()).set(VOUCHER_DEVICE.MAC, mac)
                     .set(VOUCHER_DEVICE.FIRST_SEEN, now).execute();
             devices.add(mac);
         }
-        VoucherBook.Voucher v = new VoucherBook.Voucher(record.getCode(), record.getSubscriberId(), record.getMinutes(),
+        VoucherBook.Voucher v = new VoucherBook.Voucher(record.getCodeHash(), record.getSubscriberId(), record.getMinutes(),
                 record.getValidUntil(), record.getMaxDevices(), record.getFirstUsedAt() != null, Set.copyOf(devices));
         AuthDecision decision = allowance(v.subscriberId(), Optional.of(v), usage(tx, v.subscriberId(), true, now), attempt.clientMac(), now);
         if (decision instanceof AuthDecision.Accept && !v.used()) {
-            tx.update(VOUCHER).set(VOUCHER.FIRST_USED_AT, now).where(VOUCHER.CODE.eq(v.code())).execute();
-            v = new VoucherBook.Voucher(v.code(), v.subscriberId(), v.minutes(), v.validUntil(), v.maxDevices(), true, v.devices());
+            tx.update(VOUCHER).set(VOUCHER.FIRST_USED_AT, now).where(VOUCHER.CODE_HASH.eq(v.codeHash())).execute();
+            v = new VoucherBook.Voucher(v.codeHash(), v.subscriberId(), v.minutes(), v.validUntil(), v.maxDevices(), true, v.devices());
         }
         VoucherBook.Voucher committed = v;
         afterCommit.add(() -> vouchers.put(committed));
@@ -368,29 +380,52 @@ public final class HotspotPolicy implements AccessPolicy {
                 .fetch(RADIUS_SESSION_OPEN.UNIQUE_ID);
     }
 
-    /** Whether the device is remembered for this subscriber and needs no fresh expiry yet. */
-    private boolean rememberedLately(MacAddress mac, long subscriberId, OffsetDateTime now) {
-        return remembered.find(mac.toString())
+    /** Whether the device is remembered on this gateway for this subscriber and needs no fresh expiry yet. */
+    private boolean rememberedLately(MacAddress mac, long nasId, long subscriberId, OffsetDateTime now) {
+        return remembered.find(mac, nasId)
                 .filter(r -> r.subscriberId() == subscriberId && r.expiresAt().isAfter(now.plus(config.rememberDevice()).minus(rememberRefresh)))
                 .isPresent();
     }
 
-    private void remember(DSLContext tx, MacAddress mac, long subscriberId, Optional<String> voucher, OffsetDateTime now,
+    private void remember(DSLContext tx, MacAddress mac, long nasId, long subscriberId, Optional<String> voucher, OffsetDateTime now,
                           List<Runnable> afterCommit) {
         OffsetDateTime until = now.plus(config.rememberDevice());
         tx.insertInto(REMEMBERED_DEVICE)
                 .set(REMEMBERED_DEVICE.MAC, mac.toString())
+                .set(REMEMBERED_DEVICE.NAS_ID, nasId)
                 .set(REMEMBERED_DEVICE.SUBSCRIBER_ID, subscriberId)
                 .set(REMEMBERED_DEVICE.EXPIRES_AT, until)
-                .onConflict(REMEMBERED_DEVICE.MAC).doUpdate()
+                .onConflict(REMEMBERED_DEVICE.MAC, REMEMBERED_DEVICE.NAS_ID).doUpdate()
                 .set(REMEMBERED_DEVICE.SUBSCRIBER_ID, subscriberId)
                 .set(REMEMBERED_DEVICE.EXPIRES_AT, until)
                 .execute();
-        afterCommit.add(() -> remembered.put(mac.toString(), new RememberedDevices.Remembered(subscriberId, until, voucher)));
+        afterCommit.add(() -> remembered.put(mac, nasId, new RememberedDevices.Remembered(subscriberId, until, voucher)));
     }
 
-    private static boolean holds(AccessAttempt attempt, String code) {
-        return attempt.credential().matches(code) || attempt.credential().matches(attempt.userName());
+    /**
+     * Why a MAC authentication is refused before the device is even looked up, in memory or in the database. The
+     * MAC must be the device's that asks (Calling-Station-Id), and the password the one gateways send for MAC
+     * authentication: the User-Name itself, as CoovaChilli's {@code macauth} sends it without {@code macpasswd}
+     * (User-Password = User-Name), as do hostapd's MAC ACL and FreeRADIUS's mac-auth recipes. A MAC typed with any
+     * password into a gateway's own login page (or its UAM {@code /logon}) is then no MAC authentication.
+     */
+    private static Optional<RejectReason> macAuthenticationRefused(AccessAttempt attempt, MacAddress mac) {
+        if (attempt.clientMac().isPresent() && !attempt.clientMac().get().equals(mac)) {
+            return Optional.of(RejectReason.WRONG_DEVICE);
+        }
+        if (!attempt.credential().matches(attempt.userName())) {
+            return Optional.of(RejectReason.UNKNOWN_USER);
+        }
+        return Optional.empty();
+    }
+
+    /** Whether the attempt's password is the voucher code its user name is (as printed, or as typed). */
+    private static boolean holds(AccessAttempt attempt) {
+        return attempt.credential().matches(normalisedCode(attempt.userName())) || attempt.credential().matches(attempt.userName());
+    }
+
+    private String voucherHash(String userName) {
+        return keys.voucherHash(normalisedCode(userName));
     }
 
     private static String normalisedCode(String userName) {

@@ -23,6 +23,7 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Table;
+import org.jooq.impl.SQLDataType;
 
 /** What a subscriber has used and has online, from the sessions accounting recorded, in one query. */
 final class Usage {
@@ -52,10 +53,16 @@ final class Usage {
     /** The columns of {@link #sessions}. */
     static final Field<Long> SUBSCRIBER_ID = field(name("subscriber"), Long.class);
     static final Field<Long> SECONDS = field(name("seconds"), Long.class);
-    static final Field<Long> OCTETS = field(name("octets"), Long.class);
+    /**
+     * Numeric, not bigint: two counters near the top of bigint (a gateway's nonsense, stored before counters were
+     * bounded) overflowed the sum and failed the query, for the subscriber and, in {@code sessionsWithNothingLeft},
+     * for everyone.
+     */
+    static final Field<BigDecimal> OCTETS = field(name("octets"), BigDecimal.class);
     static final Field<OffsetDateTime> STARTED = field(name("started"), OffsetDateTime.class);
     static final Field<String> DEVICE = field(name("device"), String.class);
     static final Field<Boolean> OPEN = field(name("open"), Boolean.class);
+    private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
 
     private Usage() {
     }
@@ -75,7 +82,7 @@ final class Usage {
                         select(SUBSCRIBER.LANGUAGE).from(SUBSCRIBER).where(SUBSCRIBER.ID.eq(subscriberId)).asField())
                 .from(sessions)
                 .fetchOne();
-        return new Used(((BigDecimal) r.get(0)).longValue(), ((BigDecimal) r.get(1)).longValue(), ((BigDecimal) r.get(2)).longValue(),
+        return new Used(saturated((BigDecimal) r.get(0)), saturated((BigDecimal) r.get(1)), saturated((BigDecimal) r.get(2)),
                 devices((String[]) r.get(3)), Optional.ofNullable((String) r.get(4)));
     }
 
@@ -86,19 +93,28 @@ final class Usage {
      */
     static Table<?> sessions(Condition open, Condition closed) {
         return select(RADIUS_SESSION_OPEN.SUBSCRIBER_ID.as(SUBSCRIBER_ID), RADIUS_SESSION_OPEN.SESSION_TIME.as(SECONDS),
-                RADIUS_SESSION_OPEN.INPUT_OCTETS.plus(RADIUS_SESSION_OPEN.OUTPUT_OCTETS).as(OCTETS),
+                octets(RADIUS_SESSION_OPEN.INPUT_OCTETS, RADIUS_SESSION_OPEN.OUTPUT_OCTETS).as(OCTETS),
                 RADIUS_SESSION_OPEN.STARTED_AT.as(STARTED), RADIUS_SESSION_OPEN.CLIENT_MAC.as(DEVICE), inline(true).as(OPEN))
                 .from(RADIUS_SESSION_OPEN).where(open)
                 .unionAll(select(RADIUS_SESSION.SUBSCRIBER_ID, RADIUS_SESSION.SESSION_TIME,
-                        RADIUS_SESSION.INPUT_OCTETS.plus(RADIUS_SESSION.OUTPUT_OCTETS), RADIUS_SESSION.STARTED_AT,
+                        octets(RADIUS_SESSION.INPUT_OCTETS, RADIUS_SESSION.OUTPUT_OCTETS), RADIUS_SESSION.STARTED_AT,
                         RADIUS_SESSION.CLIENT_MAC, inline(false))
                         .from(RADIUS_SESSION).where(closed))
                 .asTable("s");
     }
 
     /** The sum of {@code amount} over the sessions {@code counted} selects, 0 when there are none. */
-    static Field<BigDecimal> total(Field<Long> amount, Condition counted) {
+    static Field<BigDecimal> total(Field<? extends Number> amount, Condition counted) {
         return coalesce(sum(amount).filterWhere(counted), BigDecimal.ZERO);
+    }
+
+    private static Field<BigDecimal> octets(Field<Long> input, Field<Long> output) {
+        return input.cast(SQLDataType.NUMERIC).plus(output);
+    }
+
+    /** A total as a long, Long.MAX_VALUE when it is more: more than anyone's allowance either way. */
+    private static long saturated(BigDecimal total) {
+        return total.compareTo(LONG_MAX) >= 0 ? Long.MAX_VALUE : total.longValue();
     }
 
     private static List<String> devices(String[] open) {

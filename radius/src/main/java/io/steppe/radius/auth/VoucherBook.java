@@ -15,18 +15,19 @@ import java.util.concurrent.ConcurrentHashMap;
 final class VoucherBook {
 
     /** A voucher's terms and the devices already bound to it. */
-    record Voucher(String code, long subscriberId, int minutes, OffsetDateTime validUntil, int maxDevices, boolean used,
+    record Voucher(String codeHash, long subscriberId, int minutes, OffsetDateTime validUntil, int maxDevices, boolean used,
                    Set<String> devices) {
     }
 
     private final Map<String, Voucher> vouchers = new ConcurrentHashMap<>();
 
-    Optional<Voucher> find(String code) {
-        return Optional.ofNullable(vouchers.get(code));
+    /** @param codeHash the code's keyed hash, as stored */
+    Optional<Voucher> find(String codeHash) {
+        return Optional.ofNullable(vouchers.get(codeHash));
     }
 
     void put(Voucher voucher) {
-        vouchers.put(voucher.code(), voucher);
+        vouchers.put(voucher.codeHash(), voucher);
     }
 
     /** Drops expired vouchers: they are refused from the database, which still has them. */

@@ -7,6 +7,7 @@ import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.select;
 
 import io.steppe.db.AuditLog;
+import io.steppe.db.keys.SecretKeys;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,6 +21,7 @@ import org.jooq.DSLContext;
 /**
  * Issues vouchers for tourist desks and hotels. Codes are 10 characters from an alphabet without look-alikes
  * (no 0/O, 1/I, 2/Z, 5/S, 8/B): easy to read aloud and type on a phone, and never mistaken for a MAC address.
+ * A code is printed once; the database keeps only its keyed hash ({@link SecretKeys#voucherHash}).
  */
 public final class VoucherIssuer {
 
@@ -28,11 +30,13 @@ public final class VoucherIssuer {
     public static final int MAX_COUNT = 10_000;
 
     private final DSLContext dsl;
+    private final SecretKeys keys;
     private final Clock clock;
     private final SecureRandom random;
 
-    public VoucherIssuer(DSLContext dsl, Clock clock, SecureRandom random) {
+    public VoucherIssuer(DSLContext dsl, SecretKeys keys, Clock clock, SecureRandom random) {
         this.dsl = dsl;
+        this.keys = keys;
         this.clock = clock;
         this.random = random;
     }
@@ -75,18 +79,21 @@ public final class VoucherIssuer {
             List<String> codes = new ArrayList<>(count);
             while (!free.isEmpty()) {
                 Map<String, Long> candidates = new java.util.LinkedHashMap<>();
-                var insert = tx.dsl().insertInto(VOUCHER, VOUCHER.CODE, VOUCHER.SUBSCRIBER_ID, VOUCHER.MINUTES,
+                Map<String, String> codeOfHash = new java.util.HashMap<>();
+                var insert = tx.dsl().insertInto(VOUCHER, VOUCHER.CODE_HASH, VOUCHER.SUBSCRIBER_ID, VOUCHER.MINUTES,
                         VOUCHER.MAX_DEVICES, VOUCHER.VALID_UNTIL);
                 while (!free.isEmpty()) {
                     String code = newCode();
-                    if (!candidates.containsKey(code)) {
+                    String hash = keys.voucherHash(code);
+                    if (!candidates.containsKey(hash)) {
                         long subscriber = free.pop();
-                        candidates.put(code, subscriber);
-                        insert = insert.values(code, subscriber, minutes, devices, validUntil);
+                        candidates.put(hash, subscriber);
+                        codeOfHash.put(hash, code);
+                        insert = insert.values(hash, subscriber, minutes, devices, validUntil);
                     }
                 }
-                List<String> inserted = insert.onConflictDoNothing().returning(VOUCHER.CODE).fetch(VOUCHER.CODE);
-                codes.addAll(inserted);
+                List<String> inserted = insert.onConflictDoNothing().returning(VOUCHER.CODE_HASH).fetch(VOUCHER.CODE_HASH);
+                inserted.forEach(hash -> codes.add(codeOfHash.get(hash)));
                 // A code someone already holds is drawn again, for the same subscriber.
                 inserted.forEach(candidates::remove);
                 free.addAll(candidates.values());
@@ -94,6 +101,25 @@ public final class VoucherIssuer {
             AuditLog.record(tx.dsl(), actor, "voucher.create", count + " vouchers",
                     Map.of("minutes", minutes, "valid_until", validUntil.toString(), "devices", devices));
             return codes;
+        });
+    }
+
+    /**
+     * Replaces codes stored in clear (by a version before codes were hashed) with their keyed hashes; returns
+     * how many. Run at start, so a database carries no usable code after its first upgraded start.
+     */
+    public int hashClearCodes() {
+        return dsl.transactionResult(tx -> {
+            List<String> clear = tx.dsl().select(VOUCHER.CODE_HASH).from(VOUCHER)
+                    .where(VOUCHER.CODE_HASH.likeRegex("^[A-Z0-9]{6,32}$")).forUpdate().fetch(VOUCHER.CODE_HASH);
+            for (String code : clear) {
+                // voucher_device follows by ON UPDATE CASCADE
+                tx.dsl().update(VOUCHER).set(VOUCHER.CODE_HASH, keys.voucherHash(code)).where(VOUCHER.CODE_HASH.eq(code)).execute();
+            }
+            if (!clear.isEmpty()) {
+                AuditLog.record(tx.dsl(), "steppe", "voucher.hash_codes", clear.size() + " vouchers", Map.of());
+            }
+            return clear.size();
         });
     }
 

@@ -1,10 +1,10 @@
 package io.steppe.radius.coa;
 
 import static io.steppe.db.schema.Tables.COA_REQUEST;
-import static io.steppe.db.schema.Tables.NAS;
 import static io.steppe.db.schema.Tables.RADIUS_SESSION_OPEN;
 
 import io.steppe.db.schema.tables.records.RadiusSessionOpenRecord;
+import io.steppe.radius.nas.NasRepository;
 import io.steppe.radius.packet.Attributes;
 import io.steppe.radius.packet.PacketCode;
 import io.steppe.radius.packet.ReplyEncoder;
@@ -18,7 +18,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.jooq.DSLContext;
-import org.jooq.Record3;
 
 /**
  * Ends open sessions through their gateway with a Disconnect-Request and records what the gateway answered.
@@ -30,11 +29,13 @@ public final class SessionTerminator {
     public enum Reason { QUOTA, OPERATOR, LOGOUT }
 
     private final DSLContext dsl;
+    private final NasRepository gateways;
     private final CoaClient client;
     private final Clock clock;
 
-    public SessionTerminator(DSLContext dsl, CoaClient client, Clock clock) {
+    public SessionTerminator(DSLContext dsl, NasRepository gateways, CoaClient client, Clock clock) {
         this.dsl = dsl;
+        this.gateways = gateways;
         this.client = client;
         this.clock = clock;
     }
@@ -49,8 +50,7 @@ public final class SessionTerminator {
             return Optional.empty();
         }
         RadiusSessionOpenRecord s = session.get();
-        Optional<Record3<Long, String, Integer>> nas = dsl.select(NAS.ID, NAS.SECRET, NAS.COA_PORT).from(NAS)
-                .where(NAS.ID.eq(s.getNasId())).fetchOptional();
+        Optional<NasRepository.Registered> nas = gateways.find(s.getNasId());
         if (nas.isEmpty()) {
             return Optional.empty();
         }
@@ -64,12 +64,12 @@ public final class SessionTerminator {
         if (s.getFramedIp() != null) {
             attributes.add(ReplyEncoder.attribute(8, s.getFramedIp().address().getAddress()));
         }
-        InetSocketAddress gateway = new InetSocketAddress(s.getNasAddress().address(), nas.get().value3());
+        InetSocketAddress gateway = new InetSocketAddress(s.getNasAddress().address(), nas.get().nas().coaPort());
         OffsetDateTime requested = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
-        return Optional.of(client.send(gateway, nas.get().value2(), PacketCode.DISCONNECT_REQUEST, attributes)
+        return Optional.of(client.send(gateway, nas.get().nas().secret(), PacketCode.DISCONNECT_REQUEST, attributes)
                 .thenApply(result -> {
                     dsl.insertInto(COA_REQUEST)
-                            .set(COA_REQUEST.NAS_ID, nas.get().value1())
+                            .set(COA_REQUEST.NAS_ID, nas.get().id())
                             .set(COA_REQUEST.KIND, "disconnect")
                             .set(COA_REQUEST.REASON, reason.name().toLowerCase(Locale.ROOT))
                             .set(COA_REQUEST.UNIQUE_ID, uniqueId)

@@ -3,6 +3,8 @@ package io.steppe.radius.nas;
 import static io.steppe.db.schema.Tables.NAS;
 
 import io.steppe.db.AuditLog;
+import io.steppe.db.keys.SecretKeys;
+import io.steppe.db.keys.Sealer;
 import io.steppe.db.schema.tables.records.NasRecord;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,13 +14,18 @@ import org.jooq.DSLContext;
 import org.jooq.exception.IntegrityConstraintViolationException;
 import org.jooq.postgres.extensions.types.Cidr;
 
-/** The registered gateways. Every change is audited in the transaction that makes it. */
+/**
+ * The registered gateways. Every change is audited in the transaction that makes it. Their RADIUS and UAM
+ * secrets are stored sealed ({@link SecretKeys#gateways()}), never in clear.
+ */
 public final class NasRepository {
 
     private final DSLContext dsl;
+    private final Sealer secrets;
 
-    public NasRepository(DSLContext dsl) {
+    public NasRepository(DSLContext dsl, SecretKeys keys) {
         this.dsl = dsl;
+        this.secrets = keys.gateways();
     }
 
     /**
@@ -32,8 +39,8 @@ public final class NasRepository {
                 tx.dsl().insertInto(NAS)
                         .set(NAS.NAME, nas.name())
                         .set(NAS.ADDRESS, Cidr.valueOf(nas.address().network(), nas.address().prefixLength()))
-                        .set(NAS.SECRET, nas.secret())
-                        .set(NAS.UAM_SECRET, nas.uamSecret().orElse(null))
+                        .set(NAS.SECRET_SEALED, secrets.seal(nas.secret()))
+                        .set(NAS.UAM_SECRET_SEALED, nas.uamSecret().map(secrets::seal).orElse(null))
                         .set(NAS.COA_PORT, nas.coaPort())
                         .set(NAS.REQUIRE_MESSAGE_AUTHENTICATOR, nas.requireMessageAuthenticator().value())
                         .set(NAS.LIMIT_PROXY_STATE, nas.limitProxyState().value())
@@ -74,6 +81,31 @@ public final class NasRepository {
         });
     }
 
+    /**
+     * Seals the secrets of gateways registered before secrets were sealed, and clears them; returns how many
+     * gateways it sealed. Run at start, so a database carries no clear secret after its first upgraded start.
+     */
+    public int sealClearSecrets() {
+        return dsl.transactionResult(tx -> {
+            var clear = tx.dsl().select(NAS.ID, NAS.SECRET, NAS.UAM_SECRET).from(NAS)
+                    .where(NAS.SECRET.isNotNull().or(NAS.UAM_SECRET.isNotNull())).forUpdate().fetch();
+            for (var row : clear) {
+                var update = tx.dsl().update(NAS).set(NAS.SECRET, (String) null).set(NAS.UAM_SECRET, (String) null);
+                if (row.value2() != null) {
+                    update = update.set(NAS.SECRET_SEALED, secrets.seal(row.value2()));
+                }
+                if (row.value3() != null) {
+                    update = update.set(NAS.UAM_SECRET_SEALED, secrets.seal(row.value3()));
+                }
+                update.where(NAS.ID.eq(row.value1())).execute();
+            }
+            if (!clear.isEmpty()) {
+                AuditLog.record(tx.dsl(), "steppe", "nas.seal_secrets", "nas", Map.of("gateways", clear.size()));
+            }
+            return clear.size();
+        });
+    }
+
     /** A gateway with its database id, for the server's directory. */
     public record Registered(long id, Nas nas) {
     }
@@ -83,16 +115,26 @@ public final class NasRepository {
     }
 
     public List<Nas> list() {
-        return dsl.selectFrom(NAS).orderBy(NAS.NAME).fetch(NasRepository::toNas);
+        return dsl.selectFrom(NAS).orderBy(NAS.NAME).fetch(this::toNas);
     }
 
     public Optional<Nas> find(String name) {
-        return dsl.selectFrom(NAS).where(NAS.NAME.eq(name)).fetchOptional(NasRepository::toNas);
+        return dsl.selectFrom(NAS).where(NAS.NAME.eq(name)).fetchOptional(this::toNas);
     }
 
-    private static Nas toNas(NasRecord r) {
-        return new Nas(r.getName(), new NasAddress(r.getAddress().address(), r.getAddress().prefix()), r.getSecret(),
-                Optional.ofNullable(r.getUamSecret()), r.getCoaPort(),
+    /** The gateway with database id {@code id}. */
+    public Optional<Registered> find(long id) {
+        return dsl.selectFrom(NAS).where(NAS.ID.eq(id)).fetchOptional(r -> new Registered(r.getId(), toNas(r)));
+    }
+
+    /** A secret as a row holds it: sealed, or in clear until {@link #sealClearSecrets()} has run. */
+    private Optional<String> secret(byte[] sealed, String clear) {
+        return sealed != null ? Optional.of(secrets.open(sealed)) : Optional.ofNullable(clear);
+    }
+
+    private Nas toNas(NasRecord r) {
+        return new Nas(r.getName(), new NasAddress(r.getAddress().address(), r.getAddress().prefix()),
+                secret(r.getSecretSealed(), r.getSecret()).orElseThrow(), secret(r.getUamSecretSealed(), r.getUamSecret()), r.getCoaPort(),
                 MessageAuthenticatorPolicy.parse(r.getRequireMessageAuthenticator()),
                 MessageAuthenticatorPolicy.parse(r.getLimitProxyState()));
     }

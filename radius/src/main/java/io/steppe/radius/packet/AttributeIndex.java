@@ -1,6 +1,5 @@
 package io.steppe.radius.packet;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -37,11 +36,20 @@ public final class AttributeIndex {
         return offset < 0 ? Optional.empty() : Optional.of(Arrays.copyOfRange(packet, offset + 2, offset + (packet[offset + 1] & 0xff)));
     }
 
-    /** The first attribute of {@code type} as UTF-8 text. */
+    /** The first attribute of {@code type} as text; empty when absent or not text by {@link TextAttribute#decode}. */
     public Optional<String> text(int type) {
         int offset = first[type];
-        return offset < 0 ? Optional.empty()
-                : Optional.of(new String(packet, offset + 2, (packet[offset + 1] & 0xff) - 2, StandardCharsets.UTF_8));
+        return offset < 0 ? Optional.empty() : Optional.ofNullable(TextAttribute.decode(packet, offset + 2, (packet[offset + 1] & 0xff) - 2));
+    }
+
+    /**
+     * The first attribute of {@code type} as text, for an attribute the request cannot do without; empty when absent.
+     *
+     * @throws TextAttribute.Invalid naming {@code name} when it is present but not text
+     */
+    public Optional<String> requiredText(int type, String name) {
+        int offset = first[type];
+        return offset < 0 ? Optional.empty() : Optional.of(TextAttribute.require(packet, offset + 2, (packet[offset + 1] & 0xff) - 2, name));
     }
 
     /** The first attribute of {@code type} as an unsigned 32-bit integer; empty when absent or not 4 octets. */

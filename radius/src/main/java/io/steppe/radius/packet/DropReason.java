@@ -22,6 +22,16 @@ public enum DropReason {
     DUPLICATE_IN_FLIGHT,
     /** The request could not be decoded (a required attribute is missing or unreadable). */
     UNDECODABLE,
+    /**
+     * A text attribute that would reach the database (User-Name, Acct-Session-Id) holds a NUL, a control character
+     * or octets that are not UTF-8 (RFC 8044 §3.4): bad input from the gateway, not a database failure.
+     */
+    INVALID_TEXT,
+    /**
+     * The database refused an accounting record's values (a data error, SQLSTATE class 22 or 23, not an outage): the
+     * record alone is not acknowledged, the rest of its batch is saved.
+     */
+    REFUSED_BY_DATABASE,
     /** Too many requests waiting for the database; the gateway will retransmit. */
     OVERLOAD,
     /** The database failed; nothing was acknowledged, so the gateway will retransmit. */

@@ -6,8 +6,8 @@ import io.steppe.radius.auth.Credential;
 import io.steppe.radius.packet.Attributes;
 import io.steppe.radius.packet.Chap;
 import io.steppe.radius.packet.DatagramCheck;
+import io.steppe.radius.packet.TextAttribute;
 import io.steppe.radius.packet.UserPassword;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -24,10 +24,11 @@ final class AccessAttempts {
 
     /**
      * @param secret the shared secret that hides User-Password
+     * @throws TextAttribute.Invalid     when User-Name is not text (a NUL, a control character, not UTF-8)
      * @throws IllegalArgumentException when User-Name is missing, User-Password is malformed, CHAP-Password is
      *                                  not 17 octets, or the request carries both
      */
-    static AccessAttempt of(String nasName, byte[] packet, byte[] secret) {
+    static AccessAttempt of(String nasName, long nasId, byte[] packet, byte[] secret) {
         byte[] authenticator = Arrays.copyOfRange(packet, 4, 20);
         String userName = null;
         String calling = null;
@@ -42,9 +43,11 @@ final class AccessAttempts {
             int value = offset + 2;
             // The first of each counts, as tinyradius and FreeRADIUS take it.
             switch (type) {
-                case Attributes.USER_NAME -> userName = userName != null ? userName : text(packet, value, valueLength);
-                case Attributes.CALLING_STATION_ID -> calling = calling != null ? calling : text(packet, value, valueLength);
-                case Attributes.CALLED_STATION_ID -> called = called != null ? called : text(packet, value, valueLength);
+                case Attributes.USER_NAME -> userName = userName != null ? userName
+                        : TextAttribute.require(packet, value, valueLength, "User-Name");
+                // Optional, and never stored from here: when they are not text, they are as good as absent.
+                case Attributes.CALLING_STATION_ID -> calling = calling != null ? calling : TextAttribute.decode(packet, value, valueLength);
+                case Attributes.CALLED_STATION_ID -> called = called != null ? called : TextAttribute.decode(packet, value, valueLength);
                 case Attributes.USER_PASSWORD -> passwordOffset = passwordOffset >= 0 ? passwordOffset : offset;
                 case Attributes.CHAP_PASSWORD -> chapPassword = chapPassword != null ? chapPassword
                         : Arrays.copyOfRange(packet, value, value + valueLength);
@@ -69,11 +72,7 @@ final class AccessAttempts {
         } else {
             credential = new Credential.None();
         }
-        return new AccessAttempt(nasName, userName, credential, Optional.ofNullable(calling).flatMap(MacAddress::tryParse),
+        return new AccessAttempt(nasName, nasId, userName, credential, Optional.ofNullable(calling).flatMap(MacAddress::tryParse),
                 Optional.ofNullable(called));
-    }
-
-    private static String text(byte[] packet, int offset, int length) {
-        return new String(packet, offset, length, StandardCharsets.UTF_8);
     }
 }

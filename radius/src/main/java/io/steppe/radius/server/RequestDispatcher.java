@@ -16,6 +16,7 @@ import io.steppe.radius.packet.MessageAuthenticator;
 import io.steppe.radius.packet.PacketCode;
 import io.steppe.radius.packet.ReplyEncoder;
 import io.steppe.radius.packet.RequestAuthenticator;
+import io.steppe.radius.packet.TextAttribute;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.Arrays;
@@ -113,7 +114,7 @@ public final class RequestDispatcher {
         }
         String sharedSecret = transport == Transport.TLS ? RADSEC_SECRET : nas.secret();
         byte[] secret = MessageAuthenticator.secretBytes(sharedSecret);
-        Optional<DropReason> refused = blastRadius.check(nas, transport, code, packet, secret);
+        Optional<DropReason> refused = blastRadius.check(registered.get(), transport, code, packet, secret);
         if (refused.isPresent()) {
             metrics.dropped(refused.get(), nas.name());
             return;
@@ -172,7 +173,11 @@ public final class RequestDispatcher {
     private void authenticate(Request r) {
         AccessAttempt attempt;
         try {
-            attempt = AccessAttempts.of(r.nas().name(), r.packet(), r.secret());
+            attempt = AccessAttempts.of(r.nas().name(), r.gateway().id(), r.packet(), r.secret());
+        } catch (TextAttribute.Invalid e) {
+            LOG.debug("Access-Request from {} dropped: {}", r.nas().name(), e.getMessage());
+            drop(r, DropReason.INVALID_TEXT);
+            return;
         } catch (RuntimeException e) {
             LOG.debug("Undecodable Access-Request from {}: {}", r.nas().name(), e.getMessage());
             drop(r, DropReason.UNDECODABLE);
@@ -233,7 +238,11 @@ public final class RequestDispatcher {
         AccountingRecord record;
         try {
             record = AccountingRecords.from(new AttributeIndex(r.packet()), r.gateway().id(), NasDirectory.unmapped(r.source().getAddress()),
-                    clock.instant());
+                    clock.instant(), warning -> metrics.accountingWarning(warning, r.nas().name()));
+        } catch (TextAttribute.Invalid e) {
+            LOG.debug("Accounting-Request from {} dropped: {}", r.nas().name(), e.getMessage());
+            drop(r, DropReason.INVALID_TEXT);
+            return;
         } catch (RuntimeException e) {
             LOG.debug("Undecodable Accounting-Request from {}: {}", r.nas().name(), e.getMessage());
             drop(r, DropReason.UNDECODABLE);
@@ -244,7 +253,8 @@ public final class RequestDispatcher {
                 RepliesFor.proxyStates(r.packet()), r.secret(), false);
         accounting.submit(record).whenComplete((saved, failure) -> {
             if (failure != null) {
-                drop(r, failure instanceof AccountingWriter.Overloaded ? DropReason.OVERLOAD : DropReason.DATABASE_ERROR);
+                drop(r, failure instanceof AccountingWriter.Overloaded ? DropReason.OVERLOAD
+                        : failure instanceof AccountingWriter.Refused ? DropReason.REFUSED_BY_DATABASE : DropReason.DATABASE_ERROR);
                 return;
             }
             answer(r, reply, RadiusMetrics.Kind.ACCT);

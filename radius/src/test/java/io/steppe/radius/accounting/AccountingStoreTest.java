@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.steppe.db.Database;
 import io.steppe.db.TestDatabases;
+import io.steppe.db.keys.TestKeys;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,7 +23,7 @@ class AccountingStoreTest {
     @TempDir
     Path home;
     Database db;
-    final AccountingStore store = new AccountingStore();
+    final AccountingStore store = new AccountingStore(TestKeys.fixed());
     TestRecords records;
 
     @BeforeEach

@@ -3,9 +3,12 @@ package io.steppe.radius.accounting;
 import static io.steppe.db.schema.Tables.RADIUS_SESSION;
 import static io.steppe.db.schema.Tables.RADIUS_SESSION_OPEN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.steppe.db.Database;
 import io.steppe.db.TestDatabases;
+import io.steppe.db.keys.TestKeys;
 import io.steppe.radius.RadiusMetrics;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -14,6 +17,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
@@ -49,7 +53,7 @@ class AccountingWriterTest {
     void accountingOnClosesEverySessionBeforeItAndNoneAfterIt() throws Exception {
         Set<String> committedKinds = ConcurrentHashMap.newKeySet();
         List<CompletableFuture<Void>> saved = new ArrayList<>();
-        try (AccountingWriter writer = new AccountingWriter(db.dsl(), new AccountingStore(), new RadiusMetrics() { }, 1000, 10_000,
+        try (AccountingWriter writer = new AccountingWriter(db.dsl(), new AccountingStore(TestKeys.fixed()), new RadiusMetrics() { }, 1000, 10_000,
                 committed -> committed.forEach(r -> committedKinds.add(r.kind().name())))) {
             for (int i = 0; i < 200; i++) {
                 saved.add(writer.submit(records.of(AccountingRecord.Kind.START, "before-" + i, T0, 0, 300)));
@@ -70,11 +74,40 @@ class AccountingWriterTest {
         assertEquals(Set.of("START", "ACCOUNTING_ON"), committedKinds);
     }
 
+    /**
+     * Records of a gateway removed while they waited (their nas_id is gone: a foreign-key violation) fail alone, as
+     * {@link AccountingWriter.Refused}, and every other record of their batches is saved and acknowledged.
+     */
+    @Test
+    void aRecordTheDatabaseRefusesFailsAloneAndTheRestOfItsBatchIsSaved() throws Exception {
+        TestRecords removedGateway = new TestRecords(records.nasId() + 1000);
+        List<CompletableFuture<Void>> good = new ArrayList<>();
+        List<CompletableFuture<Void>> bad = new ArrayList<>();
+        try (AccountingWriter writer = new AccountingWriter(db.dsl(), new AccountingStore(TestKeys.fixed()), new RadiusMetrics() { }, 1000, 10_000,
+                committed -> { })) {
+            for (int i = 0; i < 300; i++) {
+                AccountingRecord.Kind kind = i % 2 == 0 ? AccountingRecord.Kind.START : AccountingRecord.Kind.INTERIM_UPDATE;
+                if (i % 7 == 3) {
+                    bad.add(writer.submit(removedGateway.of(kind, "gone-" + i, T0, i, 300)));
+                } else {
+                    good.add(writer.submit(records.of(kind, "kept-" + i, T0.plusSeconds(i), i, 300)));
+                }
+            }
+            CompletableFuture.allOf(good.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+            for (CompletableFuture<Void> refused : bad) {
+                ExecutionException e = assertThrows(ExecutionException.class, () -> refused.get(30, TimeUnit.SECONDS));
+                assertInstanceOf(AccountingWriter.Refused.class, e.getCause());
+            }
+        }
+        assertEquals(good.size(), db.dsl().fetchCount(RADIUS_SESSION_OPEN));
+        assertEquals(0, db.dsl().fetchCount(RADIUS_SESSION_OPEN, RADIUS_SESSION_OPEN.SESSION_ID.startsWith("gone-")));
+    }
+
     /** Small batches, so that a session's records often fall in different ones. */
     @Test
     void startsInterimsAndStopsOfManySessionsEndAsOneClosedSessionEach() throws Exception {
         List<CompletableFuture<Void>> saved = new ArrayList<>();
-        try (AccountingWriter writer = new AccountingWriter(db.dsl(), new AccountingStore(), new RadiusMetrics() { }, 7, 10_000,
+        try (AccountingWriter writer = new AccountingWriter(db.dsl(), new AccountingStore(TestKeys.fixed()), new RadiusMetrics() { }, 7, 10_000,
                 committed -> { })) {
             for (int i = 0; i < 100; i++) {
                 String session = "s-" + i;

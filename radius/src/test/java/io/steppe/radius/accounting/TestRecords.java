@@ -1,5 +1,6 @@
 package io.steppe.radius.accounting;
 
+import io.steppe.db.keys.TestKeys;
 import io.steppe.radius.nas.Nas;
 import io.steppe.radius.nas.NasAddress;
 import io.steppe.radius.nas.NasRepository;
@@ -13,7 +14,7 @@ record TestRecords(long nasId) {
 
     /** Registers a gateway on 127.0.0.1 in {@code dsl}'s database and makes records of it. */
     static TestRecords ofNewGateway(DSLContext dsl) {
-        NasRepository gateways = new NasRepository(dsl);
+        NasRepository gateways = new NasRepository(dsl, TestKeys.fixed());
         gateways.add(Nas.of("gw", NasAddress.parse("127.0.0.1"), "secret-secret"), "test");
         return new TestRecords(gateways.listRegistered().get(0).id());
     }

@@ -10,8 +10,12 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import io.steppe.db.Database;
 import io.steppe.db.MutableClock;
 import io.steppe.db.TestDatabases;
+import io.steppe.db.keys.TestKeys;
 import io.steppe.db.net.MacAddress;
 import io.steppe.radius.accounting.AccountingRecord;
+import io.steppe.radius.nas.Nas;
+import io.steppe.radius.nas.NasAddress;
+import io.steppe.radius.nas.NasRepository;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -38,12 +42,19 @@ class HotspotPolicyTest {
     final MutableClock clock = new MutableClock(Instant.parse("2026-11-26T02:00:00Z"));
     HotspotPolicy policy;
     VoucherIssuer vouchers;
+    long gateway;
+    long otherGateway;
 
     @BeforeEach
     void open() {
         db = TestDatabases.freshMigrated(home);
-        policy = new HotspotPolicy(db.dsl(), clock, AccessPolicyConfig.defaults());
-        vouchers = new VoucherIssuer(db.dsl(), clock, new SecureRandom());
+        policy = new HotspotPolicy(db.dsl(), TestKeys.fixed(), clock, AccessPolicyConfig.defaults());
+        vouchers = new VoucherIssuer(db.dsl(), TestKeys.fixed(), clock, new SecureRandom());
+        NasRepository gateways = new NasRepository(db.dsl(), TestKeys.fixed());
+        gateways.add(Nas.of("gw", NasAddress.parse("127.0.0.1"), "secret-secret"), "test");
+        gateways.add(Nas.of("gw2", NasAddress.parse("127.0.0.2"), "secret-secret"), "test");
+        gateway = gateways.listRegistered().get(0).id();
+        otherGateway = gateways.listRegistered().get(1).id();
     }
 
     @AfterEach
@@ -52,7 +63,17 @@ class HotspotPolicyTest {
     }
 
     AuthDecision login(String user, String password, MacAddress device) {
-        return policy.decide(new AccessAttempt("gw", user, new Credential.Pap(password), Optional.of(device), Optional.empty()));
+        return policy.decide(attempt(gateway, user, password, device));
+    }
+
+    /** MAC authentication as CoovaChilli sends it: the MAC as User-Name and as User-Password. */
+    AuthDecision macAuth(MacAddress device) {
+        return login(device.toString(), device.toString(), device);
+    }
+
+    AccessAttempt attempt(long nasId, String user, String password, MacAddress device) {
+        return new AccessAttempt(nasId == gateway ? "gw" : "gw2", nasId, user, new Credential.Pap(password), Optional.of(device),
+                Optional.empty());
     }
 
     @Test
@@ -86,11 +107,11 @@ class HotspotPolicyTest {
         long subscriber = phoneSubscriber("ru");
         remember(PHONE, subscriber);
         closedSession(subscriber, "s1", clock.instant().minusSeconds(7200), 120 * 60, 0);
-        AuthDecision.Reject reject = assertInstanceOf(AuthDecision.Reject.class, login(PHONE.toString(), "x", PHONE));
+        AuthDecision.Reject reject = assertInstanceOf(AuthDecision.Reject.class, macAuth(PHONE));
         assertEquals(RejectReason.QUOTA_EXHAUSTED, reject.reason());
         assertEquals("Бесплатный лимит на сегодня исчерпан", reject.reason().message(reject.language()));
         clock.advance(Duration.ofHours(14)); // 00:00 the next day in Ulanqab
-        assertEquals(120 * 60, assertInstanceOf(AuthDecision.Accept.class, login(PHONE.toString(), "x", PHONE)).sessionTimeout());
+        assertEquals(120 * 60, assertInstanceOf(AuthDecision.Accept.class, macAuth(PHONE)).sessionTimeout());
     }
 
     @Test
@@ -98,7 +119,7 @@ class HotspotPolicyTest {
         long subscriber = phoneSubscriber(null);
         remember(PHONE, subscriber);
         closedSession(subscriber, "s1", clock.instant().minusSeconds(600), 60, (1L << 30) - 1000);
-        assertEquals(1000, assertInstanceOf(AuthDecision.Accept.class, login(PHONE.toString(), "x", PHONE)).remainingOctets());
+        assertEquals(1000, assertInstanceOf(AuthDecision.Accept.class, macAuth(PHONE)).remainingOctets());
     }
 
     @Test
@@ -136,10 +157,10 @@ class HotspotPolicyTest {
             openSession(subscriber, "other-" + i, MacAddress.parse("aa:bb:cc:00:01:0" + i));
         }
         assertEquals(RejectReason.TOO_MANY_DEVICES, assertInstanceOf(AuthDecision.Reject.class,
-                login(PHONE.toString(), "x", PHONE)).reason());
+                macAuth(PHONE)).reason());
         db.dsl().deleteFrom(RADIUS_SESSION_OPEN).where(RADIUS_SESSION_OPEN.UNIQUE_ID.eq("other-3")).execute();
         openSession(subscriber, "mine", PHONE);
-        assertInstanceOf(AuthDecision.Accept.class, login(PHONE.toString(), "x", PHONE), "its own open session does not count");
+        assertInstanceOf(AuthDecision.Accept.class, macAuth(PHONE), "its own open session does not count");
     }
 
     @Test
@@ -147,16 +168,70 @@ class HotspotPolicyTest {
         long subscriber = phoneSubscriber(null);
         remember(PHONE, subscriber);
         assertEquals(RejectReason.DEVICE_NOT_REMEMBERED, assertInstanceOf(AuthDecision.Reject.class,
-                login(TABLET.toString(), "x", TABLET)).reason());
+                macAuth(TABLET)).reason());
         assertEquals(RejectReason.WRONG_DEVICE, assertInstanceOf(AuthDecision.Reject.class,
-                login(PHONE.toString(), "x", TABLET)).reason());
+                login(PHONE.toString(), PHONE.toString(), TABLET)).reason());
         clock.advance(Duration.ofDays(8));
         assertEquals(RejectReason.DEVICE_NOT_REMEMBERED, assertInstanceOf(AuthDecision.Reject.class,
-                login(PHONE.toString(), "x", PHONE)).reason(), "forgotten after 7 days");
+                macAuth(PHONE)).reason(), "forgotten after 7 days");
+    }
+
+    /** The attack: MAC authentication with any password (a MAC typed into a gateway's own login page). */
+    @Test
+    void macAuthenticationNeedsTheMacAsItsPassword() {
+        String code = vouchers.issue(1, 90, Duration.ofDays(2), 1, "test").get(0);
+        assertInstanceOf(AuthDecision.Accept.class, login(code, code, PHONE));
+        assertEquals(RejectReason.UNKNOWN_USER, assertInstanceOf(AuthDecision.Reject.class,
+                fromMemory(PHONE.toString(), "guessed", PHONE).orElseThrow()).reason(), "from memory");
+        assertEquals(RejectReason.UNKNOWN_USER, assertInstanceOf(AuthDecision.Reject.class,
+                login(PHONE.toString(), "guessed", PHONE)).reason(), "through the database");
+        assertInstanceOf(AuthDecision.Accept.class, login("AA-BB-CC-00-00-01", "AA-BB-CC-00-00-01", PHONE),
+                "the MAC as the gateway writes it, as CoovaChilli's macauth sends it");
+    }
+
+    /** The attack: a spoofed MAC on another gateway than the one its owner logged in on. */
+    @Test
+    void aRememberedDeviceIsLetInOnlyOnTheGatewayWhereItLoggedInAndOnlyForWhatIsLeftOfTheDay() {
+        long subscriber = phoneSubscriber("en");
+        remember(PHONE, subscriber);
+        AccessAttempt elsewhere = attempt(otherGateway, PHONE.toString(), PHONE.toString(), PHONE);
+        assertEquals(Optional.empty(), policy.decideFromMemory(elsewhere));
+        assertEquals(RejectReason.DEVICE_NOT_REMEMBERED, assertInstanceOf(AuthDecision.Reject.class, policy.decide(elsewhere)).reason());
+        closedSession(subscriber, "s1", clock.instant().minusSeconds(7200), 100 * 60, 0);
+        assertEquals(20 * 60, assertInstanceOf(AuthDecision.Accept.class, macAuth(PHONE)).sessionTimeout(), "no more than is left");
+        assertEquals(20 * 60, assertInstanceOf(AuthDecision.Accept.class, fromMemory(PHONE.toString(), PHONE.toString(), PHONE)
+                .orElseThrow()).sessionTimeout(), "from memory too");
+        assertEquals(RejectReason.DEVICE_NOT_REMEMBERED, assertInstanceOf(AuthDecision.Reject.class, policy.decide(elsewhere)).reason(),
+                "still not on the other gateway once the device is in memory");
+    }
+
+    /**
+     * The attack: counters of 9.2e18 octets (stored before counters were bounded) made every sum over the subscriber's
+     * sessions overflow bigint, so their Access-Requests failed and so did the minute's enforcement for everyone.
+     */
+    @Test
+    void countersNearTheTopOfBigintFailNeitherTheirSubscriberNorAnyoneElsesEnforcement() {
+        long poisoned = phoneSubscriber("en");
+        remember(PHONE, poisoned);
+        OffsetDateTime start = clock.instant().minusSeconds(600).atOffset(ZoneOffset.UTC);
+        db.dsl().insertInto(RADIUS_SESSION).set(RADIUS_SESSION.UNIQUE_ID, "absurd").set(RADIUS_SESSION.SESSION_ID, "absurd")
+                .set(RADIUS_SESSION.NAS_ADDRESS, Inet.valueOf(java.net.InetAddress.getLoopbackAddress())).set(RADIUS_SESSION.USERNAME, "u")
+                .set(RADIUS_SESSION.SUBSCRIBER_ID, poisoned).set(RADIUS_SESSION.STARTED_AT, start).set(RADIUS_SESSION.UPDATED_AT, start)
+                .set(RADIUS_SESSION.STOPPED_AT, start).set(RADIUS_SESSION.SESSION_TIME, 300L)
+                .set(RADIUS_SESSION.INPUT_OCTETS, Long.MAX_VALUE).set(RADIUS_SESSION.OUTPUT_OCTETS, Long.MAX_VALUE)
+                .set(RADIUS_SESSION.TERMINATE_CAUSE, "User-Request").execute();
+        long spent = phoneSubscriber("zh");
+        closedSession(spent, "p1", clock.instant().minusSeconds(7200), 120 * 60, 0);
+        openSession(poisoned, "open-poisoned", PHONE);
+        openSession(spent, "open-spent", TABLET);
+
+        assertEquals(RejectReason.QUOTA_EXHAUSTED, assertInstanceOf(AuthDecision.Reject.class, macAuth(PHONE)).reason());
+        assertEquals(0, policy.remaining(poisoned).octets());
+        assertEquals(List.of("open-poisoned", "open-spent"), policy.sessionsWithNothingLeft().stream().sorted().toList());
     }
 
     Optional<AuthDecision> fromMemory(String user, String password, MacAddress device) {
-        return policy.decideFromMemory(new AccessAttempt("gw", user, new Credential.Pap(password), Optional.of(device), Optional.empty()));
+        return policy.decideFromMemory(attempt(gateway, user, password, device));
     }
 
     @Test
@@ -166,7 +241,7 @@ class HotspotPolicyTest {
         AuthDecision.Accept first = assertInstanceOf(AuthDecision.Accept.class, login(code, code, PHONE));
         AuthDecision.Accept again = assertInstanceOf(AuthDecision.Accept.class, fromMemory(code, code, PHONE).orElseThrow());
         assertEquals(first, again);
-        assertEquals(first, assertInstanceOf(AuthDecision.Accept.class, fromMemory(PHONE.toString(), "", PHONE).orElseThrow()),
+        assertEquals(first, assertInstanceOf(AuthDecision.Accept.class, fromMemory(PHONE.toString(), PHONE.toString(), PHONE).orElseThrow()),
                 "MAC authentication of the device the voucher remembered");
         assertEquals(RejectReason.UNKNOWN_USER, assertInstanceOf(AuthDecision.Reject.class, fromMemory(code, "WRONG", PHONE).orElseThrow()).reason());
         assertEquals(Optional.empty(), fromMemory(code, code, TABLET), "binding a second device is written to the database");
@@ -197,12 +272,12 @@ class HotspotPolicyTest {
         assertEquals(20 * 60, assertInstanceOf(AuthDecision.Accept.class, login(code, code, PHONE)).sessionTimeout());
         closedSession(subscriber, "s2", clock.instant().minusSeconds(300), 5 * 60, 0);
         policy.accounted(List.of(stop("some-other-name", Optional.empty(), PHONE)));
-        assertEquals(Optional.empty(), fromMemory(PHONE.toString(), "", PHONE), "found by the remembered device");
+        assertEquals(Optional.empty(), fromMemory(PHONE.toString(), PHONE.toString(), PHONE), "found by the remembered device");
         assertEquals(15 * 60, assertInstanceOf(AuthDecision.Accept.class, login(code, code, PHONE)).sessionTimeout());
     }
 
     AccountingRecord stop(String user, Optional<Long> subscriber, MacAddress device) {
-        return new AccountingRecord(AccountingRecord.Kind.STOP, 1, java.net.InetAddress.getLoopbackAddress(), "s", "u", user, subscriber,
+        return new AccountingRecord(AccountingRecord.Kind.STOP, gateway, java.net.InetAddress.getLoopbackAddress(), "s", "u", user, subscriber,
                 Optional.of(device), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), clock.instant(), 60, 0, 0,
                 Optional.empty(), Optional.empty());
     }
@@ -213,7 +288,8 @@ class HotspotPolicyTest {
     }
 
     void remember(MacAddress mac, long subscriber) {
-        db.dsl().insertInto(REMEMBERED_DEVICE).set(REMEMBERED_DEVICE.MAC, mac.toString()).set(REMEMBERED_DEVICE.SUBSCRIBER_ID, subscriber)
+        db.dsl().insertInto(REMEMBERED_DEVICE).set(REMEMBERED_DEVICE.MAC, mac.toString()).set(REMEMBERED_DEVICE.NAS_ID, gateway)
+                .set(REMEMBERED_DEVICE.SUBSCRIBER_ID, subscriber)
                 .set(REMEMBERED_DEVICE.EXPIRES_AT, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).plusDays(7)).execute();
     }
 

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.netty.util.HashedWheelTimer;
 import io.steppe.db.Database;
 import io.steppe.db.TestDatabases;
+import io.steppe.db.keys.TestKeys;
 import io.steppe.db.schema.tables.records.CoaRequestRecord;
 import io.steppe.radius.auth.AccessPolicyConfig;
 import io.steppe.radius.auth.QuotaEnforcer;
@@ -57,7 +58,7 @@ class SessionTerminatorTest {
 
     SessionTerminator terminatorFor(GatewaySimulator gateway) {
         db = TestDatabases.freshMigrated(home);
-        NasRepository gateways = new NasRepository(db.dsl());
+        NasRepository gateways = new NasRepository(db.dsl(), TestKeys.fixed());
         gateways.add(new Nas("gw", NasAddress.parse("127.0.0.1"), SECRET, Optional.empty(), gateway.port(),
                 MessageAuthenticatorPolicy.AUTO, MessageAuthenticatorPolicy.AUTO), "test");
         long nasId = gateways.listRegistered().get(0).id();
@@ -68,7 +69,7 @@ class SessionTerminatorTest {
                 .set(RADIUS_SESSION_OPEN.USERNAME, "alice").set(RADIUS_SESSION_OPEN.SUBSCRIBER_ID, subscriber)
                 .set(RADIUS_SESSION_OPEN.CLIENT_MAC, "aa:bb:cc:00:00:01").set(RADIUS_SESSION_OPEN.STARTED_AT, now.minusHours(3))
                 .set(RADIUS_SESSION_OPEN.UPDATED_AT, now).set(RADIUS_SESSION_OPEN.SESSION_TIME, 3 * 3600L).execute();
-        return new SessionTerminator(db.dsl(), client, clock);
+        return new SessionTerminator(db.dsl(), gateways, client, clock);
     }
 
     CoaRequestRecord recorded() {
@@ -137,7 +138,7 @@ class SessionTerminatorTest {
     void subscriberPastTheDailyAllowanceIsDisconnected() throws Exception {
         try (GatewaySimulator gateway = new GatewaySimulator(SECRET, GatewaySimulator.Mode.ACK)) {
             SessionTerminator terminator = terminatorFor(gateway); // the open session has run 3 h of a 2 h allowance
-            assertEquals(1, new QuotaEnforcer(new io.steppe.radius.auth.HotspotPolicy(db.dsl(), clock, AccessPolicyConfig.defaults()), terminator).enforce());
+            assertEquals(1, new QuotaEnforcer(new io.steppe.radius.auth.HotspotPolicy(db.dsl(), TestKeys.fixed(), clock, AccessPolicyConfig.defaults()), terminator).enforce());
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
             while (db.dsl().fetchCount(COA_REQUEST) == 0 && System.nanoTime() < deadline) {
                 Thread.onSpinWait();

@@ -1,6 +1,7 @@
 package io.steppe.radius.e2e;
 
 import io.steppe.radius.RadiusMetrics;
+import io.steppe.radius.accounting.AccountingWarning;
 import io.steppe.radius.packet.DropReason;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -47,6 +48,15 @@ final class CountingMetrics implements RadiusMetrics {
     @Override
     public void duplicateAnswered(String nas) {
         inc("duplicateAnswered");
+    }
+
+    @Override
+    public void accountingWarning(AccountingWarning warning, String nas) {
+        inc("warning." + warning.label());
+    }
+
+    long warned(AccountingWarning warning) {
+        return get("warning." + warning.label());
     }
 
     @Override

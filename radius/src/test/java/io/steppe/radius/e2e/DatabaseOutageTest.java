@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.steppe.db.Database;
 import io.steppe.db.DatabaseConfig;
 import io.steppe.db.embedded.EmbeddedPostgresServer;
+import io.steppe.db.keys.TestKeys;
 import io.steppe.radius.RadiusService;
 import io.steppe.radius.auth.AccessPolicyConfig;
 import io.steppe.radius.nas.Nas;
@@ -43,13 +44,13 @@ class DatabaseOutageTest {
         EmbeddedPostgresServer postgres = EmbeddedPostgresServer.startOrAttach(pgdata, true);
         int port = postgres.port();
         postgres.ensureDatabase("steppe");
-        DatabaseConfig config = new DatabaseConfig(Optional.of(postgres.jdbcUrl("steppe")), Optional.empty(), Optional.empty(),
-                home, 4, true);
+        DatabaseConfig config = new DatabaseConfig(Optional.of(postgres.jdbcUrl("steppe")), Optional.of(postgres.user()),
+                Optional.of(postgres.password()), home, 4, true);
         Set<Integer> acknowledged = new HashSet<>();
         try (Database db = Database.open(config); TestPackets udp = new TestPackets()) {
-            new NasRepository(db.dsl()).add(Nas.of("loopback-gw", NasAddress.parse("127.0.0.1"), RadiusHarness.SECRET), "test");
+            new NasRepository(db.dsl(), TestKeys.fixed()).add(Nas.of("loopback-gw", NasAddress.parse("127.0.0.1"), RadiusHarness.SECRET), "test");
             try (RadiusService radius = RadiusService.start(RadiusServerConfig.defaults("127.0.0.1", 0, 0),
-                    AccessPolicyConfig.defaults(), db.dsl(), Clock.systemUTC(), new CountingMetrics())) {
+                    AccessPolicyConfig.defaults(), db.dsl(), TestKeys.fixed(), Clock.systemUTC(), new CountingMetrics())) {
                 for (int n = 1; n <= 20; n++) {
                     if (udp.exchange(radius.acctPort(), start(n)).isPresent()) {
                         acknowledged.add(n);

@@ -7,6 +7,7 @@ import io.netty.pkitesting.CertificateBuilder;
 import io.netty.pkitesting.X509Bundle;
 import io.steppe.db.Database;
 import io.steppe.db.TestDatabases;
+import io.steppe.db.keys.TestKeys;
 import io.steppe.radius.RadiusService;
 import io.steppe.radius.auth.AccessPolicyConfig;
 import io.steppe.radius.auth.VoucherIssuer;
@@ -49,10 +50,10 @@ class RadSecTest {
         RadSecConfig config = new RadSecConfig("127.0.0.1", 0, server.toTempCertChainPem().toPath(),
                 server.toTempPrivateKeyPem().toPath(), ca.toTempRootCertPem().toPath());
         try (Database db = TestDatabases.freshMigrated(home)) {
-            new NasRepository(db.dsl()).add(Nas.of("loopback-gw", NasAddress.parse("127.0.0.1"), "udp-secret-not-used"), "test");
-            String code = new VoucherIssuer(db.dsl(), Clock.systemUTC(), new SecureRandom()).issue(1, 20, Duration.ofDays(1), 1, "t").get(0);
+            new NasRepository(db.dsl(), TestKeys.fixed()).add(Nas.of("loopback-gw", NasAddress.parse("127.0.0.1"), "udp-secret-not-used"), "test");
+            String code = new VoucherIssuer(db.dsl(), TestKeys.fixed(), Clock.systemUTC(), new SecureRandom()).issue(1, 20, Duration.ofDays(1), 1, "t").get(0);
             try (RadiusService radius = RadiusService.start(RadiusServerConfig.defaults("127.0.0.1", 0, 0), Optional.of(config),
-                    AccessPolicyConfig.defaults(), db.dsl(), Clock.systemUTC(), new CountingMetrics())) {
+                    AccessPolicyConfig.defaults(), db.dsl(), TestKeys.fixed(), Clock.systemUTC(), new CountingMetrics())) {
                 int port = radius.radsecPort().orElseThrow();
                 try (SSLSocket tls = connect(port, gateway, ca)) {
                     assertEquals(2, exchange(tls, TestPackets.statusServer(1, RADSEC))[0], "Status-Server: Access-Accept");

@@ -7,11 +7,21 @@ import static io.steppe.db.schema.Tables.SUBSCRIBER;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.steppe.db.keys.TestKeys;
+import io.steppe.db.schema.tables.records.RadiusSessionOpenRecord;
 import io.steppe.db.schema.tables.records.RadiusSessionRecord;
+import io.steppe.radius.accounting.AccountingWarning;
+import io.steppe.radius.auth.QuotaEnforcer;
+import io.steppe.radius.nas.Nas;
+import io.steppe.radius.nas.NasAddress;
+import io.steppe.radius.nas.NasRepository;
 import io.steppe.radius.nas.MessageAuthenticatorPolicy;
 import io.steppe.radius.packet.DropReason;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,6 +32,7 @@ class RadclientInteropTest {
 
     static final String MA = ", Message-Authenticator = 0x00";
     static final String CLIENT = "Calling-Station-Id = \"AA-BB-CC-00-00-01\"";
+    static final String OTHER_SECRET = "second-gateway-secret";
 
     @TempDir
     Path home;
@@ -41,6 +52,11 @@ class RadclientInteropTest {
         return Radclient.send(harness.radius.authPort(), "auth", RadiusHarness.SECRET, attributes);
     }
 
+    /** PAP from the client {@link #CLIENT}, signed. */
+    String pap(String user, String password) {
+        return auth("User-Name = \"" + user + "\", User-Password = \"" + password + "\", " + CLIENT + MA);
+    }
+
     String acct(String attributes) {
         return Radclient.send(harness.radius.acctPort(), "acct", RadiusHarness.SECRET, attributes);
     }
@@ -48,7 +64,7 @@ class RadclientInteropTest {
     @Test
     void voucherByPapIsAcceptedWithTheAllowanceAndBandwidth() {
         String code = harness.voucher(45, 1);
-        String out = auth("User-Name = \"" + code + "\", User-Password = \"" + code + "\", " + CLIENT + MA);
+        String out = pap(code, code);
         assertTrue(out.contains("Received Access-Accept"), out);
         assertTrue(out.contains("Session-Timeout = 2700"), out);
         assertTrue(out.contains("Acct-Interim-Interval = 300"), out);
@@ -143,29 +159,88 @@ class RadclientInteropTest {
         assertTrue(afterHalfAnHour.contains("Session-Timeout = 1800"), afterHalfAnHour);
     }
 
+    /**
+     * The attack: MAC authentication took any password, so a MAC typed into a gateway's login page (or its UAM
+     * {@code /logon}) was a login. The password is the MAC as the gateway writes it, as CoovaChilli's macauth sends it.
+     */
     @Test
-    void rememberedDeviceIsLetBackInByMacAuthentication() {
+    void rememberedDeviceIsLetBackInByMacAuthenticationWithTheMacAsPasswordOnly() {
         String code = harness.voucher(60, 1);
-        assertTrue(auth("User-Name = \"" + code + "\", User-Password = \"" + code + "\", " + CLIENT + MA).contains("Access-Accept"));
-        String again = auth("User-Name = \"aabb.cc00.0001\", User-Password = \"aabb.cc00.0001\", " + CLIENT + MA);
+        assertTrue(pap(code, code).contains("Access-Accept"));
+        String coova = pap("AA-BB-CC-00-00-01", "AA-BB-CC-00-00-01");
+        assertTrue(coova.contains("Received Access-Accept"), coova);
+        String again = pap("aabb.cc00.0001", "aabb.cc00.0001");
         assertTrue(again.contains("Received Access-Accept"), again);
-        String stranger = auth("User-Name = \"AA-BB-CC-00-00-99\", User-Password = \"x\", Calling-Station-Id = \"AA-BB-CC-00-00-99\"" + MA);
+        String guessed = pap("AA-BB-CC-00-00-01", "anything");
+        assertTrue(guessed.contains("Received Access-Reject"), guessed);
+        String stranger = auth("User-Name = \"AA-BB-CC-00-00-99\", User-Password = \"AA-BB-CC-00-00-99\", Calling-Station-Id = \"AA-BB-CC-00-00-99\"" + MA);
         assertTrue(stranger.contains("Received Access-Reject"), stranger);
+    }
+
+    /** The attack: a remembered MAC, spoofed behind another gateway, was let in there too. */
+    @Test
+    void aRememberedMacIsRejectedOnAnotherGateway() throws Exception {
+        String code = harness.voucher(60, 1);
+        assertTrue(pap(code, code).contains("Access-Accept"));
+        new NasRepository(harness.db.dsl(), TestKeys.fixed()).add(Nas.of("second-gw", NasAddress.parse("127.0.0.2"), OTHER_SECRET), "test");
+        harness.radius.reloadGateways();
+        byte[] macAuth = TestPackets.accessRequest(1, "AA-BB-CC-00-00-01", "AA-BB-CC-00-00-01", OTHER_SECRET, true,
+                TestPackets.attribute(31, "AA-BB-CC-00-00-01".getBytes(StandardCharsets.US_ASCII)));
+        try (TestPackets secondGateway = new TestPackets(InetAddress.getByName("127.0.0.2"), InetAddress.getByName("127.0.0.1"))) {
+            assertEquals(3, secondGateway.exchange(harness.radius.authPort(), macAuth).orElseThrow()[0], "Access-Reject");
+        }
+        String home = pap("AA-BB-CC-00-00-01", "AA-BB-CC-00-00-01");
+        assertTrue(home.contains("Received Access-Accept"), "still let in where it logged in: " + home);
+    }
+
+    /**
+     * The attack: an Interim-Update claiming 0x7fffffff gigawords each way was stored as 9.2e18 octets; afterwards the
+     * subscriber's Access-Requests failed ("bigint out of range") and so did the minute's quota enforcement for everyone.
+     */
+    @Test
+    void interimUpdateWithAbsurdGigawordsLocksOutNobodyAndQuotaEnforcementStillWorks() {
+        String code = harness.voucher(60, 1);
+        String login = "User-Name = \"" + code + "\", User-Password = \"" + code + "\", " + CLIENT + MA;
+        assertTrue(auth(login).contains("Access-Accept"));
+        String session = "User-Name = \"" + code + "\", Acct-Session-Id = \"5f3a0101\", " + CLIENT;
+        assertTrue(acct(session + ", Acct-Status-Type = Start").contains("Received Accounting-Response"));
+        String absurd = acct(session + ", Acct-Status-Type = Interim-Update, Acct-Session-Time = 300, Acct-Input-Octets = 1, "
+                + "Acct-Input-Gigawords = 2147483647, Acct-Output-Octets = 2, Acct-Output-Gigawords = 2147483647");
+        assertTrue(absurd.contains("Received Accounting-Response"), "the record is kept: " + absurd);
+        assertEquals(2, harness.metrics.warned(AccountingWarning.IMPLAUSIBLE_OCTETS), "its counters are not, and that is counted");
+        RadiusSessionOpenRecord open = harness.db.dsl().selectFrom(RADIUS_SESSION_OPEN).fetchSingle();
+        assertEquals(300, open.getSessionTime());
+        assertEquals(0, open.getInputOctets() + open.getOutputOctets());
+
+        String again = auth(login);
+        assertTrue(again.contains("Received Access-Accept") && again.contains("Session-Timeout = 3300"), again);
+
+        // Another subscriber has used up their minutes while online: the minute's enforcement must find them.
+        String spent = harness.voucher(1, 1);
+        String other = "Calling-Station-Id = \"AA-BB-CC-00-00-02\"";
+        assertTrue(auth("User-Name = \"" + spent + "\", User-Password = \"" + spent + "\", " + other + MA).contains("Access-Accept"));
+        assertTrue(acct("User-Name = \"" + spent + "\", Acct-Session-Id = \"5f3a0102\", " + other
+                + ", Acct-Status-Type = Interim-Update, Acct-Session-Time = 120").contains("Received Accounting-Response"));
+        String spentSession = harness.db.dsl().select(RADIUS_SESSION_OPEN.UNIQUE_ID).from(RADIUS_SESSION_OPEN)
+                .where(RADIUS_SESSION_OPEN.SESSION_ID.eq("5f3a0102")).fetchSingle().value1();
+        assertEquals(List.of(spentSession), harness.radius.policy().sessionsWithNothingLeft());
+        assertEquals(1, new QuotaEnforcer(harness.radius.policy(), harness.radius.terminator()).enforce(), "a Disconnect-Request sent");
     }
 
     @Test
     void portalCredentialWorksOnceAndOnlyFromItsDevice() {
+        String password = TestKeys.fixed().credentialPassword("p-7f3k");
         long subscriber = harness.db.dsl().insertInto(SUBSCRIBER).set(SUBSCRIBER.KIND, "phone").set(SUBSCRIBER.LANGUAGE, "en")
                 .returning(SUBSCRIBER.ID).fetchOne().getId();
-        harness.db.dsl().insertInto(LOGIN_CREDENTIAL).set(LOGIN_CREDENTIAL.USERNAME, "p-7f3k").set(LOGIN_CREDENTIAL.PASSWORD, "once-only-9")
+        harness.db.dsl().insertInto(LOGIN_CREDENTIAL).set(LOGIN_CREDENTIAL.USERNAME, "p-7f3k")
                 .set(LOGIN_CREDENTIAL.SUBSCRIBER_ID, subscriber).set(LOGIN_CREDENTIAL.CLIENT_MAC, "aa:bb:cc:00:00:01")
                 .set(LOGIN_CREDENTIAL.EXPIRES_AT, OffsetDateTime.now().plusMinutes(2)).execute();
-        String otherDevice = auth("User-Name = \"p-7f3k\", User-Password = \"once-only-9\", Calling-Station-Id = \"AA-BB-CC-00-00-02\"" + MA);
+        String otherDevice = auth("User-Name = \"p-7f3k\", User-Password = \"" + password + "\", Calling-Station-Id = \"AA-BB-CC-00-00-02\"" + MA);
         assertTrue(otherDevice.contains("Reply-Message = \"This login belongs to another device\""), otherDevice);
-        String first = auth("User-Name = \"p-7f3k\", User-Password = \"once-only-9\", " + CLIENT + MA);
+        String first = pap("p-7f3k", password);
         assertTrue(first.contains("Received Access-Accept"), first);
         assertTrue(first.contains("Session-Timeout = 7200"), "the full daily allowance: " + first);
-        String second = auth("User-Name = \"p-7f3k\", User-Password = \"once-only-9\", " + CLIENT + MA);
+        String second = pap("p-7f3k", password);
         assertTrue(second.contains("Reply-Message = \"This login was already used; please log in again\""), second);
     }
 }

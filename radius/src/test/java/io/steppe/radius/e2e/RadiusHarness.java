@@ -2,6 +2,7 @@ package io.steppe.radius.e2e;
 
 import io.steppe.db.Database;
 import io.steppe.db.TestDatabases;
+import io.steppe.db.keys.TestKeys;
 import io.steppe.radius.RadiusService;
 import io.steppe.radius.auth.AccessPolicyConfig;
 import io.steppe.radius.auth.VoucherIssuer;
@@ -27,14 +28,14 @@ final class RadiusHarness implements AutoCloseable {
 
     RadiusHarness(Path home, MessageAuthenticatorPolicy requireMessageAuthenticator) {
         db = TestDatabases.freshMigrated(home);
-        new NasRepository(db.dsl()).add(new Nas("loopback-gw", NasAddress.parse("127.0.0.1"), SECRET, Optional.empty(), 3799,
+        new NasRepository(db.dsl(), TestKeys.fixed()).add(new Nas("loopback-gw", NasAddress.parse("127.0.0.1"), SECRET, Optional.empty(), 3799,
                 requireMessageAuthenticator, MessageAuthenticatorPolicy.AUTO), "test");
         radius = RadiusService.start(RadiusServerConfig.defaults("127.0.0.1", 0, 0), AccessPolicyConfig.defaults(),
-                db.dsl(), Clock.systemUTC(), metrics);
+                db.dsl(), TestKeys.fixed(), Clock.systemUTC(), metrics);
     }
 
     String voucher(int minutes, int devices) {
-        return new VoucherIssuer(db.dsl(), Clock.systemUTC(), new SecureRandom())
+        return new VoucherIssuer(db.dsl(), TestKeys.fixed(), Clock.systemUTC(), new SecureRandom())
                 .issue(1, minutes, Duration.ofDays(1), devices, "test").get(0);
     }
 

@@ -4,9 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.steppe.db.keys.TestKeys;
+import io.steppe.radius.RadiusService;
+import io.steppe.radius.auth.AccessPolicyConfig;
 import io.steppe.radius.nas.MessageAuthenticatorPolicy;
 import io.steppe.radius.packet.DropReason;
+import io.steppe.radius.server.RadiusServerConfig;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -34,6 +40,65 @@ class RobustnessTest {
             assertTrue(udp.exchange(port, TestPackets.accessRequest(3, code, code, RadiusHarness.SECRET, false)).isEmpty(),
                     "dropped now that the gateway is known to send it");
             assertEquals(1, h.metrics.dropped(DropReason.MISSING_MESSAGE_AUTHENTICATOR));
+        }
+    }
+
+    /**
+     * The attack: {@code auto} was held in one server's memory, so a restart (or another node on the same database)
+     * took an unsigned request again from a gateway known to sign, which is what BlastRADIUS needs.
+     */
+    @Test
+    void autoRequiresMessageAuthenticatorAfterARestartAndOnEveryNodeOnceTheGatewayHasSentOne() throws Exception {
+        try (RadiusHarness h = new RadiusHarness(home, MessageAuthenticatorPolicy.AUTO); TestPackets udp = new TestPackets()) {
+            String code = h.voucher(30, 5);
+            try (RadiusService beforeRestart = startAnotherNode(h)) {
+                assertEquals(2, udp.exchange(beforeRestart.authPort(), TestPackets.accessRequest(1, code, code, RadiusHarness.SECRET, true))
+                        .orElseThrow()[0], "Access-Accept for the signed request");
+            }
+            h.radius.reloadGateways(); // a node that ran all along, at its next reload
+            assertTrue(udp.exchange(h.radius.authPort(), TestPackets.accessRequest(2, code, code, RadiusHarness.SECRET, false)).isEmpty(),
+                    "another node requires it");
+            try (RadiusService afterRestart = startAnotherNode(h)) {
+                assertTrue(udp.exchange(afterRestart.authPort(), TestPackets.accessRequest(3, code, code, RadiusHarness.SECRET, false)).isEmpty(),
+                        "the restarted server requires it");
+                assertTrue(udp.exchange(afterRestart.authPort(), TestPackets.accessRequest(4, code, code, RadiusHarness.SECRET, true)).isPresent());
+            }
+            assertEquals(2, h.metrics.dropped(DropReason.MISSING_MESSAGE_AUTHENTICATOR));
+        }
+    }
+
+    private static RadiusService startAnotherNode(RadiusHarness h) {
+        return RadiusService.start(RadiusServerConfig.defaults("127.0.0.1", 0, 0), AccessPolicyConfig.defaults(), h.db.dsl(),
+                TestKeys.fixed(), Clock.systemUTC(), h.metrics);
+    }
+
+    /**
+     * The attack: a NUL in User-Name reached PostgreSQL, which refused the query, and was counted as a database error
+     * (an alert that the database is failing, from one datagram). Octets that are not UTF-8 were silently replaced.
+     */
+    @Test
+    void aUserNameThatIsNotTextIsDroppedAsInvalidTextNeverAsADatabaseError() throws Exception {
+        try (RadiusHarness h = new RadiusHarness(home, MessageAuthenticatorPolicy.AUTO); TestPackets udp = new TestPackets()) {
+            String code = h.voucher(30, 5);
+            byte[][] names = {
+                (code + "\u0000").getBytes(StandardCharsets.UTF_8),
+                {'a', 'b', 0, 'c'},
+                {'u', (byte) 0xc3, (byte) 0x28},          // a lead byte without its continuation
+                {'u', (byte) 0xc0, (byte) 0xaf},          // an overlong '/'
+                {'u', (byte) 0xed, (byte) 0xa0, (byte) 0x80}, // a UTF-16 surrogate
+                "name\nforged log line".getBytes(StandardCharsets.UTF_8),
+            };
+            for (int i = 0; i < names.length; i++) {
+                assertTrue(udp.exchange(h.radius.authPort(), TestPackets.accessRequest(10 + i, names[i], code, RadiusHarness.SECRET, true))
+                        .isEmpty(), "no answer for name " + i);
+            }
+            assertEquals(names.length, h.metrics.dropped(DropReason.INVALID_TEXT));
+            assertEquals(0, h.metrics.dropped(DropReason.DATABASE_ERROR));
+            String utf8 = "Ёлка-" + code;
+            assertEquals(3, udp.exchange(h.radius.authPort(), TestPackets.accessRequest(30, utf8, code, RadiusHarness.SECRET, true))
+                    .orElseThrow()[0], "a name in Cyrillic is text: answered (rejected, it is nobody)");
+            assertEquals(2, udp.exchange(h.radius.authPort(), TestPackets.accessRequest(31, code, code, RadiusHarness.SECRET, true))
+                    .orElseThrow()[0], "and the server still serves");
         }
     }
 

@@ -28,13 +28,23 @@ final class TestPackets implements AutoCloseable {
 
     /** Sends from and to {@code loopback}: 127.0.0.1 or ::1. */
     TestPackets(InetAddress loopback) throws Exception {
-        server = loopback;
-        socket = new DatagramSocket(new InetSocketAddress(loopback, 0));
+        this(loopback, loopback);
+    }
+
+    /** Sends from {@code source} (another loopback address, a second gateway) to {@code server}. */
+    TestPackets(InetAddress source, InetAddress server) throws Exception {
+        this.server = server;
+        socket = new DatagramSocket(new InetSocketAddress(source, 0));
         socket.setSoTimeout(1500);
     }
 
     /** An Access-Request with a hidden User-Password (RFC 2865 §5.2), and Message-Authenticator if asked. */
     static byte[] accessRequest(int id, String user, String password, String secret, boolean messageAuthenticator, byte[]... extra) {
+        return accessRequest(id, user.getBytes(StandardCharsets.UTF_8), password, secret, messageAuthenticator, extra);
+    }
+
+    /** As above, with User-Name as raw octets (not necessarily text). */
+    static byte[] accessRequest(int id, byte[] user, String password, String secret, boolean messageAuthenticator, byte[]... extra) {
         byte[] authenticator = new byte[16];
         RANDOM.nextBytes(authenticator);
         ByteArrayOutputStream attrs = new ByteArrayOutputStream();
@@ -42,7 +52,7 @@ final class TestPackets implements AutoCloseable {
             attrs.writeBytes(new byte[] {80, 18});
             attrs.writeBytes(new byte[16]);
         }
-        attrs.writeBytes(attribute(1, user.getBytes(StandardCharsets.UTF_8)));
+        attrs.writeBytes(attribute(1, user));
         attrs.writeBytes(attribute(2, hide(password, secret, authenticator)));
         for (byte[] e : extra) {
             attrs.writeBytes(e);

@@ -5,12 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import static io.steppe.db.schema.Tables.NAS;
+
 import io.steppe.db.AuditLog;
 import io.steppe.db.Database;
 import io.steppe.db.TestDatabases;
+import io.steppe.db.keys.SecretKeys;
+import io.steppe.db.keys.TestKeys;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.util.List;
 import java.util.Optional;
+import org.jooq.postgres.extensions.types.Cidr;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,7 +32,7 @@ class NasRepositoryTest {
     @BeforeEach
     void open() {
         db = TestDatabases.freshMigrated(home);
-        repository = new NasRepository(db.dsl());
+        repository = new NasRepository(db.dsl(), TestKeys.fixed());
     }
 
     @AfterEach
@@ -44,6 +50,27 @@ class NasRepositoryTest {
         assertEquals("nas.add", entry.action());
         assertEquals("jining-gw1", entry.subject());
         assertFalse(entry.detailsJson().contains("s3cret"), "the audit log never holds a secret");
+    }
+
+    @Test
+    void secretsAreStoredSealedAndOldClearOnesAreSealedAtStart() throws Exception {
+        repository.add(new Nas("gw-new", NasAddress.parse("10.0.0.1"), "radius-s3cret-new", Optional.of("uam-s3cret-new"), 3799,
+                MessageAuthenticatorPolicy.AUTO, MessageAuthenticatorPolicy.AUTO), "cli:test");
+        // a gateway as a version before sealing stored it
+        db.dsl().insertInto(NAS).set(NAS.NAME, "gw-old").set(NAS.ADDRESS, Cidr.valueOf(java.net.InetAddress.getByName("10.0.0.2"), 32))
+                .set(NAS.SECRET, "radius-s3cret-old").set(NAS.UAM_SECRET, "uam-s3cret-old").execute();
+        assertEquals(1, repository.sealClearSecrets());
+        assertEquals(0, repository.sealClearSecrets(), "nothing left in clear");
+
+        String everything = db.dsl().selectFrom(NAS).fetch().formatCSV();
+        assertFalse(everything.contains("s3cret"), "no secret readable in the table: " + everything);
+        assertEquals("radius-s3cret-old", repository.find("gw-old").orElseThrow().secret());
+        assertEquals(Optional.of("uam-s3cret-old"), repository.find("gw-old").orElseThrow().uamSecret());
+        assertEquals("radius-s3cret-new", repository.find("gw-new").orElseThrow().secret());
+        byte[] other = new byte[32];
+        assertThrows(IllegalArgumentException.class,
+                () -> new NasRepository(db.dsl(), new SecretKeys(other, new SecureRandom())).list(),
+                "without the key in $STEPPE_HOME/keys the secrets cannot be read");
     }
 
     @Test

@@ -27,7 +27,7 @@ class AccessAttemptsTest {
 
     @Test
     void papRequestOfRfc2865Section71IsNemoWithArctangent() {
-        AccessAttempt attempt = AccessAttempts.of("gw", PAP_REQUEST, SECRET_BYTES);
+        AccessAttempt attempt = AccessAttempts.of("gw", 1, PAP_REQUEST, SECRET_BYTES);
         assertEquals("nemo", attempt.userName());
         Credential.Pap pap = assertInstanceOf(Credential.Pap.class, attempt.credential());
         assertTrue(pap.matches("arctangent"));
@@ -37,7 +37,7 @@ class AccessAttemptsTest {
 
     @Test
     void chapRequestOfRfc2865Section72IsFlopsyWithTheRequestAuthenticatorAsChallenge() {
-        AccessAttempt attempt = AccessAttempts.of("gw", CHAP_REQUEST, SECRET_BYTES);
+        AccessAttempt attempt = AccessAttempts.of("gw", 1, CHAP_REQUEST, SECRET_BYTES);
         assertEquals("flopsy", attempt.userName());
         Credential.ChapResponse chap = assertInstanceOf(Credential.ChapResponse.class, attempt.credential());
         assertEquals(Arrays.toString(Arrays.copyOfRange(CHAP_REQUEST, 4, 20)), Arrays.toString(chap.chap().challenge()));
@@ -53,7 +53,7 @@ class AccessAttemptsTest {
                 attribute(Attributes.USER_PASSWORD, hide(password.getBytes(StandardCharsets.UTF_8), authenticator)),
                 attribute(Attributes.CALLING_STATION_ID, "AA-BB-CC-00-11-22".getBytes(StandardCharsets.US_ASCII)),
                 attribute(Attributes.CALLED_STATION_ID, "02-00-00-00-00-01:Ulanqab-Free".getBytes(StandardCharsets.US_ASCII)));
-        AccessAttempt attempt = AccessAttempts.of("gw", packet, SECRET_BYTES);
+        AccessAttempt attempt = AccessAttempts.of("gw", 1, packet, SECRET_BYTES);
         assertTrue(attempt.credential().matches(password));
         assertEquals(Optional.of(MacAddress.parse("aa:bb:cc:00:11:22")), attempt.clientMac());
         assertEquals(Optional.of("02-00-00-00-00-01:Ulanqab-Free"), attempt.calledStationId());
@@ -64,13 +64,13 @@ class AccessAttemptsTest {
         byte[] authenticator = new byte[16];
         byte[] name = attribute(Attributes.USER_NAME, "u".getBytes(StandardCharsets.UTF_8));
         assertEquals("User-Name is missing", assertThrows(IllegalArgumentException.class,
-                () -> AccessAttempts.of("gw", request(authenticator, attribute(Attributes.USER_PASSWORD, new byte[16])), SECRET_BYTES)).getMessage());
+                () -> AccessAttempts.of("gw", 1, request(authenticator, attribute(Attributes.USER_PASSWORD, new byte[16])), SECRET_BYTES)).getMessage());
         assertThrows(IllegalArgumentException.class,
-                () -> AccessAttempts.of("gw", request(authenticator, name, attribute(Attributes.USER_PASSWORD, new byte[15])), SECRET_BYTES));
-        assertThrows(IllegalArgumentException.class, () -> AccessAttempts.of("gw", request(authenticator, name,
+                () -> AccessAttempts.of("gw", 1, request(authenticator, name, attribute(Attributes.USER_PASSWORD, new byte[15])), SECRET_BYTES));
+        assertThrows(IllegalArgumentException.class, () -> AccessAttempts.of("gw", 1, request(authenticator, name,
                 attribute(Attributes.USER_PASSWORD, new byte[16]), attribute(Attributes.CHAP_PASSWORD, new byte[17])), SECRET_BYTES));
         assertThrows(IllegalArgumentException.class,
-                () -> AccessAttempts.of("gw", request(authenticator, name, attribute(Attributes.CHAP_PASSWORD, new byte[16])), SECRET_BYTES));
+                () -> AccessAttempts.of("gw", 1, request(authenticator, name, attribute(Attributes.CHAP_PASSWORD, new byte[16])), SECRET_BYTES));
     }
 
     static byte[] hide(byte[] clear, byte[] authenticator) {

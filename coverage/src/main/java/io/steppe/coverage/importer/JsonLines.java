@@ -1,4 +1,4 @@
-package io.steppe.coverage.web;
+package io.steppe.coverage.importer;
 
 import io.steppe.coverage.map.GeoJson;
 import java.io.BufferedReader;
@@ -17,8 +17,9 @@ import java.util.NoSuchElementException;
 /**
  * Samples as JSON lines ({@code {"timestamp":…,"lat":…}} per line) turned into the contract CSV, so that one
  * importer checks both. The conversion is lazy, a line at a time as the importer reads, so an upload never sits in
- * memory. Each JSON line becomes one CSV line (JSON line n is CSV line n + 1, after the header); a line that is not
- * a JSON object becomes an empty row, rejected with its line number.
+ * memory. Each JSON line becomes one CSV line (JSON line n is CSV line n + 1, after the header; the importer numbers
+ * them as the JSON lines); a blank line stays blank, and a line that is not a JSON object becomes an empty row,
+ * rejected with its line number.
  */
 final class JsonLines {
 
@@ -68,9 +69,12 @@ final class JsonLines {
 
     /** One JSON line as one CSV row, every field quoted. */
     private static String row(String line) {
+        if (line.isBlank()) {
+            return "";
+        }
         Object value;
         try {
-            value = line.isBlank() ? null : GeoJson.parse(new ByteArrayInputStream(line.getBytes(StandardCharsets.UTF_8)));
+            value = GeoJson.parse(new ByteArrayInputStream(line.getBytes(StandardCharsets.UTF_8)));
         } catch (IllegalArgumentException e) {
             value = null;
         }

@@ -1,4 +1,4 @@
-package io.steppe.coverage.web;
+package io.steppe.coverage.importer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -1,0 +1,20 @@
+package io.steppe.controller.web;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.annotation.RequestFilter;
+import io.micronaut.http.annotation.ServerFilter;
+
+/**
+ * Stands in for the launcher's login filter, which this module's tests do not run: every request is made by the
+ * account {@link #ACTOR}, as the audit log will name it.
+ */
+@ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
+final class TestLoginFilter {
+
+    static final String ACTOR = "test-operator";
+
+    @RequestFilter
+    void logIn(HttpRequest<?> request) {
+        request.setAttribute(ApController.ACTOR, ACTOR);
+    }
+}

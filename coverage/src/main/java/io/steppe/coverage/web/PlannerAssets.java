@@ -1,0 +1,17 @@
+package io.steppe.coverage.web;
+
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+
+/** The planners' pages' stylesheet, {@code GET /console/assets/coverage/style.css}, behind the console login. */
+@Controller("/console/assets/coverage")
+final class PlannerAssets {
+
+    @Get("/{name}")
+    HttpResponse<String> asset(String name) {
+        return PlannerPages.STYLESHEET.endsWith("/" + name)
+                ? HttpResponse.ok(PlannerPages.STYLE).contentType("text/css;charset=utf-8")
+                : HttpResponse.notFound();
+    }
+}
