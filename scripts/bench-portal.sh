@@ -30,13 +30,18 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 
-# The per-gateway SMS limit is lifted for the run: every benchmarked login comes through one gateway.
+# The per-gateway SMS limit and the hourly budget are lifted for the run: every benchmarked login comes through one
+# gateway. Codes go to the admin-only dev outbox, read with an admin's token.
 export STEPPE_HOME=$home STEPPE_BIND_ADDRESS=127.0.0.1 STEPPE_PORTAL_PORT=$portal_port STEPPE_API_PORT=$api_port \
-       STEPPE_RADIUS_AUTH_PORT=$((base + 2)) STEPPE_RADIUS_ACCT_PORT=$((base + 3)) STEPPE_SMS_GATEWAY_LIMIT=1000000
-java -jar "$jar" nas add --name bench-gw --ip 127.0.0.1 --secret bench-secret-0123456789 >/dev/null 2>&1
+       STEPPE_RADIUS_AUTH_PORT=$((base + 2)) STEPPE_RADIUS_ACCT_PORT=$((base + 3)) STEPPE_SMS=outbox \
+       STEPPE_SMS_GATEWAY_LIMIT=1000000 STEPPE_SMS_HOURLY_BUDGET=10000000
+java -jar "$jar" nas add --name bench-gw --ip 127.0.0.1 --secret bench-secret-0123456789 --uam-address 10.1.0.1 >/dev/null 2>&1
+java -jar "$jar" user add --name bench --role admin --password bench-admin-password >/dev/null 2>&1
 java -jar "$jar" serve > "$home/serve.out" 2> "$home/serve.err" &
 serve_pid=$!
 for _ in $(seq 1 120); do curl -fs -m 1 http://127.0.0.1:$api_port/health >/dev/null 2>&1 && break; sleep 0.5; done
+token=$(curl -fs -H 'Content-Type: application/json' -d '{"username":"bench","password":"bench-admin-password"}' \
+    http://127.0.0.1:$api_port/api/login | sed 's/.*"token":"\([^"]*\)".*/\1/')
 
 path="/?res=notyet&uamip=10.1.0.1&uamport=3990&challenge=00112233445566778899aabbccddeeff&called=02-00-5E-10-00-01&mac=AA-BB-CC-00-00-01&ip=10.1.0.5&nasid=bench-gw&sessionid=5f3a0001&userurl=http%3A%2F%2Fexample.org%2F"
 curl -fs "http://127.0.0.1:$portal_port$path" > "$www/index.html"
@@ -66,7 +71,7 @@ wrk -t2 -c"$connections" -d"${duration}s" --latency "http://127.0.0.1:$portal_po
 echo "== nginx, saved copy"
 wrk -t2 -c"$connections" -d"${duration}s" --latency "http://127.0.0.1:$nginx_port$path"
 echo "== full SMS logins (30 s of warm-up for the JIT, then the measured run)"
-java -jar "$jar" bench portal --portal 127.0.0.1:$portal_port --api 127.0.0.1:$api_port --nasid bench-gw --concurrency 16 --duration 30 >/dev/null
+java -jar "$jar" bench portal --portal 127.0.0.1:$portal_port --api 127.0.0.1:$api_port --nasid bench-gw --api-token "$token" --concurrency 16 --duration 30 >/dev/null
 # The generator shares the cores: the server's own CPU (JVM, and PostgreSQL with its backends) is read from /proc.
 pg_pid=$(head -1 "$home/pgdata/postmaster.pid")
 server_ticks() {
@@ -76,6 +81,6 @@ server_ticks() {
 }
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 before=$(server_ticks)
-java -jar "$jar" bench portal --portal 127.0.0.1:$portal_port --api 127.0.0.1:$api_port --nasid bench-gw --concurrency 16 --duration "$duration"
+java -jar "$jar" bench portal --portal 127.0.0.1:$portal_port --api 127.0.0.1:$api_port --nasid bench-gw --api-token "$token" --concurrency 16 --duration "$duration"
 echo "server CPU (JVM and PostgreSQL) during the run: $(( ($(server_ticks) - before) * 10 )) ms"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

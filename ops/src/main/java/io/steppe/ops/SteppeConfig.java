@@ -31,7 +31,7 @@ import java.util.TreeSet;
  * @param radiusAuthPort  {@code STEPPE_RADIUS_AUTH_PORT} (default 1812)
  * @param radiusAcctPort  {@code STEPPE_RADIUS_ACCT_PORT} (default 1813)
  * @param radsecPort      {@code STEPPE_RADSEC_PORT} (default 2083)
- * @param sms             {@code STEPPE_SMS}: {@code log} or {@code webhook}
+ * @param sms             {@code STEPPE_SMS}: {@code none} (the default: no SMS login), {@code webhook}, {@code log} or {@code outbox}
  * @param smsWebhookUrl   {@code STEPPE_SMS_WEBHOOK_URL}, required with {@code webhook}
  * @param radsecTls       {@code STEPPE_RADSEC_CERT}, {@code STEPPE_RADSEC_KEY}, {@code STEPPE_RADSEC_CA}: PEM files; RadSec
  *                        is on only when all three are given
@@ -39,12 +39,14 @@ import java.util.TreeSet;
  * @param smsGatewayLimit {@code STEPPE_SMS_GATEWAY_LIMIT}: codes one gateway may ask for per minute (60)
  * @param controller      the AP controller's {@code STEPPE_AP_*} keys (see {@link ControllerConfig})
  * @param coverage        {@code STEPPE_COVERAGE_*}: the coverage method's thresholds (see {@link CoverageSettings})
+ * @param portal          {@code STEPPE_PORTAL_URL}, {@code STEPPE_SMS_COUNTRIES}, {@code STEPPE_SMS_HOURLY_BUDGET} (see {@link Portal})
  */
 public record SteppeConfig(Path home, DatabaseConfig database, String bindAddress, int portalPort, int apiPort,
                            String portalBind, String apiBind,
                            int radiusAuthPort, int radiusAcctPort, int radsecPort, Sms sms,
                            Optional<URI> smsWebhookUrl, Optional<RadSecFiles> radsecTls, Allowance allowance,
-                           int smsGatewayLimit, io.steppe.controller.ControllerSettings controller, CoverageConfig coverage) {
+                           int smsGatewayLimit, io.steppe.controller.ControllerSettings controller, CoverageConfig coverage,
+                           Portal portal) {
 
     /** Each subscriber's free daily allowance, and how long a device that logged in is let back in by MAC. */
     public record Allowance(int dailyMinutes, int dailyMegabytes, int rememberDays) {
@@ -58,15 +60,33 @@ public record SteppeConfig(Path home, DatabaseConfig database, String bindAddres
         }
     }
 
-    /** How one-time codes leave Steppe. */
-    public enum Sms { LOG, WEBHOOK }
+    /**
+     * How one-time codes leave Steppe: not at all ({@code NONE}, the portal offers vouchers only), to a provider
+     * ({@code WEBHOOK}), into the log for development ({@code LOG}), or into the log and the admin-only dev outbox
+     * ({@code OUTBOX}, what {@code steppe demo} uses).
+     */
+    public enum Sms { NONE, LOG, OUTBOX, WEBHOOK }
+
+    /**
+     * The portal's own settings.
+     *
+     * @param publicUrl       {@code STEPPE_PORTAL_URL}: the portal's URL as clients reach it, named by the RFC 8908 API
+     *                        and WISPr; by default built from the portal's bound address and port
+     * @param smsCountries    {@code STEPPE_SMS_COUNTRIES}: the countries whose mobile numbers get codes (default CN,MN,RU)
+     * @param smsHourlyBudget {@code STEPPE_SMS_HOURLY_BUDGET}: codes all gateways may ask for per hour (default
+     *                        {@value io.steppe.portal.sms.SmsLimits#DEFAULT_HOURLY_BUDGET}, see
+     *                        {@link io.steppe.portal.sms.SmsLimits#DEFAULT_HOURLY_BUDGET})
+     */
+    public record Portal(Optional<URI> publicUrl, Set<String> smsCountries, int smsHourlyBudget) {
+    }
 
     /** The keys Steppe reads; any other {@code STEPPE_} key in the config file is a mistake worth naming. */
     static final Set<String> KEYS = union(union(ControllerConfig.KEYS, CoverageSettings.KEYS), Set.of("STEPPE_HOME", "STEPPE_CONFIG", "STEPPE_DB_URL", "STEPPE_DB_USER",
             "STEPPE_DB_PASSWORD", "STEPPE_BIND_ADDRESS", "STEPPE_PORTAL_PORT", "STEPPE_API_PORT", "STEPPE_PORTAL_BIND", "STEPPE_API_BIND",
             "STEPPE_RADIUS_AUTH_PORT", "STEPPE_RADIUS_ACCT_PORT", "STEPPE_RADSEC_PORT", "STEPPE_SMS",
             "STEPPE_SMS_WEBHOOK_URL", "STEPPE_RADSEC_CERT", "STEPPE_RADSEC_KEY", "STEPPE_RADSEC_CA", "STEPPE_DAILY_MINUTES",
-            "STEPPE_DAILY_MB", "STEPPE_REMEMBER_DAYS", "STEPPE_SMS_GATEWAY_LIMIT"));
+            "STEPPE_DAILY_MB", "STEPPE_REMEMBER_DAYS", "STEPPE_SMS_GATEWAY_LIMIT", "STEPPE_SMS_COUNTRIES", "STEPPE_SMS_HOURLY_BUDGET",
+            "STEPPE_PORTAL_URL"));
 
     private static Set<String> union(Set<String> a, Set<String> b) {
         Set<String> all = new java.util.HashSet<>(a);
@@ -112,7 +132,13 @@ public record SteppeConfig(Path home, DatabaseConfig database, String bindAddres
     /** The same configuration with other AP controller settings (the demo keeps probes on loopback). */
     public SteppeConfig withController(io.steppe.controller.ControllerSettings settings) {
         return new SteppeConfig(home, database, bindAddress, portalPort, apiPort, portalBind, apiBind, radiusAuthPort, radiusAcctPort, radsecPort, sms,
-                smsWebhookUrl, radsecTls, allowance, smsGatewayLimit, settings, coverage);
+                smsWebhookUrl, radsecTls, allowance, smsGatewayLimit, settings, coverage, portal);
+    }
+
+    /** The same configuration with another way of sending codes (the demo keeps them in the dev outbox). */
+    public SteppeConfig withSms(Sms other) {
+        return new SteppeConfig(home, database, bindAddress, portalPort, apiPort, portalBind, apiBind, radiusAuthPort, radiusAcctPort,
+                radsecPort, other, smsWebhookUrl, radsecTls, allowance, smsGatewayLimit, controller, coverage, portal);
     }
 
     static SteppeConfig fromValues(Map<String, String> values) {
@@ -126,10 +152,12 @@ public record SteppeConfig(Path home, DatabaseConfig database, String bindAddres
         });
         DatabaseConfig database = new DatabaseConfig(url, nonBlank(values, "STEPPE_DB_USER"),
                 nonBlank(values, "STEPPE_DB_PASSWORD"), home, 10, true);
-        Sms sms = switch (values.getOrDefault("STEPPE_SMS", "log").trim().toLowerCase(Locale.ROOT)) {
+        Sms sms = switch (values.getOrDefault("STEPPE_SMS", "none").trim().toLowerCase(Locale.ROOT)) {
+            case "none", "" -> Sms.NONE;
             case "log" -> Sms.LOG;
+            case "outbox" -> Sms.OUTBOX;
             case "webhook" -> Sms.WEBHOOK;
-            default -> throw new UserError("STEPPE_SMS must be 'log' or 'webhook', was '" + values.get("STEPPE_SMS") + "'");
+            default -> throw new UserError("STEPPE_SMS must be 'none', 'webhook', 'log' or 'outbox', was '" + values.get("STEPPE_SMS") + "'");
         };
         Optional<URI> webhook = nonBlank(values, "STEPPE_SMS_WEBHOOK_URL").map(v -> httpUri("STEPPE_SMS_WEBHOOK_URL", v));
         if (sms == Sms.WEBHOOK && webhook.isEmpty()) {
@@ -143,8 +171,32 @@ public record SteppeConfig(Path home, DatabaseConfig database, String bindAddres
                 port(values, "STEPPE_RADSEC_PORT", 2083), sms, webhook, radsecFiles(values),
                 new Allowance(number(values, "STEPPE_DAILY_MINUTES", 120, 1, 1440), number(values, "STEPPE_DAILY_MB", 1024, 1, 1_048_576),
                         number(values, "STEPPE_REMEMBER_DAYS", 7, 0, 365)),
-                number(values, "STEPPE_SMS_GATEWAY_LIMIT", 60, 1, 1_000_000), ControllerConfig.fromValues(values),
-                CoverageSettings.from(values));
+                number(values, "STEPPE_SMS_GATEWAY_LIMIT", io.steppe.portal.sms.SmsLimits.DEFAULT_GATEWAY_PER_MINUTE, 1, 1_000_000),
+                ControllerConfig.fromValues(values), CoverageSettings.from(values), portal(values));
+    }
+
+    private static Portal portal(Map<String, String> values) {
+        Optional<URI> url = nonBlank(values, "STEPPE_PORTAL_URL").map(v -> httpUri("STEPPE_PORTAL_URL", v));
+        url.ifPresent(u -> {
+            try {
+                new io.steppe.portal.PortalSettings(u);
+            } catch (IllegalArgumentException e) {
+                throw new UserError("STEPPE_PORTAL_URL must be http(s)://HOST[:PORT]/[PATH] without a query, was '" + u + "'");
+            }
+        });
+        Set<String> countries = new TreeSet<>();
+        for (String c : values.getOrDefault("STEPPE_SMS_COUNTRIES", "CN,MN,RU").split(",")) {
+            if (!c.isBlank()) {
+                countries.add(c.trim().toUpperCase(Locale.ROOT));
+            }
+        }
+        try {
+            new io.steppe.portal.sms.MobileNumbers(countries);
+        } catch (IllegalArgumentException e) {
+            throw new UserError("STEPPE_SMS_COUNTRIES must list ISO country codes such as CN,MN,RU: " + e.getMessage(), e);
+        }
+        return new Portal(url, Set.copyOf(countries), number(values, "STEPPE_SMS_HOURLY_BUDGET",
+                io.steppe.portal.sms.SmsLimits.DEFAULT_HOURLY_BUDGET, 1, 10_000_000));
     }
 
     static int number(Map<String, String> values, String key, int defaultValue, int min, int max) {

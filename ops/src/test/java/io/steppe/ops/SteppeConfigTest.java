@@ -24,7 +24,10 @@ class SteppeConfigTest {
         assertEquals(1812, config.radiusAuthPort());
         assertEquals(1813, config.radiusAcctPort());
         assertEquals(2083, config.radsecPort());
-        assertEquals(SteppeConfig.Sms.LOG, config.sms());
+        assertEquals(SteppeConfig.Sms.NONE, config.sms(), "no SMS sender unless one is configured: codes are never only logged");
+        assertEquals(java.util.Set.of("CN", "MN", "RU"), config.portal().smsCountries());
+        assertEquals(1_000, config.portal().smsHourlyBudget());
+        assertTrue(config.portal().publicUrl().isEmpty(), "built from the bound address and port");
         assertTrue(config.database().url().isEmpty(), "embedded by default");
         assertEquals(new SteppeConfig.Allowance(120, 1024, 7), config.allowance());
         assertEquals(60, config.smsGatewayLimit());
@@ -73,10 +76,18 @@ class SteppeConfigTest {
                 () -> SteppeConfig.load(Map.of("STEPPE_HOME", home.toString(), "STEPPE_RADIUS_AUTH_PORT", "70000"))).getMessage());
         assertEquals("STEPPE_DAILY_MINUTES must be a whole number 1..1440, was '2000'", assertThrows(UserError.class,
                 () -> SteppeConfig.load(Map.of("STEPPE_HOME", home.toString(), "STEPPE_DAILY_MINUTES", "2000"))).getMessage());
-        assertEquals("STEPPE_SMS must be 'log' or 'webhook', was 'pigeon'", assertThrows(UserError.class,
+        assertEquals("STEPPE_SMS must be 'none', 'webhook', 'log' or 'outbox', was 'pigeon'", assertThrows(UserError.class,
                 () -> SteppeConfig.load(Map.of("STEPPE_HOME", home.toString(), "STEPPE_SMS", "pigeon"))).getMessage());
         assertEquals("STEPPE_SMS=webhook needs STEPPE_SMS_WEBHOOK_URL", assertThrows(UserError.class,
                 () -> SteppeConfig.load(Map.of("STEPPE_HOME", home.toString(), "STEPPE_SMS", "webhook"))).getMessage());
+        assertTrue(assertThrows(UserError.class, () -> SteppeConfig.load(Map.of("STEPPE_HOME", home.toString(),
+                "STEPPE_SMS_COUNTRIES", "CN,XX"))).getMessage().startsWith("STEPPE_SMS_COUNTRIES must list ISO country codes"));
+        assertEquals("STEPPE_SMS_HOURLY_BUDGET must be a whole number 1..10000000, was '0'", assertThrows(UserError.class,
+                () -> SteppeConfig.load(Map.of("STEPPE_HOME", home.toString(), "STEPPE_SMS_HOURLY_BUDGET", "0"))).getMessage());
+        assertEquals("STEPPE_PORTAL_URL must be an http(s) URL, was 'portal.example.cn'", assertThrows(UserError.class,
+                () -> SteppeConfig.load(Map.of("STEPPE_HOME", home.toString(), "STEPPE_PORTAL_URL", "portal.example.cn"))).getMessage());
+        assertEquals(java.util.Set.of("CN", "KZ"), SteppeConfig.load(Map.of("STEPPE_HOME", home.toString(), "STEPPE_SMS_COUNTRIES", " cn, kz "))
+                .portal().smsCountries());
         assertTrue(assertThrows(UserError.class, () -> SteppeConfig.load(Map.of("STEPPE_HOME", home.toString(),
                 "STEPPE_DB_URL", "mysql://db?password=hunter2"))).getMessage().startsWith("STEPPE_DB_URL must be a PostgreSQL JDBC URL"));
         Files.writeString(home.resolve("steppe.conf"), "STEPPE_PORTLA_PORT=9080\n");

@@ -101,11 +101,14 @@ public final class BenchCommand implements Runnable {
     }
 
     @Command(name = "portal", mixinStandardHelpOptions = true,
-            description = {"Full SMS logins against a running portal (STEPPE_SMS=log): redirect, code, verify, /logon URL.",
-                    "Each login uses a new number and device; raise STEPPE_SMS_GATEWAY_LIMIT on the server for the run."})
+            description = {"Full SMS logins against a running portal (STEPPE_SMS=outbox): redirect, code, verify, /logon URL.",
+                    "Each login uses a new number and device; raise STEPPE_SMS_GATEWAY_LIMIT and STEPPE_SMS_HOURLY_BUDGET on the",
+                    "server for the run, and register the gateway with --uam-address 10.1.0.1."})
     int portal(@Option(names = "--portal", defaultValue = "127.0.0.1:8080", paramLabel = "HOST:PORT") String portal,
                @Option(names = "--api", defaultValue = "127.0.0.1:8081", paramLabel = "HOST:PORT") String api,
                @Option(names = "--nasid", required = true, description = "a registered gateway's name") String nasId,
+               @Option(names = "--api-token", required = true, description = "an admin's bearer token (POST /api/login), to read the dev outbox")
+               String apiToken,
                @Option(names = "--concurrency", defaultValue = "16", description = "phones logging in at once (default ${DEFAULT-VALUE})") int concurrency,
                @Option(names = "--duration", defaultValue = "10", paramLabel = "SECONDS", description = "1 to 600 (default ${DEFAULT-VALUE})") int duration)
             throws InterruptedException {
@@ -115,7 +118,7 @@ public final class BenchCommand implements Runnable {
         if (duration < 1 || duration > RadiusBenchPlan.MAX_DURATION.toSeconds()) {
             throw new UserError("--duration must be 1 to 600 seconds, was " + duration);
         }
-        PortalLoginBench bench = new PortalLoginBench(LoopbackTarget.parse(portal, 8080), LoopbackTarget.parse(api, 8081), nasId);
+        PortalLoginBench bench = new PortalLoginBench(LoopbackTarget.parse(portal, 8080), LoopbackTarget.parse(api, 8081), nasId, apiToken);
         PortalLoginBench.Result r = bench.run(concurrency, Duration.ofSeconds(duration));
         double perSecond = r.logins() / r.seconds();
         context.out().printf(java.util.Locale.ROOT, "portal SMS logins: %,.0f/s over %.1f s, %d done, %d failed, latency p50 %.1f p99 %.1f max %.1f ms%n",

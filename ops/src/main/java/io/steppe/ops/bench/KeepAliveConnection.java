@@ -37,6 +37,11 @@ final class KeepAliveConnection implements AutoCloseable {
         return exchange("GET " + pathAndQuery + " HTTP/1.1\r\nHost: " + host + "\r\n\r\n");
     }
 
+    /** A GET with {@code Authorization: Bearer token}, as the console API asks. */
+    Response get(String pathAndQuery, String token) throws IOException {
+        return exchange("GET " + pathAndQuery + " HTTP/1.1\r\nHost: " + host + "\r\nAuthorization: Bearer " + token + "\r\n\r\n");
+    }
+
     Response postForm(String path, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         return exchange("POST " + path + " HTTP/1.1\r\nHost: " + host + "\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: " + bytes.length + "\r\n\r\n" + body);

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 
 /**
  * Full SMS logins against the portal, as fast as {@code concurrency} phones manage: the gateway's redirect, a
- * code requested for a new mainland number from a new device, the code read from the dev outbox (log mode),
+ * code requested for a new mainland number from a new device, the code read from the dev outbox (outbox mode, as an admin),
  * the code verified and the gateway's /logon URL received. Loopback only, bounded by {@code duration}.
  */
 final class PortalLoginBench {
@@ -31,14 +31,16 @@ final class PortalLoginBench {
     private final LoopbackTarget portal;
     private final LoopbackTarget api;
     private final String nasId;
+    private final String adminToken;
     private final SecureRandom random = new SecureRandom();
     /** Numbers and devices start somewhere new each run, so that a second run is not held back by the first's limits. */
     private final AtomicInteger sequence = new AtomicInteger(new SecureRandom().nextInt(50_000_000));
 
-    PortalLoginBench(LoopbackTarget portal, LoopbackTarget api, String nasId) {
+    PortalLoginBench(LoopbackTarget portal, LoopbackTarget api, String nasId, String adminToken) {
         this.portal = portal;
         this.api = api;
         this.nasId = nasId;
+        this.adminToken = adminToken;
     }
 
     Result run(int concurrency, Duration duration) throws InterruptedException {
@@ -107,7 +109,7 @@ final class PortalLoginBench {
             }
             String masked = "+86" + "*".repeat(number.length() - 5) + number.substring(number.length() - 2);
             Matcher sent = Pattern.compile("\"to\":\"" + Pattern.quote(masked) + "\",\"text\":\"[^\"0-9]*(\\d{6})")
-                    .matcher(toApi.get("/api/dev/sms-outbox?to=" + URLEncoder.encode(masked, StandardCharsets.UTF_8)).body());
+                    .matcher(toApi.get("/api/dev/sms-outbox?to=" + URLEncoder.encode(masked, StandardCharsets.UTF_8), adminToken).body());
             if (!sent.find()) {
                 return false;
             }

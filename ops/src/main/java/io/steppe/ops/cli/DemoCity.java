@@ -8,6 +8,7 @@ import io.steppe.ops.account.AccountRepository;
 import io.steppe.ops.account.PasswordHasher;
 import io.steppe.ops.account.Role;
 import io.steppe.ops.sim.SimulatedAp;
+import io.steppe.portal.uam.UamAddresses;
 import io.steppe.radius.nas.MessageAuthenticatorPolicy;
 import io.steppe.radius.nas.Nas;
 import io.steppe.radius.nas.NasAddress;
@@ -36,6 +37,8 @@ final class DemoCity {
     static final String LOOPBACK_GATEWAY_SECRET = "demo-jining-centre-secret";
     /** The UAM secret the simulated gateway signs its redirects with. */
     static final String UAM_SECRET = "demo-uam-secret";
+    /** The address the village gateway's clients reach it at (its {@code uamip}). */
+    private static final java.net.InetAddress VILLAGE_UAM_ADDRESS = io.netty.util.NetUtil.createInetAddressFromIpAddressString("10.3.0.1");
 
     /** Access points of the demo city: Jining's centre, the Huitengxile grassland, a Liangcheng village. */
     private static final List<AccessPoint> ACCESS_POINTS = List.of(
@@ -108,6 +111,8 @@ final class DemoCity {
                 gateways.add(nas, actor);
             }
         }
+        // The village gateway has no UAM secret: the portal trusts it only to send browsers to its own address.
+        new UamAddresses(dsl).set("liangcheng-village-gw", List.of(VILLAGE_UAM_ADDRESS), actor);
         // The demo plays its APs itself, so each run gives them new tokens.
         Map<String, String> apTokens = new ApRepository(dsl, new SecureRandom()).registerWithNewTokens(accessPoints(), actor);
         AccountRepository accounts = new AccountRepository(dsl, PasswordHasher.standard());

@@ -52,6 +52,10 @@ public final class DemoCommand implements Callable<Integer> {
             config = config.withController(config.controller().withProbes(
                     new ProbePolicy(ProbePolicy.Scope.LOOPBACK, p.port(), p.timeout(), p.concurrency(), p.every())));
         }
+        if (config.sms() == SteppeConfig.Sms.NONE) {
+            // The demo's phones have no SIM: their codes go to the admin-only dev outbox.
+            config = config.withSms(SteppeConfig.Sms.OUTBOX);
+        }
         ShutdownSignal signal = new ShutdownSignal();
         try (SteppeServer server = SteppeServer.start(config, Clock.systemUTC());
              UamGatewaySimulator gateway = new UamGatewaySimulator("jining-centre-gw", DemoCity.LOOPBACK_GATEWAY_SECRET,
@@ -70,7 +74,8 @@ public final class DemoCommand implements Callable<Integer> {
             ServeCommand.printBanner(context, server);
             context.out().println("A phone behind the demo gateway: open http://127.0.0.1:" + gateway.port()
                     + "/ in a browser (it is sent to the portal; log in with the voucher below or any +976/+7/+86 number,"
-                    + " the SMS code is at /api/dev/sms-outbox on the API port)");
+                    + (config.sms() == SteppeConfig.Sms.OUTBOX ? " the SMS code is at /api/dev/sms-outbox on the API port, for the admin login below)"
+                    : " the SMS code goes out as STEPPE_SMS says)"));
             context.out().println("Simulated phones log in every " + 20 + " s and send accounting (GET /api/sessions).");
             context.out().println("Demo city: " + seeded.gateways() + " gateways and " + seeded.accessPoints()
                     + " access points reporting every " + AP_INTERVAL.toSeconds() + " s (console /console/aps, GET /api/aps, GET /api/alerts).");

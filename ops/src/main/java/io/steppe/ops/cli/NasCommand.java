@@ -5,7 +5,10 @@ import io.steppe.radius.nas.MessageAuthenticatorPolicy;
 import io.steppe.radius.nas.Nas;
 import io.steppe.radius.nas.NasAddress;
 import io.steppe.radius.nas.NasRepository;
+import io.steppe.portal.uam.UamAddresses;
+import java.net.InetAddress;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -35,9 +38,13 @@ public final class NasCommand implements Runnable {
             @Option(names = "--require-message-authenticator", defaultValue = "auto", paramLabel = "yes|no|auto",
                     description = "BlastRADIUS policy (default ${DEFAULT-VALUE})") String requireMa,
             @Option(names = "--uam-chap", description = "the portal logs users on with a CHAP response (response=) instead of password=")
-            boolean uamChap) {
+            boolean uamChap,
+            @Option(names = "--uam-address", split = ",", paramLabel = "ADDRESS",
+                    description = "an address the gateway's redirects may name as uamip (repeatable or comma-separated);"
+                            + " the portal sends browsers nowhere else. Needed without --uam-secret") List<String> uamAddresses) {
         Nas nas = new Nas(name, NasAddress.parse(ip), secret, Optional.ofNullable(uamSecret), coaPort,
                 MessageAuthenticatorPolicy.parse(requireMa), MessageAuthenticatorPolicy.AUTO);
+        List<InetAddress> addresses = uamAddresses == null ? List.of() : uamAddresses.stream().map(NasCommand::literal).toList();
         if (secret.length() < 16) {
             context.err().println("steppe: warning: a shared secret shorter than 16 characters is easy to guess");
         }
@@ -47,21 +54,40 @@ public final class NasCommand implements Runnable {
             if (uamChap) {
                 gateways.setUamChap(nas.name(), true, context.actor());
             }
+            if (!addresses.isEmpty()) {
+                new UamAddresses(db.dsl()).set(nas.name(), addresses, context.actor());
+            }
             return null;
         });
         context.out().println("gateway " + nas.name() + " registered for " + nas.address());
+        if (uamSecret == null && addresses.isEmpty()) {
+            context.err().println("steppe: note: without --uam-secret or --uam-address the portal refuses this gateway's redirects"
+                    + " (RADIUS, vouchers typed on the gateway and MAC logins still work)");
+        }
         return 0;
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List the gateways (secrets are not shown).")
     int list() {
         List<Nas> all = context.withDatabase(db -> new NasRepository(db.dsl(), context.keys()).list());
-        context.out().printf("%-24s %-28s %-8s %-5s %s%n", "NAME", "ADDRESS", "COA-PORT", "UAM", "REQUIRE-MSG-AUTH");
+        Map<String, List<String>> uamAddresses = context.withDatabase(db -> new UamAddresses(db.dsl()).all());
+        context.out().printf("%-24s %-28s %-8s %-5s %-16s %s%n", "NAME", "ADDRESS", "COA-PORT", "UAM", "REQUIRE-MSG-AUTH", "UAM-ADDRESSES");
         for (Nas nas : all) {
-            context.out().printf("%-24s %-28s %-8d %-5s %s%n", nas.name(), nas.address(), nas.coaPort(),
-                    nas.uamSecret().isPresent() ? "yes" : "no", nas.requireMessageAuthenticator().value());
+            List<String> uam = uamAddresses.getOrDefault(nas.name(), List.of());
+            context.out().printf("%-24s %-28s %-8d %-5s %-16s %s%n", nas.name(), nas.address(), nas.coaPort(),
+                    nas.uamSecret().isPresent() ? "yes" : "no", nas.requireMessageAuthenticator().value(),
+                    uam.isEmpty() ? "-" : String.join(",", uam));
         }
         return 0;
+    }
+
+    /** An address literal; a host name is refused, since the portal compares uamip with these as given. */
+    private static InetAddress literal(String text) {
+        InetAddress address = io.netty.util.NetUtil.createInetAddressFromIpAddressString(text.trim());
+        if (address == null) {
+            throw new UserError("--uam-address must be an IP address, was '" + text.trim() + "'");
+        }
+        return address;
     }
 
     @Command(name = "remove", mixinStandardHelpOptions = true, description = "Remove a gateway.")

@@ -27,12 +27,18 @@ import io.steppe.radius.server.RadiusServerConfig;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import io.steppe.portal.PortalSettings;
 import io.steppe.portal.sms.LogSmsSender;
 import io.steppe.portal.login.CredentialIssuer;
+import io.steppe.portal.sms.MobileNumbers;
+import io.steppe.portal.sms.OutboxSmsSender;
 import io.steppe.portal.sms.PhoneVault;
+import io.steppe.portal.sms.SmsLimits;
 import io.steppe.portal.sms.SmsLogin;
 import io.steppe.portal.sms.SmsSender;
 import io.steppe.portal.sms.WebhookSmsSender;
+import java.net.URI;
+import java.util.Optional;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -107,16 +113,25 @@ public final class SteppeServer implements AutoCloseable {
                     new LoginThrottle(database.dsl(), clock, ThrottlePolicy.standard()),
                     new NasRepository(database.dsl(), keys),
                     aps));
-            SmsSender sender = switch (config.sms()) {
-                case LOG -> new LogSmsSender(clock);
-                case WEBHOOK -> new WebhookSmsSender(config.smsWebhookUrl().orElseThrow());
-            };
-            beans.add(sender);
             beans.add(new RadiusClientSessions(database.dsl(), radius));
             beans.add(new Coverage(database, config.coverage(), H3Grid.load(), clock, config.home().resolve("reports")));
-            beans.add(new SmsLogin(database.dsl(), clock, random, new PhoneVault(PhoneKey.load(config.home(), random), random),
-                    new CredentialIssuer(database.dsl(), keys, clock, random), sender,
-                    config.smsGatewayLimit()));
+            beans.add(new PortalSettings(PortalUrl.of(config, portalPort)));
+            beans.add(new MobileNumbers(config.portal().smsCountries()));
+            Optional<SmsSender> sender = switch (config.sms()) {
+                case NONE -> Optional.empty();
+                case LOG -> Optional.of(new LogSmsSender());
+                case OUTBOX -> Optional.of(new OutboxSmsSender(clock));
+                case WEBHOOK -> Optional.of(new WebhookSmsSender(config.smsWebhookUrl().orElseThrow()));
+            };
+            if (sender.isPresent()) {
+                beans.add(sender.get());
+                beans.add(new SmsLogin(database.dsl(), clock, random, new PhoneVault(PhoneKey.load(config.home(), random), random),
+                        new CredentialIssuer(database.dsl(), keys, clock, random), sender.get(),
+                        new SmsLimits(config.smsGatewayLimit(), config.portal().smsHourlyBudget()),
+                        new SmsBudgetAlert(database.dsl(), metrics.registry())));
+            } else {
+                LOG.info("sms: no sender configured (STEPPE_SMS), so the portal offers voucher logins only");
+            }
             ApplicationContext context = ApplicationContext.builder()
                     .deduceEnvironment(false)
                     .banner(false)
@@ -130,7 +145,8 @@ public final class SteppeServer implements AutoCloseable {
                 throw new UserError("cannot start the HTTP listeners on ports " + portalPort + " and " + apiPort
                         + ": " + rootMessage(e), e);
             }
-            LOG.info("portal: listening on http://{}:{}/", config.portalBind(), portalPort);
+            LOG.info("portal: listening on http://{}:{}/, known to clients as {}", config.portalBind(), portalPort,
+                    context.getBean(PortalSettings.class).publicUrl());
             LOG.info("api: listening on http://{}:{}/ (console /console/, /health, /metrics)", config.apiBind(), apiPort);
             return new SteppeServer(config, database, radius, controller, context, listeners);
         } catch (RuntimeException e) {

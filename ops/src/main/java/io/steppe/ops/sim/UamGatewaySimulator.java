@@ -80,8 +80,12 @@ public final class UamGatewaySimulator implements AutoCloseable {
         String query = "res=notyet&uamip=127.0.0.1&uamport=" + port() + "&challenge=" + HexFormat.of().formatHex(fresh)
                 + "&called=02-00-5E-10-00-01&mac=" + mac + "&ip=10.1.0.42&nasid=" + nasId + "&sessionid="
                 + HexFormat.of().formatHex(fresh, 0, 4) + "&userurl=" + encode("http://www.ulanqab.gov.cn/");
-        String url = portal + "?" + query;
-        redirect(exchange, uamSecret.map(s -> url + "&md=" + UamChecksum.compute(url, s)).orElse(url));
+        redirect(exchange, signed(portal + "?" + query));
+    }
+
+    /** As CoovaChilli does with a UAM secret: every redirect to the portal carries {@code md}. */
+    private String signed(String url) {
+        return uamSecret.map(s -> url + "&md=" + UamChecksum.compute(url, s)).orElse(url);
     }
 
     private void logon(HttpExchange exchange) throws IOException {
@@ -89,7 +93,7 @@ public final class UamGatewaySimulator implements AutoCloseable {
         String clientMac = client(p);
         byte[] issued = challenges.remove(clientMac);
         if (issued == null) {
-            redirect(exchange, portal + "?res=failed&reason=other&uamip=127.0.0.1&uamport=" + port() + "&nasid=" + nasId);
+            redirect(exchange, signed(portal + "?res=failed&reason=other&uamip=127.0.0.1&uamport=" + port() + "&nasid=" + nasId));
             return;
         }
         byte[] chal = key(issued);
@@ -109,7 +113,7 @@ public final class UamGatewaySimulator implements AutoCloseable {
         lastLogon.set(new Logon(user, accepted));
         String back = "uamip=127.0.0.1&uamport=" + port() + "&nasid=" + nasId + "&mac=" + clientMac
                 + Optional.ofNullable(p.get("userurl")).map(u -> "&userurl=" + encode(u)).orElse("");
-        redirect(exchange, portal + "?" + (accepted ? "res=success&" : "res=failed&reason=reject&") + back);
+        redirect(exchange, signed(portal + "?" + (accepted ? "res=success&" : "res=failed&reason=reject&") + back));
     }
 
     /** The simulated phone: {@code client} if given (the gateway keeps it in the /logon URL it is sent to), else the default. */

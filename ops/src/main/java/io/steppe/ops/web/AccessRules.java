@@ -41,8 +41,7 @@ final class AccessRules {
             new Route("GET", "/console/login"),
             new Route("POST", "/console/login"),
             new Route("GET", ConsolePages.STYLESHEET),
-            new Route("POST", "/api/aps/heartbeat"),
-            new Route("GET", "/api/dev/sms-outbox"));
+            new Route("POST", "/api/aps/heartbeat"));
 
     private static final Map<Route, Set<Role>> ROLES = Map.ofEntries(
             // every account: its own session and the console's front page

@@ -1,38 +1,51 @@
 package io.steppe.ops.web;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
-import io.steppe.portal.sms.LogSmsSender;
+import io.steppe.ops.account.Account;
+import io.steppe.ops.account.Role;
+import io.steppe.portal.sms.OutboxSmsSender;
 import java.util.List;
 import java.util.Map;
 
 /**
- * {@code GET /api/dev/sms-outbox}: with {@code STEPPE_SMS=log}, the codes that would have been texted, newest
- * first, for development and the demo. Only on the API listener; with a real SMS provider it does not exist.
+ * {@code GET /api/dev/sms-outbox}: with {@code STEPPE_SMS=outbox} (what {@code steppe demo} uses), the codes that
+ * would have been texted, newest first. A code logs its reader in as the number's owner, a real-name identity, so
+ * it answers only an admin, only on the API listener, and with any other sender does not exist (404).
  */
 @Controller("/api/dev/sms-outbox")
 final class SmsOutboxController {
 
-    private final LogSmsSender outbox;
+    private final OutboxSmsSender outbox;
 
-    SmsOutboxController(@Nullable LogSmsSender outbox) {
+    SmsOutboxController(@Nullable OutboxSmsSender outbox) {
         this.outbox = outbox;
     }
 
     /** @param to only messages to this (masked) number, e.g. {@code +976******33} */
     @Get("{?to}")
-    HttpResponse<List<Map<String, String>>> list(@Nullable String to) {
+    HttpResponse<?> list(HttpRequest<?> request, @Nullable String to) {
         if (outbox == null) {
             return HttpResponse.notFound();
         }
-        return HttpResponse.ok(outbox.outbox().stream().filter(s -> to == null || s.to().equals(to)).map(s -> {
+        Account account = request.getAttribute(ConsoleAuthFilter.ACCOUNT, Account.class).orElse(null);
+        if (account == null) {
+            return HttpResponse.status(HttpStatus.UNAUTHORIZED).body(Map.of("error", "login required"));
+        }
+        if (account.role() != Role.ADMIN) {
+            return HttpResponse.status(HttpStatus.FORBIDDEN).body(Map.of("error", "the SMS outbox is for admins' accounts"));
+        }
+        List<Map<String, String>> sent = outbox.outbox().stream().filter(s -> to == null || s.to().equals(to)).map(s -> {
             Map<String, String> entry = new java.util.LinkedHashMap<>();
             entry.put("at", s.at().toString());
             entry.put("to", s.to());
             entry.put("text", s.text());
             return entry;
-        }).toList());
+        }).toList();
+        return HttpResponse.ok(sent);
     }
 }

@@ -87,6 +87,14 @@ class CliTest {
 
         assertEquals(0, steppe("nas", "remove", "jining-gw1").status());
         assertFalse(steppe("nas", "list").out().contains("jining-gw1"));
+
+        Result village = steppe("nas", "add", "--name", "village-gw", "--ip", "10.30.0.1", "--secret", "a-long-shared-secret",
+                "--uam-address", "10.1.0.1", "--uam-address", "10.2.0.1,fd00::1");
+        assertEquals(0, village.status(), village.err());
+        assertTrue(steppe("nas", "list").out().lines().anyMatch(l -> l.startsWith("village-gw") && l.endsWith("10.1.0.1,10.2.0.1,fd00:0:0:0:0:0:0:1")),
+                steppe("nas", "list").out());
+        Result bare = steppe("nas", "add", "--name", "bare-gw", "--ip", "10.30.0.2", "--secret", "a-long-shared-secret");
+        assertTrue(bare.err().contains("the portal refuses this gateway's redirects"), bare.err());
     }
 
     @Test
@@ -94,6 +102,8 @@ class CliTest {
         assertOneLineError(steppe("nas", "add", "--name", "gw", "--ip", "gw.example.org", "--secret", "s3cret-s3cret"),
                 "'gw.example.org' is not an IP address or CIDR range");
         assertOneLineError(steppe("nas", "add", "--name", "gw", "--ip", "10.0.0.1"), "Missing required option: '--secret");
+        assertOneLineError(steppe("nas", "add", "--name", "gw", "--ip", "10.0.0.1", "--secret", "s3cret-s3cret", "--uam-address", "evil.example"),
+                "--uam-address must be an IP address, was 'evil.example'");
         assertOneLineError(steppe("nas", "add", "--name", "gw", "--ip", "10.0.0.1", "--secret", "s3cret-s3cret", "--coa-port", "70000"),
                 "CoA port 70000 is outside 1..65535");
         assertOneLineError(steppe("nas", "add", "--name", "gw", "--ip", "10.0.0.1", "--secret", "s3cret-s3cret", "--coa-port", "x"),
@@ -183,14 +193,14 @@ class CliTest {
     void subscriberExportIsTheOneWayNumbersLeaveInClear() throws Exception {
         try (io.steppe.db.Database db = io.steppe.db.Database.open(io.steppe.ops.SteppeConfig.load(env).database().withPoolSize(2))) {
             java.security.SecureRandom random = new java.security.SecureRandom();
-            io.steppe.portal.sms.LogSmsSender outbox = new io.steppe.portal.sms.LogSmsSender(java.time.Clock.systemUTC());
+            io.steppe.portal.sms.OutboxSmsSender outbox = new io.steppe.portal.sms.OutboxSmsSender(java.time.Clock.systemUTC());
             io.steppe.portal.sms.SmsLogin sms = new io.steppe.portal.sms.SmsLogin(db.dsl(), java.time.Clock.systemUTC(), random,
                     new io.steppe.portal.sms.PhoneVault(io.steppe.ops.server.PhoneKey.load(home, random), random),
                     new io.steppe.portal.login.CredentialIssuer(db.dsl(), io.steppe.ops.server.SecretKeysFile.load(home),
                             java.time.Clock.systemUTC(), random), outbox);
-            io.steppe.portal.sms.PhoneNumber tourist = io.steppe.portal.sms.PhoneNumber.parse("+97699112233");
+            io.steppe.portal.sms.PhoneNumber tourist = new io.steppe.portal.sms.PhoneNumber("+97699112233");
             io.steppe.db.net.MacAddress device = io.steppe.db.net.MacAddress.parse("aa:bb:cc:00:00:01");
-            sms.requestCode(tourist, device, "gw", "{code}");
+            sms.requestCode(tourist, device, "gw", java.util.Optional.empty(), "{code}");
             sms.check(tourist, outbox.outbox().get(0).text(), device, "mn");
         }
         Path out = home.resolve("register.csv");
@@ -204,9 +214,9 @@ class CliTest {
 
     @Test
     void portalBenchRefusesBadBoundsAndAnyTargetOffLoopback() {
-        assertOneLineError(steppe("bench", "portal", "--nasid", "gw", "--concurrency", "0"), "--concurrency must be 1 to 256, was 0");
-        assertOneLineError(steppe("bench", "portal", "--nasid", "gw", "--duration", "601"), "--duration must be 1 to 600 seconds, was 601");
-        assertOneLineError(steppe("bench", "portal", "--nasid", "gw", "--portal", "10.0.0.1:8080"), "is not a loopback address");
+        assertOneLineError(steppe("bench", "portal", "--nasid", "gw", "--api-token", "t", "--concurrency", "0"), "--concurrency must be 1 to 256, was 0");
+        assertOneLineError(steppe("bench", "portal", "--nasid", "gw", "--api-token", "t", "--duration", "601"), "--duration must be 1 to 600 seconds, was 601");
+        assertOneLineError(steppe("bench", "portal", "--nasid", "gw", "--api-token", "t", "--portal", "10.0.0.1:8080"), "is not a loopback address");
     }
 
     @Test

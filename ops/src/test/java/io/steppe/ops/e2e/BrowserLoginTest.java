@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.steppe.ops.SteppeConfig;
+import io.steppe.ops.account.AccountRepository;
+import io.steppe.ops.account.PasswordHasher;
+import io.steppe.ops.account.Role;
 import io.steppe.ops.server.SteppeServer;
 import io.steppe.ops.sim.UamGatewaySimulator;
 import io.steppe.radius.auth.VoucherIssuer;
@@ -44,13 +47,16 @@ class BrowserLoginTest {
 
     static final String RADIUS_SECRET = "browser-gw-radius-secret";
     static final String UAM_SECRET = "browser-uam-secret";
+    static final String ADMIN_PASSWORD = "browser-admin-password";
 
     SteppeServer server;
     final Http http = new Http();
 
     @BeforeAll
     void start(@TempDir Path home) {
-        server = SteppeServer.start(SteppeConfig.load(TestEnvironment.of(home)), Clock.systemUTC());
+        server = SteppeServer.start(SteppeConfig.load(TestEnvironment.of(home, "STEPPE_SMS", "outbox")), Clock.systemUTC());
+        new AccountRepository(server.database().dsl(), new PasswordHasher(4, new SecureRandom())).add("ada", Role.ADMIN,
+                ADMIN_PASSWORD.toCharArray(), "test");
         new NasRepository(server.database().dsl(), server.keys()).add(new Nas("sim-gw", NasAddress.parse("127.0.0.1"), RADIUS_SECRET,
                 Optional.of(UAM_SECRET), 3799, MessageAuthenticatorPolicy.AUTO, MessageAuthenticatorPolicy.AUTO), "test");
         server.radius().reloadGateways();
@@ -132,7 +138,8 @@ class BrowserLoginTest {
     }
 
     String codeFromOutbox() {
-        String outbox = http.get(server.listeners().apiPort(), "/api/dev/sms-outbox").body();
+        int api = server.listeners().apiPort();
+        String outbox = http.get(api, "/api/dev/sms-outbox", "Authorization", "Bearer " + http.consoleToken(api, "ada", ADMIN_PASSWORD)).body();
         Matcher m = Pattern.compile("\"text\":\"[^\"]*?(\\d{6})").matcher(outbox);
         assertTrue(m.find(), outbox);
         return m.group(1);

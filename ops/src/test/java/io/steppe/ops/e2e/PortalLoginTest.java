@@ -53,7 +53,7 @@ class PortalLoginTest {
 
     @BeforeAll
     void start(@TempDir Path home) {
-        server = SteppeServer.start(SteppeConfig.load(TestEnvironment.of(home)), Clock.systemUTC());
+        server = SteppeServer.start(SteppeConfig.load(TestEnvironment.of(home, "STEPPE_SMS", "outbox")), Clock.systemUTC());
         portal = server.listeners().portalPort();
         NasRepository gateways = new NasRepository(server.database().dsl(), server.keys());
         gateways.add(new Nas("chilli-pap", NasAddress.parse("127.0.0.1"), SECRET, Optional.of(UAM_SECRET), 3799,
@@ -67,6 +67,13 @@ class PortalLoginTest {
     @AfterAll
     void stop() {
         server.close();
+    }
+
+    /** A fresh challenge, as a gateway draws for every redirect: a repeated or all-zero one is refused. */
+    byte[] challenge() {
+        byte[] challenge = new byte[16];
+        random.nextBytes(challenge);
+        return challenge;
     }
 
     String voucher() {
@@ -127,8 +134,7 @@ class PortalLoginTest {
 
     @Test
     void voucherLoginSendsTheBrowserToTheGatewayAndTheGatewaysPapRequestIsAccepted() throws Exception {
-        byte[] challenge = new byte[16];
-        random.nextBytes(challenge);
+        byte[] challenge = challenge();
         URI logon = loginWithVoucher("chilli-pap", challenge, voucher());
         assertEquals("10.1.0.1", logon.getHost());
         assertEquals(3990, logon.getPort());
@@ -149,8 +155,7 @@ class PortalLoginTest {
 
     @Test
     void chapGatewayGetsAResponseThatTheRadiusServerAccepts() throws Exception {
-        byte[] challenge = new byte[16];
-        random.nextBytes(challenge);
+        byte[] challenge = challenge();
         URI logon = loginWithVoucher("chilli-chap", challenge, voucher());
         Map<String, String> p = params(logon);
         assertFalse(p.containsKey("password"));
@@ -161,7 +166,7 @@ class PortalLoginTest {
 
     @Test
     void forgedChecksumUnknownGatewayAndBadParametersGetAClearPage() {
-        byte[] challenge = new byte[16];
+        byte[] challenge = challenge();
         String good = redirect("chilli-pap", challenge, "http://example.org/");
         HttpResponse<String> forged = http.get(portal, good.replace("mac=AA-BB-CC-00-00-01", "mac=AA-BB-CC-00-00-02"));
         assertEquals(403, forged.statusCode());
@@ -181,7 +186,7 @@ class PortalLoginTest {
 
     @Test
     void hostileUserUrlIsNeverLinkedNorPassedOn() {
-        HttpResponse<String> page = http.get(portal, redirect("chilli-pap", new byte[16], "javascript:alert(1)"));
+        HttpResponse<String> page = http.get(portal, redirect("chilli-pap", challenge(), "javascript:alert(1)"));
         assertEquals(200, page.statusCode());
         Map<String, String> fields = hiddenFields(page.body());
         fields.put("voucher", voucher());
@@ -196,7 +201,7 @@ class PortalLoginTest {
 
     @Test
     void tamperedFormMissingTermsAndWrongVoucherAreRefusedInTheUsersLanguage() {
-        HttpResponse<String> page = http.get(portal, redirect("chilli-pap", new byte[16], "http://example.org/"), "Accept-Language", "ru-RU,ru;q=0.9");
+        HttpResponse<String> page = http.get(portal, redirect("chilli-pap", challenge(), "http://example.org/"), "Accept-Language", "ru-RU,ru;q=0.9");
         assertTrue(page.body().contains("Код ваучера"), "Russian from Accept-Language");
         Map<String, String> fields = hiddenFields(page.body());
         fields.put("voucher", "ACDEFGHJKL");
@@ -218,7 +223,7 @@ class PortalLoginTest {
     void everyLanguageHasItsPageAndThePageIsSmallAndLocked() {
         Map<String, String> expected = Map.of("zh", "上网券号码", "en", "Voucher code", "mn", "Эрхийн бичгийн код", "ru", "Код ваучера");
         expected.forEach((lang, label) -> {
-            HttpResponse<String> page = http.get(portal, redirect("chilli-pap", new byte[16], "http://example.org/") + "&lang=" + lang);
+            HttpResponse<String> page = http.get(portal, redirect("chilli-pap", challenge(), "http://example.org/") + "&lang=" + lang);
             assertTrue(page.body().contains(label), lang + ": " + page.body());
             assertTrue(page.body().contains("<html lang=\"" + lang + "\""), lang);
             assertTrue(page.body().getBytes(StandardCharsets.UTF_8).length < 30 * 1024, "under 30 KB with all its assets");
@@ -254,7 +259,7 @@ class PortalLoginTest {
 
     @Test
     void smsFloodIsRefusedWithTooManyRequestsAndABadNumberIsNamed() {
-        HttpResponse<String> page = http.get(portal, redirect("chilli-pap", new byte[16], "http://example.org/") + "&lang=en");
+        HttpResponse<String> page = http.get(portal, redirect("chilli-pap", challenge(), "http://example.org/") + "&lang=en");
         Map<String, String> fields = hiddenFields(page.body());
         fields.put("terms", "yes");
         fields.put("phone", "+976 8811 0001");

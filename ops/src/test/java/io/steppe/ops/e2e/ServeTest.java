@@ -12,9 +12,12 @@ import io.steppe.ops.account.AccountRepository;
 import io.steppe.ops.account.PasswordHasher;
 import io.steppe.ops.account.Role;
 import io.steppe.ops.server.SteppeServer;
+import io.steppe.portal.uam.UamAddresses;
+import java.net.InetAddress;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
@@ -39,8 +42,9 @@ class ServeTest {
         server = SteppeServer.start(SteppeConfig.load(TestEnvironment.of(home)), Clock.systemUTC());
         portal = server.listeners().portalPort();
         api = server.listeners().apiPort();
-        new AccountRepository(server.database().dsl(), new PasswordHasher(4, new java.security.SecureRandom()))
-                .add("olga", Role.OPERATOR, PASSWORD.toCharArray(), "test");
+        AccountRepository accounts = new AccountRepository(server.database().dsl(), new PasswordHasher(4, new java.security.SecureRandom()));
+        accounts.add("olga", Role.OPERATOR, PASSWORD.toCharArray(), "test");
+        accounts.add("ada", Role.ADMIN, PASSWORD.toCharArray(), "test");
         new ApRepository(server.database().dsl(), new java.security.SecureRandom()).register(new AccessPoint("jn-square-01",
                 MacAddress.parse("02-00-5E-10-00-01"), "People's Square", Optional.of("jining-centre"),
                 Optional.of(new AccessPoint.Location(41.0336, 113.133)), Optional.empty(), Optional.empty()), "test");
@@ -195,5 +199,26 @@ class ServeTest {
         assertTrue(page.body().contains("<svg id=\"ap-map\"") && page.body().contains("data-id=\"hb-01\""), page.body());
         assertTrue(http.get(api, "/console/aps/hb-01", "Authorization", "Bearer " + token).body().contains("<svg id=\"history\""));
         assertEquals("[]", http.get(api, "/api/alerts", "Authorization", "Bearer " + token).body());
+    }
+
+    /**
+     * On main {@code serve} wrote every code to the log and kept it for {@code /api/dev/sms-outbox}; by default it now
+     * has no SMS sender: no outbox even for an admin, no SMS form, and a posted one is told to use a voucher.
+     */
+    @Test
+    void withoutAnSmsSenderThereIsNoOutboxAndNoSmsLogin() {
+        assertEquals(404, http.get(api, "/api/dev/sms-outbox", "Authorization", "Bearer " + http.consoleToken(api, "ada", PASSWORD)).statusCode());
+        TestGateways.add(server, "serve-gw", "127.0.0.1", "serve-radius-secret", Optional.empty());
+        new UamAddresses(server.database().dsl()).set("serve-gw", List.of(InetAddress.getLoopbackAddress()), "test");
+        HttpResponse<String> page = http.get(portal, "/?res=notyet&uamip=127.0.0.1&uamport=3990&challenge=6a3f0c1d2e4b5a697887766554433221"
+                + "&mac=AA-BB-CC-00-00-07&nasid=serve-gw&lang=en");
+        assertEquals(200, page.statusCode(), page.body());
+        assertTrue(!page.body().contains("/login/sms/request") && page.body().contains("/login/voucher"), "no SMS form is offered");
+        Map<String, String> fields = PortalLoginTest.hiddenFields(page.body());
+        fields.put("terms", "yes");
+        fields.put("phone", "+976 9911 2233");
+        HttpResponse<String> sms = http.post(portal, "/login/sms/request", "application/x-www-form-urlencoded", PortalLoginTest.form(fields));
+        assertEquals(404, sms.statusCode());
+        assertTrue(sms.body().contains("SMS login is not available here; please use a voucher."), sms.body());
     }
 }

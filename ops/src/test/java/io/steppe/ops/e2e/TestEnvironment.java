@@ -14,6 +14,15 @@ final class TestEnvironment {
     private TestEnvironment() {
     }
 
+    /** The environment with some keys set as well, e.g. {@code "STEPPE_SMS", "outbox"}. */
+    static Map<String, String> of(Path home, String... keysAndValues) {
+        Map<String, String> env = of(home);
+        for (int i = 0; i + 1 < keysAndValues.length; i += 2) {
+            env.put(keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return env;
+    }
+
     static Map<String, String> of(Path home) {
         Map<String, String> env = new HashMap<>();
         env.put("STEPPE_HOME", home.toString());

@@ -2,6 +2,7 @@ package io.steppe.portal.sms;
 
 import static io.steppe.db.schema.Tables.PHONE_IDENTITY;
 import static io.steppe.db.schema.Tables.SMS_CODE;
+import static io.steppe.db.schema.Tables.SMS_QUOTA;
 import static io.steppe.db.schema.Tables.SUBSCRIBER;
 
 import io.steppe.db.commit.LazyCommit;
@@ -10,20 +11,26 @@ import io.steppe.db.schema.tables.records.SmsCodeRecord;
 import io.steppe.portal.login.CredentialIssuer;
 import io.steppe.portal.login.LoginCredential;
 import io.steppe.portal.login.Sweep;
+import java.net.InetAddress;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.jooq.postgres.extensions.types.Inet;
 
 /**
  * Login by a one-time code sent to a mobile number: 6 digits, valid 5 minutes, locked after 5 wrong tries.
- * Sending is limited per number (1 a minute, 5 an hour), per device (1 a minute, 10 an hour) and per gateway
- * (60 a minute unless configured), so nobody can pump SMS through the portal.
+ * Sending is limited per number (1 a minute, 5 an hour), per device and per client address (1 a minute, 10 an hour
+ * each, see {@link SendLimits}), per gateway ({@link SmsLimits#gatewayPerMinute()}) and in all per hour
+ * ({@link SmsLimits#hourlyBudget()}, whose exhaustion raises the {@link SmsBudgetAlarm}), every one counted in the
+ * database, so that neither a client changing the MAC it claims nor a second node resets any of them.
  */
 public final class SmsLogin {
 
@@ -36,7 +43,7 @@ public final class SmsLogin {
     static final Duration KEPT = Duration.ofDays(180);
 
     /** What a request for a code came to; anything but SENT names a message key. */
-    public enum Sending { SENT, TOO_SOON, NUMBER_HOURLY_LIMIT, DEVICE_LIMIT, GATEWAY_LIMIT, NOT_SENT }
+    public enum Sending { SENT, TOO_SOON, NUMBER_HOURLY_LIMIT, DEVICE_LIMIT, GATEWAY_LIMIT, BUSY, NOT_SENT }
 
     /** What checking a code came to. */
     public sealed interface Checked {
@@ -49,26 +56,25 @@ public final class SmsLogin {
         enum Reason { WRONG_CODE, LOCKED, EXPIRED }
     }
 
-    /** Codes sent per gateway per minute by default: a busy square, not a flood. */
-    public static final int DEFAULT_GATEWAY_LIMIT = 60;
-
     private final DSLContext dsl;
     private final Clock clock;
     private final SecureRandom random;
     private final PhoneVault vault;
     private final SmsSender sender;
-    private final GatewayThrottle gateways;
+    private final SmsLimits limits;
+    private final SmsBudgetAlarm alarm;
     private final CredentialIssuer credentials;
     private final Sweep old = new Sweep(Duration.ofMinutes(1));
+    private final Sweep oldWindows = new Sweep(Duration.ofMinutes(1));
 
     public SmsLogin(DSLContext dsl, Clock clock, SecureRandom random, PhoneVault vault, CredentialIssuer credentials, SmsSender sender) {
-        this(dsl, clock, random, vault, credentials, sender, DEFAULT_GATEWAY_LIMIT);
+        this(dsl, clock, random, vault, credentials, sender, SmsLimits.DEFAULTS, SmsBudgetAlarm.NONE);
     }
 
-    /** @param gatewayLimitPerMinute codes one gateway may ask for per minute ({@code STEPPE_SMS_GATEWAY_LIMIT}) */
-    public SmsLogin(DSLContext dsl, Clock clock, SecureRandom random, PhoneVault vault, CredentialIssuer credentials,
-                    SmsSender sender, int gatewayLimitPerMinute) {
-        this.gateways = new GatewayThrottle(gatewayLimitPerMinute, clock);
+    public SmsLogin(DSLContext dsl, Clock clock, SecureRandom random, PhoneVault vault, CredentialIssuer credentials, SmsSender sender,
+                    SmsLimits limits, SmsBudgetAlarm alarm) {
+        this.limits = limits;
+        this.alarm = alarm;
         this.credentials = credentials;
         this.dsl = dsl;
         this.clock = clock;
@@ -77,53 +83,82 @@ public final class SmsLogin {
         this.sender = sender;
     }
 
-    public Sending requestCode(PhoneNumber phone, MacAddress device, String gateway, String messageText) {
+    /**
+     * Sends a code to {@code phone} for {@code device} behind {@code gateway}, unless a limit says no.
+     *
+     * @param clientAddress the client's address as the portal saw it (the TCP peer); empty when that was the gateway
+     *                      itself (it NATs its clients), whose own limit then holds
+     */
+    public Sending requestCode(PhoneNumber phone, MacAddress device, String gateway, Optional<InetAddress> clientAddress,
+                               String messageText) {
         OffsetDateTime now = now();
         byte[] phoneKey = vault.fingerprint(phone.e164());
         String mac = device.toString();
+        Optional<Inet> address = clientAddress.map(Inet::valueOf);
         String code = String.format("%06d", random.nextInt(1_000_000));
+        Windows windows = new Windows(gateway, now);
         Reserved reserved = dsl.transactionResult(tx -> {
-            Optional<Sending> refusal = SendLimits.refusal(tx.dsl(), phoneKey, mac, now);
+            Optional<Sending> refusal = SendLimits.refusal(tx.dsl(), phoneKey, mac, address, now);
             if (refusal.isPresent()) {
-                return new Reserved(refusal.get(), 0);
+                return Reserved.refused(refusal.get());
             }
-            if (!gateways.tryCount(gateway)) {
-                return new Reserved(Sending.GATEWAY_LIMIT, 0);
+            if (SmsQuota.take(tx.dsl(), windows.gatewayScope(), windows.minute(), limits.gatewayPerMinute()).isEmpty()) {
+                return Reserved.refused(Sending.GATEWAY_LIMIT);
+            }
+            OptionalInt budget = SmsQuota.take(tx.dsl(), SmsQuota.ALL, windows.hour(), limits.hourlyBudget());
+            if (budget.isEmpty()) {
+                SmsQuota.giveBack(tx.dsl(), windows.gatewayScope(), windows.minute());
+                return Reserved.refused(Sending.BUSY);
             }
             // A crash may lose the last fraction of a second of codes stored: a user asks for a new one, an abuser
             // gains at most that fraction's codes.
             LazyCommit.forThisTransaction(tx.dsl());
             old.deleteIfDue(tx.dsl(), now.toInstant(), SMS_CODE, SMS_CODE.ID, SMS_CODE.CREATED_AT.lt(now.minus(KEPT)));
-            try {
-                return new Reserved(Sending.SENT, tx.dsl().insertInto(SMS_CODE)
-                        .set(SMS_CODE.PHONE_HMAC, phoneKey)
-                        .set(SMS_CODE.CODE_HMAC, vault.fingerprint(phone.e164() + "/" + code))
-                        .set(SMS_CODE.CLIENT_MAC, mac)
-                        .set(SMS_CODE.GATEWAY, gateway)
-                        .set(SMS_CODE.CREATED_AT, now)
-                        .set(SMS_CODE.EXPIRES_AT, now.plus(CODE_LIFETIME))
-                        .returning(SMS_CODE.ID).fetchOne().getId());
-            } catch (RuntimeException e) {
-                gateways.uncount(gateway);
-                throw e;
-            }
+            oldWindows.deleteIfDue(tx.dsl(), now.toInstant(), SMS_QUOTA, SMS_QUOTA.WINDOW_START,
+                    SMS_QUOTA.WINDOW_START.lt(now.minusHours(2)));
+            long id = tx.dsl().insertInto(SMS_CODE)
+                    .set(SMS_CODE.PHONE_HMAC, phoneKey)
+                    .set(SMS_CODE.CODE_HMAC, vault.fingerprint(phone.e164() + "/" + code))
+                    .set(SMS_CODE.CLIENT_MAC, mac)
+                    .set(SMS_CODE.CLIENT_IP, address.orElse(null))
+                    .set(SMS_CODE.GATEWAY, gateway)
+                    .set(SMS_CODE.CREATED_AT, now)
+                    .set(SMS_CODE.EXPIRES_AT, now.plus(CODE_LIFETIME))
+                    .returning(SMS_CODE.ID).fetchOne().getId();
+            return new Reserved(Sending.SENT, id, budget.getAsInt() == limits.hourlyBudget());
         });
         if (reserved.sending() != Sending.SENT) {
             return reserved.sending();
+        }
+        if (reserved.lastOfBudget()) {
+            alarm.exhausted(limits.hourlyBudget(), windows.hour().toInstant());
         }
         try {
             sender.send(phone, messageText.replace("{code}", code));
             return Sending.SENT;
         } catch (SmsSender.SmsNotSent e) {
             // Not sent, so not counted against the limits either.
-            dsl.deleteFrom(SMS_CODE).where(SMS_CODE.ID.eq(reserved.codeId())).execute();
-            gateways.uncount(gateway);
+            dsl.transaction(tx -> {
+                tx.dsl().deleteFrom(SMS_CODE).where(SMS_CODE.ID.eq(reserved.codeId())).execute();
+                SmsQuota.giveBack(tx.dsl(), windows.gatewayScope(), windows.minute());
+                SmsQuota.giveBack(tx.dsl(), SmsQuota.ALL, windows.hour());
+            });
             return Sending.NOT_SENT;
         }
     }
 
-    /** A code stored, or why not. */
-    private record Reserved(Sending sending, long codeId) {
+    /** A code stored, or why not; {@code lastOfBudget} when it took the hour's last. */
+    private record Reserved(Sending sending, long codeId, boolean lastOfBudget) {
+        static Reserved refused(Sending why) {
+            return new Reserved(why, 0, false);
+        }
+    }
+
+    /** The quota windows a request at {@code now} counts in: the gateway's minute and everyone's hour. */
+    private record Windows(String gatewayScope, OffsetDateTime minute, OffsetDateTime hour) {
+        Windows(String gateway, OffsetDateTime now) {
+            this(SmsQuota.gateway(gateway), now.truncatedTo(ChronoUnit.MINUTES), now.truncatedTo(ChronoUnit.HOURS));
+        }
     }
 
     /**

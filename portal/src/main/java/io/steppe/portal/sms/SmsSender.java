@@ -1,6 +1,9 @@
 package io.steppe.portal.sms;
 
-/** Delivers a one-time code. Implementations: {@link LogSmsSender} (default) and {@link WebhookSmsSender}. */
+/**
+ * Delivers a one-time code. Implementations: {@link WebhookSmsSender} (a provider), {@link LogSmsSender} (development)
+ * and {@link OutboxSmsSender} (the demo). With none configured the portal offers no SMS login.
+ */
 public interface SmsSender {
 
     /**

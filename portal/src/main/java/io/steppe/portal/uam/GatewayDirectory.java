@@ -8,12 +8,16 @@ import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import org.jooq.DSLContext;
-import org.jooq.Record4;
+import org.jooq.Record6;
 import org.jooq.impl.DSL;
+import org.jooq.postgres.extensions.types.Cidr;
+import org.jooq.postgres.extensions.types.Inet;
 
 /**
  * Finds the gateway a redirect came from: by the {@code nasid} it names, else by the address it came from.
@@ -63,18 +67,20 @@ public final class GatewayDirectory {
 
     private Optional<Gateway> lookUp(Optional<String> nasId, InetAddress source) {
         if (nasId.isPresent()) {
-            return dsl.select(NAS.NAME, NAS.UAM_SECRET_SEALED, NAS.UAM_SECRET, NAS.UAM_CHAP).from(NAS).where(NAS.NAME.eq(nasId.get()))
+            return dsl.select(NAS.NAME, NAS.UAM_SECRET_SEALED, NAS.UAM_SECRET, NAS.UAM_CHAP, NAS.UAM_ADDRESSES, NAS.ADDRESS).from(NAS)
+                    .where(NAS.NAME.eq(nasId.get()))
                     .fetchOptional(this::gateway);
         }
-        return dsl.select(NAS.NAME, NAS.UAM_SECRET_SEALED, NAS.UAM_SECRET, NAS.UAM_CHAP).from(NAS)
+        return dsl.select(NAS.NAME, NAS.UAM_SECRET_SEALED, NAS.UAM_SECRET, NAS.UAM_CHAP, NAS.UAM_ADDRESSES, NAS.ADDRESS).from(NAS)
                 .where(DSL.condition("{0} >>= cast({1} as inet)", NAS.ADDRESS, DSL.val(source.getHostAddress())))
                 .orderBy(DSL.field("masklen({0})", Integer.class, NAS.ADDRESS).desc()).limit(1)
                 .fetchOptional(this::gateway);
     }
 
     /** A row's UAM secret is sealed, or in clear until the RADIUS module's first start seals it. */
-    private Gateway gateway(Record4<String, byte[], String, Boolean> r) {
+    private Gateway gateway(Record6<String, byte[], String, Boolean, Inet[], Cidr> r) {
         Optional<String> uamSecret = r.value2() != null ? Optional.of(secrets.open(r.value2())) : Optional.ofNullable(r.value3());
-        return new Gateway(r.value1(), uamSecret, r.value4());
+        return new Gateway(r.value1(), uamSecret, r.value4(), Arrays.stream(r.value5()).map(Inet::address).collect(Collectors.toSet()),
+                new AddressRange(r.value6().address(), r.value6().prefix()));
     }
 }

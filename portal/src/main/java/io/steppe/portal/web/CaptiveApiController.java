@@ -7,11 +7,13 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.steppe.portal.PortalSettings;
 import io.steppe.portal.session.ClientSessions;
 
 /**
  * {@code GET /api/captive}: the RFC 8908 Captive Portal API for the client asking, identified by its address.
- * {@code captive} is false once the client has an open session, whose time and data left are then given.
+ * {@code captive} is false once the client has an open session, whose time and data left are then given. The
+ * {@code user-portal-url} is the configured one: the request's Host is the client's to write.
  */
 @PortalListener
 @Controller("/api/captive")
@@ -22,17 +24,18 @@ final class CaptiveApiController {
     static final String MEDIA_TYPE = "application/captive+json";
 
     private final ClientSessions sessions;
+    private final String portalUrl;
 
-    CaptiveApiController(ClientSessions sessions) {
+    CaptiveApiController(ClientSessions sessions, PortalSettings settings) {
         this.sessions = sessions;
+        this.portalUrl = settings.publicUrl().toString().replace("\\", "\\\\").replace("\"", "\\\"");
     }
 
     @Get(produces = MEDIA_TYPE)
     HttpResponse<String> state(HttpRequest<?> request) {
         java.util.Optional<ClientSessions.Remaining> left = sessions.remaining(request.getRemoteAddress().getAddress());
-        String host = request.getHeaders().findFirst(HttpHeaders.HOST).orElse("localhost").replaceAll("[^A-Za-z0-9.:\\[\\]-]", "");
         // Written by hand: the codecs know application/json, not RFC 8908's own media type, and the object is tiny.
-        String body = "{\"captive\":" + left.isEmpty() + ",\"user-portal-url\":\"http://" + host + "/\""
+        String body = "{\"captive\":" + left.isEmpty() + ",\"user-portal-url\":\"" + portalUrl + "\""
                 + left.map(l -> ",\"seconds-remaining\":" + l.seconds() + ",\"bytes-remaining\":" + l.octets()).orElse("")
                 + ",\"can-extend-session\":false}";
         return HttpResponse.ok(body).contentType(MEDIA_TYPE).header(HttpHeaders.CACHE_CONTROL, "private, no-store");

@@ -4,7 +4,7 @@ import static io.steppe.portal.web.LoginForms.gatewayOrigin;
 import static io.steppe.portal.web.LoginForms.host;
 import static io.steppe.portal.web.PortalResponses.html;
 import static io.steppe.portal.web.LoginForms.messages;
-import static io.steppe.portal.web.LoginForms.portalUrl;
+import static io.steppe.portal.web.LoginForms.requestedUrl;
 import static io.steppe.portal.web.LoginForms.query;
 import static io.steppe.portal.web.LoginForms.remote;
 import static io.steppe.portal.web.LoginForms.withoutLang;
@@ -24,7 +24,7 @@ import io.steppe.db.keys.SecretKeys;
 import io.steppe.portal.login.AttemptLimiter;
 import io.steppe.portal.login.VoucherLogin;
 import io.steppe.portal.uam.Gateway;
-import io.steppe.portal.uam.UamChecksum;
+import io.steppe.portal.uam.RedirectCheck;
 import io.steppe.portal.uam.UamRedirect;
 import io.steppe.portal.uam.UserUrl;
 import java.time.Clock;
@@ -74,9 +74,14 @@ final class PortalController {
                     Optional.empty()), "");
         }
         String rawQuery = Optional.ofNullable(request.getUri().getRawQuery()).orElse("");
-        if (query.containsKey("md") && gateway.get().uamSecret().isPresent()
-                && !UamChecksum.valid(portalUrl(request) + "?" + withoutLang(rawQuery), gateway.get().uamSecret().get())) {
-            return html(HttpStatus.FORBIDDEN, pages.message(m.get("error.title"), Optional.of(m.get("error.forged")), Optional.empty()), "");
+        Optional<RedirectCheck.Refusal> untrusted = RedirectCheck.arrival(gateway.get(), redirect,
+                requestedUrl(request) + "?" + withoutLang(rawQuery));
+        if (untrusted.isEmpty() && redirect.res().equals("notyet")
+                && forms.answered().answered(gateway.get().name(), redirect.challenge().orElseThrow())) {
+            untrusted = Optional.of(RedirectCheck.Refusal.CHALLENGE);
+        }
+        if (untrusted.isPresent()) {
+            return LoginForms.refused(m, pages, untrusted.get());
         }
         Optional<String> userUrl = UserUrl.safe(redirect.userUrl(), host(request));
         Optional<String[]> onward = userUrl.map(u -> new String[] {m.get("success.continue") + " " + u, u});
@@ -86,8 +91,7 @@ final class PortalController {
             case "logoff" -> html(HttpStatus.OK, pages.message(m.get("logoff.title"), Optional.empty(), Optional.empty()), "");
             case "failed" -> html(HttpStatus.OK, pages.message(m.get("failed.title"), redirect.reason().map(r -> r),
                     Optional.of(new String[] {m.get("failed.retry"), gatewayOrigin(redirect) + "/prelogin"})), "");
-            default -> html(HttpStatus.OK, pages.login(redirect, withoutLang(rawQuery), forms.csrfFor(redirect), Optional.empty(),
-                    portalUrl(request)), gatewayOrigin(redirect));
+            default -> forms.loginPage(HttpStatus.OK, pages, redirect, withoutLang(rawQuery), Optional.empty());
         };
     }
 

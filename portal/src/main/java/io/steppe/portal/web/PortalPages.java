@@ -28,27 +28,34 @@ final class PortalPages {
         this.m = messages;
     }
 
-    /** The login form for a client the gateway sent; {@code hidden} carries the redirect's fields. */
-    String login(UamRedirect redirect, String query, String csrf, Optional<String> error, String portalUrl) {
+    /**
+     * The login form for a client the gateway sent; hidden fields carry the redirect's. {@code portalUrl} is the
+     * configured one (WISPr's LoginURL), {@code sms} whether an SMS sender is configured.
+     */
+    String login(UamRedirect redirect, String query, String csrf, Optional<String> error, String portalUrl, boolean sms) {
         StringBuilder body = new StringBuilder();
         body.append(languageSwitch(query));
         body.append("<h1>").append(esc(m.get("welcome"))).append("</h1>");
         error.ifPresent(e -> body.append("<p class=\"error\" role=\"alert\">").append(esc(e)).append("</p>"));
-        body.append("<form method=\"post\" action=\"/login/sms/request\">");
-        uamFields(body, redirect, csrf);
-        body.append("<h2>").append(esc(m.get("sms.heading"))).append("</h2>")
-                .append("<label for=\"phone\">").append(esc(m.get("sms.phone_label"))).append("</label>")
-                .append("<input type=\"text\" id=\"phone\" name=\"phone\" inputmode=\"tel\" autocomplete=\"tel\" required maxlength=\"20\">")
-                .append(terms("terms-sms"))
-                .append("<button type=\"submit\">").append(esc(m.get("sms.send"))).append("</button></form>");
-        body.append("<form method=\"post\" action=\"/login/voucher\">");
-        uamFields(body, redirect, csrf);
-        body.append("<h2>").append(esc(m.get("voucher.heading"))).append("</h2>")
-                .append("<label for=\"voucher\">").append(esc(m.get("voucher.label"))).append("</label>")
-                .append("<input type=\"text\" id=\"voucher\" name=\"voucher\" autocomplete=\"off\" autocapitalize=\"characters\" required maxlength=\"32\">")
-                .append(terms("terms-voucher"))
-                .append("<button type=\"submit\">").append(esc(m.get("voucher.submit"))).append("</button></form>");
+        if (sms) {
+            loginForm(body, redirect, csrf, "/login/sms/request", "sms.heading", "sms.phone_label", "phone",
+                    "inputmode=\"tel\" autocomplete=\"tel\" required maxlength=\"20\"", "terms-sms", "sms.send");
+        }
+        loginForm(body, redirect, csrf, "/login/voucher", "voucher.heading", "voucher.label", "voucher",
+                "autocomplete=\"off\" autocapitalize=\"characters\" required maxlength=\"32\"", "terms-voucher", "voucher.submit");
         return page(m.get("title"), body.toString(), wispr(redirect, portalUrl));
+    }
+
+    /** One way to log in: its heading, its one text field with its label, the terms and the button. */
+    private void loginForm(StringBuilder body, UamRedirect redirect, String csrf, String action, String heading, String label,
+                           String field, String attributes, String termsId, String submit) {
+        body.append("<form method=\"post\" action=\"").append(action).append("\">");
+        uamFields(body, redirect, csrf);
+        body.append("<h2>").append(esc(m.get(heading))).append("</h2>")
+                .append("<label for=\"").append(field).append("\">").append(esc(m.get(label))).append("</label>")
+                .append("<input type=\"text\" id=\"").append(field).append("\" name=\"").append(field).append("\" ")
+                .append(attributes).append(">").append(terms(termsId))
+                .append("<button type=\"submit\">").append(esc(m.get(submit))).append("</button></form>");
     }
 
     /** After a code was sent: the field for it, the number carried along. */

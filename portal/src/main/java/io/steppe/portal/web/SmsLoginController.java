@@ -12,34 +12,51 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.core.annotation.Nullable;
+import io.steppe.portal.sms.MobileNumbers;
 import io.steppe.portal.sms.PhoneNumber;
 import io.steppe.portal.sms.SmsLogin;
+import java.net.InetAddress;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
 
-/** Login by SMS on the portal: a code asked for a mobile number, then the code typed back. */
+/**
+ * Login by SMS on the portal: a code asked for a mobile number, then the code typed back. Where no SMS sender is
+ * configured there is no {@link SmsLogin}, the login page offers no SMS form, and a posted one is told to use a
+ * voucher.
+ */
 @PortalListener
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class SmsLoginController {
 
     private final LoginForms forms;
+    /** Null where no SMS sender is configured. */
     private final SmsLogin sms;
+    private final MobileNumbers numbers;
 
-    SmsLoginController(LoginForms forms, SmsLogin sms) {
+    SmsLoginController(LoginForms forms, @Nullable SmsLogin sms, MobileNumbers numbers) {
         this.forms = forms;
         this.sms = sms;
+        this.numbers = numbers;
     }
 
     @Post(uri = "/login/sms/request", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML + ";charset=utf-8")
     HttpResponse<String> requestCode(@Body Map<String, String> form, HttpRequest<?> request) {
         return withPhone(form, request, true, (p, phone) -> {
-            SmsLogin.Sending sending = sms.requestCode(phone, p.redirect().clientMac().orElseThrow(), p.gateway().name(),
+            InetAddress peer = LoginForms.remote(request);
+            // Behind a NAT the peer is the gateway itself, for all its clients: its own limit holds for them.
+            Optional<InetAddress> client = p.gateway().range().contains(peer) ? Optional.empty() : Optional.of(peer);
+            SmsLogin.Sending sending = sms.requestCode(phone, p.redirect().clientMac().orElseThrow(), p.gateway().name(), client,
                     p.m().get("sms.message"));
             if (sending != SmsLogin.Sending.SENT) {
-                HttpStatus status = sending == SmsLogin.Sending.NOT_SENT ? HttpStatus.BAD_GATEWAY : HttpStatus.TOO_MANY_REQUESTS;
+                HttpStatus status = switch (sending) {
+                    case NOT_SENT -> HttpStatus.BAD_GATEWAY;
+                    case BUSY -> HttpStatus.SERVICE_UNAVAILABLE;
+                    default -> HttpStatus.TOO_MANY_REQUESTS;
+                };
                 return forms.loginAgain(status, p.m(), p.pages(), p.redirect(),
                         p.m().get("error.sms." + sending.name().toLowerCase(Locale.ROOT)), request);
             }
@@ -69,23 +86,20 @@ final class SmsLoginController {
         if (p.refusal().isPresent()) {
             return p.refusal().get();
         }
-        Optional<PhoneNumber> phone = phone(form);
-        if (phone.isEmpty()) {
-            return forms.loginAgain(HttpStatus.BAD_REQUEST, p.m(), p.pages(), p.redirect(), p.m().get("error.phone.invalid"), request);
+        if (sms == null) {
+            return forms.loginAgain(HttpStatus.NOT_FOUND, p.m(), p.pages(), p.redirect(), p.m().get("error.sms.unavailable"), request);
         }
-        return then.apply(p, phone.get());
+        MobileNumbers.Parsed phone = numbers.parse(form.get("phone"));
+        if (phone instanceof MobileNumbers.Parsed.Refused refused) {
+            String why = "error.phone." + refused.refusal().name().toLowerCase(Locale.ROOT);
+            return forms.loginAgain(HttpStatus.BAD_REQUEST, p.m(), p.pages(), p.redirect(),
+                    p.m().get(why, numbers.countryNames(p.m().language())), request);
+        }
+        return then.apply(p, ((MobileNumbers.Parsed.Mobile) phone).number());
     }
 
     private HttpResponse<String> codePage(HttpStatus status, LoginForms.Posted p, PhoneNumber phone, Optional<String> error) {
         return html(status, p.pages().code(p.redirect(), forms.csrfFor(p.redirect()), phone.e164(), phone.masked(), error),
                 gatewayOrigin(p.redirect()));
-    }
-
-    private static Optional<PhoneNumber> phone(Map<String, String> form) {
-        try {
-            return Optional.of(PhoneNumber.parse(form.get("phone")));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
     }
 }

@@ -52,7 +52,7 @@ class WebhookSmsSenderTest {
     @Test
     void messageIsPostedAsJsonAndAServerErrorIsRetriedWithBackoff() {
         statuses.add(503);
-        sender().send(PhoneNumber.parse("+97699112233"), "Code \"123456\"");
+        sender().send(new PhoneNumber("+97699112233"), "Code \"123456\"");
         assertEquals(2, bodies.size());
         assertEquals("{\"to\":\"+97699112233\",\"text\":\"Code \\\"123456\\\"\"}", bodies.get(1));
         assertEquals(List.of(Duration.ofMillis(500)), pauses);
@@ -61,7 +61,7 @@ class WebhookSmsSenderTest {
     @Test
     void aProviderThatKeepsFailingIsReportedAfterThreeTries() {
         statuses.addAll(List.of(500, 502, 503));
-        SmsSender.SmsNotSent e = assertThrows(SmsSender.SmsNotSent.class, () -> sender().send(PhoneNumber.parse("+79161234567"), "x"));
+        SmsSender.SmsNotSent e = assertThrows(SmsSender.SmsNotSent.class, () -> sender().send(new PhoneNumber("+79161234567"), "x"));
         assertTrue(e.getMessage().contains("503"), e.getMessage());
         assertEquals(3, bodies.size());
         assertEquals(List.of(Duration.ofMillis(500), Duration.ofSeconds(1)), pauses);
@@ -70,7 +70,7 @@ class WebhookSmsSenderTest {
     @Test
     void aRefusalIsFinal() {
         statuses.add(400);
-        assertThrows(SmsSender.SmsNotSent.class, () -> sender().send(PhoneNumber.parse("+8613812345678"), "x"));
+        assertThrows(SmsSender.SmsNotSent.class, () -> sender().send(new PhoneNumber("+8613812345678"), "x"));
         assertEquals(1, bodies.size());
     }
 }

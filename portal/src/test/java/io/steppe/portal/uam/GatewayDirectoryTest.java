@@ -67,6 +67,16 @@ class GatewayDirectoryTest {
         assertTrue(gateways.find(Optional.of("square-gw"), somewhere).isEmpty());
     }
 
+    @Test
+    void aGatewayComesWithItsUamAddressesAndRange() {
+        add("village-gw", "10.30.0.1", null);
+        new UamAddresses(db.dsl()).set("village-gw", java.util.List.of(address("10.1.0.1"), address("fd00::1")), "test");
+        Gateway village = gateways.find(Optional.of("village-gw"), somewhere).orElseThrow();
+        assertEquals(java.util.Set.of(address("10.1.0.1"), address("fd00::1")), village.uamAddresses());
+        assertTrue(village.range().contains(address("10.30.0.1")));
+        assertTrue(!village.range().contains(address("10.30.0.2")));
+    }
+
     private static InetAddress address(String literal) {
         try {
             return InetAddress.getByName(literal);
