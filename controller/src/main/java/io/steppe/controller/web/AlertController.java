@@ -11,7 +11,6 @@ import io.micronaut.serde.annotation.Serdeable;
 import io.steppe.controller.ControllerService;
 import io.steppe.controller.alert.Alert;
 import java.util.List;
-import java.util.Map;
 
 /** {@code GET /api/alerts}: the open alerts (oldest first); {@code ?state=all}: the last 500, open or resolved, newest first. */
 @Controller("/api/alerts")
@@ -43,6 +42,6 @@ final class AlertController {
             List<AlertView> all = controller.alertStore().recent(500).stream().map(AlertView::of).toList();
             return HttpResponse.ok(all);
         }
-        return HttpResponse.badRequest(Map.of("error", "state must be 'open' or 'all'"));
+        throw new BadControllerRequest("state must be 'open' or 'all'");
     }
 }

@@ -26,6 +26,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -53,15 +54,16 @@ final class ApController {
 
     @Get
     HttpResponse<?> list(@Nullable @QueryValue String state, @Nullable @QueryValue String site) {
-        Optional<ApState> wanted;
-        try {
-            wanted = Optional.ofNullable(state).filter(s -> !s.isBlank()).map(s -> ApState.valueOf(s.trim().toUpperCase(Locale.ROOT)));
-        } catch (IllegalArgumentException e) {
-            return HttpResponse.badRequest(Map.of("error", "state must be one of UP, DEGRADED, DOWN, UNREACHABLE, UNKNOWN"));
-        }
+        Optional<ApState> wanted = Optional.ofNullable(state).filter(s -> !s.isBlank()).map(ApController::state);
         return HttpResponse.ok(views().stream()
                 .filter(v -> wanted.map(w -> w.name().equals(v.state())).orElse(true))
                 .filter(v -> site == null || site.isBlank() || site.equals(v.site())).toList());
+    }
+
+    private static ApState state(String value) {
+        String name = value.trim().toUpperCase(Locale.ROOT);
+        return Arrays.stream(ApState.values()).filter(s -> s.name().equals(name)).findFirst()
+                .orElseThrow(() -> new BadControllerRequest("state must be one of UP, DEGRADED, DOWN, UNREACHABLE, UNKNOWN"));
     }
 
     /** Every registered AP, as of the last evaluation; one registered since is shown as never seen. */
@@ -81,26 +83,19 @@ final class ApController {
         if (s != null) {
             return HttpResponse.ok(ApView.of(s));
         }
-        return controller.aps().find(id).<HttpResponse<?>>map(ap -> HttpResponse.ok(ApView.unevaluated(ap)))
-                .orElseGet(() -> HttpResponse.notFound(Map.of("error", "no AP with id '" + id + "'")));
+        return HttpResponse.ok(ApView.unevaluated(controller.aps().find(id).orElseThrow(() -> new UnknownAp(id))));
     }
 
     @Get("/{id}/history")
     HttpResponse<?> history(String id, @Nullable @QueryValue String from, @Nullable @QueryValue String to) {
         if (controller.evaluator().snapshot().get(id) == null && controller.aps().find(id).isEmpty()) {
-            return HttpResponse.notFound(Map.of("error", "no AP with id '" + id + "'"));
+            throw new UnknownAp(id);
         }
         Instant now = controller.clock().instant();
-        Instant end;
-        Instant start;
-        try {
-            end = to == null || to.isBlank() ? now : instant("to", to);
-            start = from == null || from.isBlank() ? end.minus(Duration.ofDays(1)) : instant("from", from);
-        } catch (IllegalArgumentException e) {
-            return HttpResponse.badRequest(Map.of("error", e.getMessage()));
-        }
+        Instant end = to == null || to.isBlank() ? now : instant("to", to);
+        Instant start = from == null || from.isBlank() ? end.minus(Duration.ofDays(1)) : instant("from", from);
         if (!start.isBefore(end) || Duration.between(start, end).compareTo(MAX_HISTORY) > 0) {
-            return HttpResponse.badRequest(Map.of("error", "from must be before to, at most 400 days apart"));
+            throw new BadControllerRequest("from must be before to, at most 400 days apart");
         }
         History h = controller.history().read(id, start, end, now);
         return HttpResponse.ok(HistoryView.of(h));
@@ -110,7 +105,7 @@ final class ApController {
         try {
             return OffsetDateTime.parse(value).toInstant();
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(name + " must be ISO-8601 with an offset, e.g. 2026-05-01T00:00:00Z, was '" + value + "'");
+            throw new BadControllerRequest(name + " must be ISO-8601 with an offset, e.g. 2026-05-01T00:00:00Z, was '" + value + "'");
         }
     }
 
@@ -124,35 +119,36 @@ final class ApController {
     /** Registers one AP; answers 201 with its heartbeat token (shown once) or 400 naming the problem. */
     @Post(consumes = MediaType.APPLICATION_JSON)
     HttpResponse<?> add(@Body NewAp body, HttpRequest<?> request) {
-        try {
-            if (body.id() == null || body.mac() == null || body.name() == null) {
-                throw new IllegalArgumentException("id, mac and name are required");
-            }
-            if ((body.lat() == null) != (body.lon() == null)) {
-                throw new IllegalArgumentException("lat and lon go together");
-            }
+        if (body.id() == null || body.mac() == null || body.name() == null) {
+            throw new BadControllerRequest("id, mac and name are required");
+        }
+        if ((body.lat() == null) != (body.lon() == null)) {
+            throw new BadControllerRequest("lat and lon go together");
+        }
+        Optional<LocalDate> installed = Optional.ofNullable(body.installDate()).map(ApController::installDate);
+        // the record's and the repository's checks (MAC, coordinates, an id already taken) are the caller's mistakes here
+        String token = BadControllerRequest.parsing(() -> {
             AccessPoint ap = new AccessPoint(body.id(), MacAddress.parse(body.mac()), body.name(), Optional.ofNullable(body.site()),
                     body.lat() == null ? Optional.empty() : Optional.of(new AccessPoint.Location(body.lat(), body.lon())),
                     Optional.ofNullable(body.gateway()), Optional.ofNullable(body.mgmtIp()),
-                    new AccessPoint.Hardware(Optional.ofNullable(body.model()), Optional.ofNullable(body.firmware()),
-                            Optional.ofNullable(body.installDate()).map(LocalDate::parse)));
-            String token = controller.aps().register(ap, actor(request));
-            controller.evaluator().inventoryChanged();
-            return HttpResponse.created(Map.of("id", ap.id(), "token", token));
-        } catch (IllegalArgumentException | DateTimeParseException e) {
-            return HttpResponse.badRequest(Map.of("error", e instanceof DateTimeParseException
-                    ? "installDate must be YYYY-MM-DD" : e.getMessage()));
+                    new AccessPoint.Hardware(Optional.ofNullable(body.model()), Optional.ofNullable(body.firmware()), installed));
+            return controller.aps().register(ap, actor(request));
+        });
+        controller.evaluator().inventoryChanged();
+        return HttpResponse.created(Map.of("id", body.id(), "token", token));
+    }
+
+    private static LocalDate installDate(String value) {
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new BadControllerRequest("installDate must be YYYY-MM-DD");
         }
     }
 
     @Post(uri = "/import", consumes = {"text/csv", MediaType.TEXT_PLAIN})
     HttpResponse<?> importCsv(@Body String csv, HttpRequest<?> request) {
-        ApCsvImport.Parsed parsed;
-        try {
-            parsed = ApCsvImport.parse(new StringReader(csv));
-        } catch (IllegalArgumentException e) {
-            return HttpResponse.badRequest(Map.of("error", e.getMessage()));
-        }
+        ApCsvImport.Parsed parsed = BadControllerRequest.parsing(() -> ApCsvImport.parse(new StringReader(csv)));
         ApCsvImport.Outcome outcome = ApCsvImport.apply(controller.aps(), parsed, actor(request));
         controller.evaluator().inventoryChanged();
         Map<String, Object> body = new LinkedHashMap<>();

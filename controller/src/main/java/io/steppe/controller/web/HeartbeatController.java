@@ -1,7 +1,6 @@
 package io.steppe.controller.web;
 
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -56,11 +55,8 @@ final class HeartbeatController {
         try (InputStream in = body) {
             ap = controller.tokens().apOf(request.getHeaders().getAuthorization());
             parsed = controller.parser().parse(HeartbeatBody.read(in, request.getContentLength(), controller.settings().maxBodyBytes()), now);
-        } catch (HeartbeatRejected e) {
-            return CompletableFuture.completedFuture(refused(e));
         } catch (IOException e) {
-            return CompletableFuture.completedFuture(refused(new HeartbeatRejected(HeartbeatRejected.Kind.MALFORMED,
-                    "the body could not be read to its end")));
+            throw new HeartbeatRejected(HeartbeatRejected.Kind.MALFORMED, "the body could not be read to its end");
         }
         controller.counters().ignored(parsed.ignored());
         Map<String, Object> answer = new LinkedHashMap<>();
@@ -73,21 +69,14 @@ final class HeartbeatController {
         }
         return controller.writer().submit(new HeartbeatWriter.Received(ap, parsed.heartbeat(), now))
                 .<MutableHttpResponse<?>>thenApply(done -> HttpResponse.ok(answer))
-                .exceptionally(e -> refused(e instanceof CompletionException && e.getCause() != null ? e.getCause() : e));
+                .exceptionally(e -> {
+                    throw refused(e instanceof CompletionException && e.getCause() != null ? e.getCause() : e);
+                });
     }
 
-    private MutableHttpResponse<?> refused(Throwable failure) {
-        HeartbeatRejected rejected = failure instanceof HeartbeatRejected r ? r
+    /** A save that failed for any reason is answered as overload; its cause is the writer's to log. */
+    private static HeartbeatRejected refused(Throwable failure) {
+        return failure instanceof HeartbeatRejected r ? r
                 : new HeartbeatRejected(HeartbeatRejected.Kind.OVERLOADED, "the heartbeat could not be saved");
-        controller.counters().reject(rejected.kind());
-        MutableHttpResponse<?> response = HttpResponse.status(io.micronaut.http.HttpStatus.valueOf(rejected.kind().status()))
-                .body(Map.of("error", rejected.getMessage()));
-        if (rejected.kind() == HeartbeatRejected.Kind.UNAUTHORIZED) {
-            response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"steppe-ap\"");
-        }
-        if (rejected.kind() == HeartbeatRejected.Kind.OVERLOADED) {
-            response.header(HttpHeaders.RETRY_AFTER, "5");
-        }
-        return response;
     }
 }

@@ -52,4 +52,30 @@ class ApControllerTest {
             assertEquals(400, h.get("/api/aps?state=sleepy").statusCode());
         }
     }
+
+    @Test
+    void refusalsAreJsonWithOneErrorThatNamesTheProblem() {
+        try (ControllerHarness h = new ControllerHarness(home, ControllerSettings.defaults())) {
+            h.register("jn-01", 1, java.util.Optional.empty());
+            assertError(h.get("/api/aps/nope"), 404, "no AP with id 'nope'");
+            assertError(h.get("/api/aps/nope/history"), 404, "no AP with id 'nope'");
+            assertError(h.get("/api/aps?state=sleepy"), 400, "state must be one of UP, DEGRADED, DOWN, UNREACHABLE, UNKNOWN");
+            assertError(h.get("/api/aps/jn-01/history?from=yesterday"), 400,
+                    "from must be ISO-8601 with an offset, e.g. 2026-05-01T00:00:00Z, was 'yesterday'");
+            assertError(h.get("/api/aps/jn-01/history?from=2026-05-02T00:00:00Z&to=2026-05-01T00:00:00Z"), 400,
+                    "from must be before to, at most 400 days apart");
+            assertError(h.post("/api/aps", "application/json", "{\"id\":\"jn-02\",\"name\":\"x\"}"), 400, "id, mac and name are required");
+            assertError(h.post("/api/aps", "application/json",
+                    "{\"id\":\"jn-02\",\"mac\":\"aa:bb:cc:00:00:02\",\"name\":\"x\",\"installDate\":\"June\"}"), 400,
+                    "installDate must be YYYY-MM-DD");
+            assertError(h.get("/api/alerts?state=closed"), 400, "state must be 'open' or 'all'");
+        }
+    }
+
+    /** The whole body, so that a handler that adds or renames a field is caught, not only one that changes the text. */
+    private static void assertError(HttpResponse<String> answer, int status, String message) {
+        assertEquals(status, answer.statusCode(), answer.body());
+        assertEquals("{\"error\":\"" + message + "\"}", answer.body());
+        assertTrue(answer.headers().firstValue("Content-Type").orElse("").startsWith("application/json"), answer.headers().toString());
+    }
 }

@@ -3,7 +3,6 @@ package io.steppe.coverage.web;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -21,7 +20,6 @@ import io.steppe.coverage.sample.OperatorCode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,12 +55,8 @@ final class CoverageController {
         String name = source == null || source.isBlank() ? "upload-" + actor(request) : source;
         ImportResult r;
         try (InputStream upload = body) {
-            r = jsonLines ? coverage.importJsonLines(upload, name, actor(request)) : coverage.importStream(upload, name, actor(request));
-        } catch (IllegalArgumentException e) {
-            return error(HttpStatus.BAD_REQUEST, e.getMessage());
-        } catch (UncheckedIOException e) {
-            // the body broke off (the client went away, or the upload passed micronaut.server.max-request-size)
-            return error(HttpStatus.BAD_REQUEST, e.getMessage());
+            r = BadUpload.importing(() -> jsonLines ? coverage.importJsonLines(upload, name, actor(request))
+                    : coverage.importStream(upload, name, actor(request)));
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("import_id", r.importId());
@@ -84,14 +78,9 @@ final class CoverageController {
     HttpResponse<?> cells(@Nullable @QueryValue String operator, @Nullable @QueryValue Integer resolution) throws IOException {
         int res = resolution == null ? 8 : resolution;
         if (res < 7 || res > 9) {
-            return error(HttpStatus.BAD_REQUEST, "resolution must be 7, 8 or 9");
+            throw new BadCoverageRequest("resolution must be 7, 8 or 9");
         }
-        Optional<String> op;
-        try {
-            op = operator(operator, false);
-        } catch (IllegalArgumentException e) {
-            return error(HttpStatus.BAD_REQUEST, e.getMessage());
-        }
+        Optional<String> op = BadCoverageRequest.parsing(() -> operator(operator, false));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         coverage.geoJson().cells(coverage.layers().cells(op, res), out);
         return HttpResponse.ok(out.toByteArray()).contentType(GEOJSON);
@@ -99,12 +88,7 @@ final class CoverageController {
 
     @Get(uri = "/gaps", produces = GEOJSON)
     HttpResponse<?> gaps(@Nullable @QueryValue String operator, @Nullable @QueryValue String wifi) throws IOException {
-        Optional<String> op;
-        try {
-            op = operator(operator, true);
-        } catch (IllegalArgumentException e) {
-            return error(HttpStatus.BAD_REQUEST, e.getMessage());
-        }
+        Optional<String> op = BadCoverageRequest.parsing(() -> operator(operator, true));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         coverage.geoJson().gaps(coverage.layers().gaps(op, "exclude".equals(wifi)), out);
         return HttpResponse.ok(out.toByteArray()).contentType(GEOJSON);
@@ -120,19 +104,16 @@ final class CoverageController {
                             @Nullable @QueryValue String since, @Nullable @QueryValue String until,
                             @Nullable @QueryValue("before_source") String beforeSource,
                             @Nullable @QueryValue("after_source") String afterSource) throws IOException {
+        String op = BadCoverageRequest.parsing(() -> operator(operator, false))
+                .orElseThrow(() -> new BadCoverageRequest("operator (MCC-MNC) is required"));
         List<io.steppe.coverage.aggregate.CellChange> found;
-        try {
-            String op = operator(operator, false).orElseThrow(() -> new IllegalArgumentException("operator (MCC-MNC) is required"));
-            if (beforeSource != null || afterSource != null) {
-                if (beforeSource == null || afterSource == null || at != null || since != null || until != null) {
-                    throw new IllegalArgumentException("compare either two sources (before_source and after_source) or two periods (at, since, until)");
-                }
-                found = coverage.aggregator().changes(op, beforeSource, afterSource);
-            } else {
-                found = coverage.aggregator().changes(op, Periods.parse("", at, since, until));
+        if (beforeSource != null || afterSource != null) {
+            if (beforeSource == null || afterSource == null || at != null || since != null || until != null) {
+                throw new BadCoverageRequest("compare either two sources (before_source and after_source) or two periods (at, since, until)");
             }
-        } catch (IllegalArgumentException e) {
-            return error(HttpStatus.BAD_REQUEST, e.getMessage());
+            found = BadCoverageRequest.parsing(() -> coverage.aggregator().changes(op, beforeSource, afterSource));
+        } else {
+            found = BadCoverageRequest.parsing(() -> coverage.aggregator().changes(op, Periods.parse("", at, since, until)));
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         coverage.geoJson().changes(found, out);
@@ -141,28 +122,20 @@ final class CoverageController {
 
     @Get(uri = "/gaps/{id}", produces = GEOJSON)
     HttpResponse<?> gap(long id) throws IOException {
-        var gap = coverage.gaps().find(id);
-        if (gap.isEmpty()) {
-            return error(HttpStatus.NOT_FOUND, "no gap with id " + id);
-        }
+        var gap = coverage.gaps().find(id).orElseThrow(() -> new NoSuchGapException(id));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        coverage.geoJson().gap(gap.get(), out);
+        coverage.geoJson().gap(gap, out);
         return HttpResponse.ok(out.toByteArray()).contentType(GEOJSON);
     }
 
     /** JSON {@code {"status": "confirmed", "note": "…"}}. */
     @Post(uri = "/gaps/{id}/status", consumes = MediaType.APPLICATION_JSON)
     HttpResponse<?> mark(long id, @Body Map<String, Object> body, HttpRequest<?> request) {
-        try {
-            Object note = body.get("note");
-            var gap = coverage.gaps().mark(id, GapStatus.parse(String.valueOf(body.get("status"))),
-                    note == null ? null : note.toString(), actor(request));
-            return HttpResponse.ok(Map.of("id", gap.id(), "status", gap.status()));
-        } catch (NoSuchGapException e) {
-            return error(HttpStatus.NOT_FOUND, e.getMessage());
-        } catch (IllegalArgumentException e) {
-            return error(HttpStatus.BAD_REQUEST, e.getMessage());
-        }
+        Object note = body.get("note");
+        // an unknown id is NoSuchGapException, answered 404 by its own handler
+        var gap = BadCoverageRequest.parsing(() -> coverage.gaps().mark(id, GapStatus.parse(String.valueOf(body.get("status"))),
+                note == null ? null : note.toString(), actor(request)));
+        return HttpResponse.ok(Map.of("id", gap.id(), "status", gap.status()));
     }
 
     static Optional<String> operator(String operator, boolean allowAll) {
@@ -179,9 +152,5 @@ final class CoverageController {
     static String actor(HttpRequest<?> request) {
         return request.getAttribute(ACTOR, String.class)
                 .orElseThrow(() -> new IllegalStateException("the login filter lets no request here without an account"));
-    }
-
-    private static HttpResponse<?> error(HttpStatus status, String message) {
-        return HttpResponse.status(status).body(Map.of("error", message)).contentType(MediaType.APPLICATION_JSON_TYPE);
     }
 }

@@ -1,5 +1,7 @@
 /**
  * The coverage endpoints on the API listener: sample upload, cells and gap regions as GeoJSON, planners'
- * decisions on gaps, and the planners' console pages with the gap map drawn inline as SVG.
+ * decisions on gaps, and the planners' console pages with the gap map drawn inline as SVG. The JSON API's
+ * refusals are domain exceptions ({@code BadUpload}, {@code BadCoverageRequest}, {@code NoSuchGapException},
+ * {@code ImportFailedException}), each answered as {@code {"error": "…"}} by its own {@code ExceptionHandler}.
  */
 package io.steppe.coverage.web;

@@ -93,6 +93,29 @@ class CoverageControllerTest {
         assertTrue(answer.body().contains("\"problems\":[\"2,rejected,"), answer.body());
     }
 
+    @Test
+    void refusalsAreJsonWithOneErrorThatNamesTheProblem() throws Exception {
+        assertError(get("/api/coverage/gaps/99"), 404, "no gap with id 99");
+        assertError(http.send(HttpRequest.newBuilder(base.resolve("/api/coverage/gaps/99/status")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"status\":\"confirmed\"}")).build(), HttpResponse.BodyHandlers.ofString()),
+                404, "no gap with id 99");
+        assertError(get("/api/coverage/cells?resolution=5"), 400, "resolution must be 7, 8 or 9");
+        assertError(get("/api/coverage/changes"), 400, "operator (MCC-MNC) is required");
+        assertError(get("/api/coverage/changes?operator=46000&at=2026-11-20T00:00:00Z&before_source=a"), 400,
+                "compare either two sources (before_source and after_source) or two periods (at, since, until)");
+    }
+
+    /** The whole body, so that a handler that adds or renames a field is caught, not only one that changes the text. */
+    private static void assertError(HttpResponse<String> answer, int status, String message) {
+        assertEquals(status, answer.statusCode(), answer.body());
+        assertEquals("{\"error\":\"" + message + "\"}", answer.body());
+        assertTrue(answer.headers().firstValue("Content-Type").orElse("").startsWith("application/json"), answer.headers().toString());
+    }
+
+    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(base.resolve(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     private static void assertNoInternals(HttpResponse<String> answer) {
         for (String internal : List.of("coverage_sample", "coverage_import", "ERROR:", "Exception", "COPY", "SQL")) {
             assertFalse(answer.body().contains(internal), internal + " in " + answer.body());

@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
 final class LoginController {
 
     private static final Logger LOG = LoggerFactory.getLogger(LoginController.class);
-    private static final String WRONG = "wrong user name or password";
+    private static final String WRONG = WrongCredentials.MESSAGE;
 
     private final AccountRepository accounts;
     private final ConsoleSessions sessions;
@@ -56,20 +56,16 @@ final class LoginController {
     }
 
     @Post(uri = "/api/login", consumes = MediaType.APPLICATION_JSON)
-    HttpResponse<Map<String, Object>> apiLogin(@Body Credentials credentials, HttpRequest<?> request) {
+    Map<String, Object> apiLogin(@Body Credentials credentials, HttpRequest<?> request) {
         if (credentials.username() == null || credentials.username().isBlank()) {
-            return HttpResponse.badRequest(Map.of("error", "field 'username' is required"));
+            throw new MissingField("username");
         }
         if (credentials.password() == null || credentials.password().isEmpty()) {
-            return HttpResponse.badRequest(Map.of("error", "field 'password' is required"));
+            throw new MissingField("password");
         }
-        Optional<Account> account = authenticate(credentials.username(), credentials.password(), request);
-        if (account.isEmpty()) {
-            return HttpResponse.status(HttpStatus.UNAUTHORIZED).body(Map.of("error", WRONG));
-        }
-        String token = sessions.open(account.get());
-        return HttpResponse.ok(Map.of("token", token, "role", account.get().role().value(),
-                "expires_in", sessions.lifetime().toSeconds()));
+        Account account = authenticate(credentials.username(), credentials.password(), request).orElseThrow(WrongCredentials::new);
+        String token = sessions.open(account);
+        return Map.of("token", token, "role", account.role().value(), "expires_in", sessions.lifetime().toSeconds());
     }
 
     @Post("/api/logout")

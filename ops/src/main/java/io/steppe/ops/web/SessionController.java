@@ -5,8 +5,6 @@ import static io.steppe.db.schema.Tables.RADIUS_SESSION_OPEN;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
@@ -76,16 +74,16 @@ final class SessionController {
     }
 
     @Post("/{id}/disconnect")
-    HttpResponse<Map<String, Object>> disconnect(String id, HttpRequest<?> request) throws InterruptedException {
-        var sent = radius.terminator().disconnect(id, SessionTerminator.Reason.OPERATOR, ConsoleAuthFilter.account(request).username());
-        if (sent.isEmpty()) {
-            return HttpResponse.notFound(Map.of("error", "no open session with id '" + id + "'"));
-        }
+    Map<String, Object> disconnect(String id, HttpRequest<?> request) throws InterruptedException {
+        var sent = radius.terminator().disconnect(id, SessionTerminator.Reason.OPERATOR, ConsoleAuthFilter.account(request).username())
+                .orElseThrow(() -> new NoSuchSession(id));
+        CoaResult result;
         try {
-            CoaResult result = sent.get().get(15, TimeUnit.SECONDS);
-            return HttpResponse.ok(Map.of("result", result.value(), "attempts", result.attempts()));
+            result = sent.get(15, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException e) {
-            return HttpResponse.status(HttpStatus.BAD_GATEWAY).body(Map.of("error", "the gateway did not answer: " + e.getMessage()));
+            // Future.get's checked exceptions, named for what they mean here
+            throw new GatewaySilent(e.getMessage());
         }
+        return Map.of("result", result.value(), "attempts", result.attempts());
     }
 }
