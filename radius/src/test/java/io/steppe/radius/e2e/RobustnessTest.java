@@ -69,7 +69,7 @@ class RobustnessTest {
 
     private static RadiusService startAnotherNode(RadiusHarness h) {
         return RadiusService.start(RadiusServerConfig.defaults("127.0.0.1", 0, 0), AccessPolicyConfig.defaults(), h.db.dsl(),
-                TestKeys.fixed(), Clock.systemUTC(), h.metrics);
+                TestKeys.fixed(), Clock.systemUTC(), System::nanoTime, h.metrics);
     }
 
     /**
