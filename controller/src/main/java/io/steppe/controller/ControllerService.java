@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,11 +59,12 @@ public final class ControllerService implements AutoCloseable {
         return t;
     });
 
-    public ControllerService(DSLContext dsl, ApRepository aps, ControllerSettings settings, Clock clock) {
+    /** @param nanoTime a monotonic ticker ({@code System::nanoTime} in production) for intervals, beside the wall clock */
+    public ControllerService(DSLContext dsl, ApRepository aps, ControllerSettings settings, Clock clock, LongSupplier nanoTime) {
         this.settings = settings;
         this.clock = clock;
         this.aps = aps;
-        this.tokens = new ApTokens(aps);
+        this.tokens = new ApTokens(aps, nanoTime);
         JsonMapper json = JsonMapper.createDefault();
         this.parser = new HeartbeatParser(json, settings.maxClockSkew());
         this.alertStore = new AlertStore(dsl);
@@ -72,7 +74,7 @@ public final class ControllerService implements AutoCloseable {
         this.webhook = settings.webhook().map(url -> new WebhookNotifier(url, json, settings.webhookAttempts(), settings.webhookBackoff()));
         List<AlertNotifier> notifiers = new ArrayList<>(List.of(AlertManager.log()));
         webhook.ifPresent(notifiers::add);
-        this.evaluator = new HealthEvaluator(dsl, aps, settings.rules(), clock, new AlertManager(alertStore, settings.alerts(), notifiers),
+        this.evaluator = new HealthEvaluator(dsl, aps, settings.rules(), clock, nanoTime, new AlertManager(alertStore, settings.alerts(), notifiers),
                 prober, radius);
         this.writer = new HeartbeatWriter(dsl, counters, evaluator::heartbeat, 2_000, 50_000, WRITE_LINGER);
     }

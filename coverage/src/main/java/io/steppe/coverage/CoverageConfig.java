@@ -3,7 +3,7 @@ package io.steppe.coverage;
 import java.time.ZoneId;
 
 /**
- * Every threshold of the coverage method, with the defaults of {@code reference/coverage-method.md}.
+ * Every threshold of the coverage method, with the defaults of {@code docs/coverage-method.md}.
  *
  * @param signal      how one sample is classed
  * @param evidence    how samples become observations and when a cell is judged

@@ -8,7 +8,7 @@ import java.util.Set;
 
 /**
  * The coverage method's thresholds as configuration keys; each default is {@link CoverageConfig#defaults()}
- * (reference/coverage-method.md gives the sources). Read with the rest of {@link SteppeConfig}.
+ * (docs/coverage-method.md gives the sources). Read with the rest of {@link SteppeConfig}.
  */
 final class CoverageSettings {
 

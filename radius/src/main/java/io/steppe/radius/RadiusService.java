@@ -31,6 +31,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -84,13 +85,16 @@ public final class RadiusService implements AutoCloseable {
     }
 
     public static RadiusService start(RadiusServerConfig config, AccessPolicyConfig policy, DSLContext dsl, SecretKeys keys,
-                                      Clock clock, RadiusMetrics metrics) {
-        return start(config, java.util.Optional.empty(), policy, dsl, keys, clock, metrics);
+                                      Clock clock, LongSupplier nanoTime, RadiusMetrics metrics) {
+        return start(config, java.util.Optional.empty(), policy, dsl, keys, clock, nanoTime, metrics);
     }
 
-    /** @param keys what the database's secrets are sealed with ({@code $STEPPE_HOME/keys}) */
+    /**
+     * @param keys what the database's secrets are sealed with ({@code $STEPPE_HOME/keys})
+     * @param nanoTime the monotonic ticker for ages and latencies ({@code System::nanoTime} in production), beside the wall clock
+     */
     public static RadiusService start(RadiusServerConfig config, java.util.Optional<RadSecConfig> radsec, AccessPolicyConfig policy,
-                                      DSLContext dsl, SecretKeys keys, Clock clock, RadiusMetrics metrics) {
+                                      DSLContext dsl, SecretKeys keys, Clock clock, LongSupplier nanoTime, RadiusMetrics metrics) {
         NasRepository gateways = new NasRepository(dsl, keys);
         int sealed = gateways.sealClearSecrets();
         int hashed = new VoucherIssuer(dsl, keys, clock, new java.security.SecureRandom()).hashClearCodes();
@@ -99,7 +103,7 @@ public final class RadiusService implements AutoCloseable {
         }
         NasDirectory directory = new NasDirectory(gateways, new MessageAuthenticatorSightings(dsl));
         directory.refresh();
-        DuplicateCache duplicates = new DuplicateCache(config.duplicateTtl(), System::nanoTime);
+        DuplicateCache duplicates = new DuplicateCache(config.duplicateTtl(), nanoTime);
         AtomicInteger threadNumber = new AtomicInteger();
         ThreadPoolExecutor workers = new ThreadPoolExecutor(config.workers(), config.workers(), 60, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(config.workQueue()), r -> {
@@ -108,12 +112,12 @@ public final class RadiusService implements AutoCloseable {
                     return t;
                 }, new ThreadPoolExecutor.AbortPolicy());
         AccountingStore store = new AccountingStore(keys);
-        HotspotPolicy hotspot = new HotspotPolicy(dsl, keys, clock, policy);
+        HotspotPolicy hotspot = new HotspotPolicy(dsl, keys, clock, nanoTime, policy);
         AccountingWriter accounting = new AccountingWriter(dsl, store, metrics, config.accountingBatch(), config.accountingQueue(),
                 hotspot::accounted);
         metrics.inFlight(() -> workers.getActiveCount() + workers.getQueue().size(), () -> workers.getQueue().size() + accounting.queued());
         ensurePartitions(dsl);
-        RequestDispatcher dispatcher = new RequestDispatcher(directory, duplicates, hotspot, accounting, workers, metrics, clock);
+        RequestDispatcher dispatcher = new RequestDispatcher(directory, duplicates, hotspot, accounting, workers, metrics, clock, nanoTime);
         RadiusServer server;
         try {
             server = RadiusServer.start(config, radsec, dispatcher);

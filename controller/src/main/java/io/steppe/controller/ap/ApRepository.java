@@ -8,6 +8,7 @@ import io.steppe.db.Tokens;
 import io.steppe.db.net.MacAddress;
 import io.steppe.db.schema.tables.records.AccessPointRecord;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -23,10 +24,13 @@ public final class ApRepository {
 
     private final DSLContext dsl;
     private final SecureRandom random;
+    private final Clock clock;
 
-    public ApRepository(DSLContext dsl, SecureRandom random) {
+    /** @param clock stamps {@code updated_at}, so tests can fix the time */
+    public ApRepository(DSLContext dsl, SecureRandom random, Clock clock) {
         this.dsl = dsl;
         this.random = random;
+        this.clock = clock;
     }
 
     /**
@@ -58,7 +62,7 @@ public final class ApRepository {
         guarded(ap, () -> dsl.transaction(tx -> {
             AccessPointRecord row = tx.dsl().fetchSingle(ACCESS_POINT, ACCESS_POINT.ID.eq(ap.id()));
             fill(tx.dsl(), row, ap);
-            row.setUpdatedAt(OffsetDateTime.now());
+            row.setUpdatedAt(OffsetDateTime.now(clock));
             row.update();
             AuditLog.record(tx.dsl(), actor, "ap.update", ap.id(), Map.of("mac", ap.mac().toString()));
         }));
@@ -69,7 +73,7 @@ public final class ApRepository {
     public String rotateToken(String id, String actor) {
         String token = Tokens.newToken(random);
         int updated = dsl.update(ACCESS_POINT).set(ACCESS_POINT.TOKEN_HASH, Tokens.hash(token))
-                .set(ACCESS_POINT.UPDATED_AT, OffsetDateTime.now()).where(ACCESS_POINT.ID.eq(id)).execute();
+                .set(ACCESS_POINT.UPDATED_AT, OffsetDateTime.now(clock)).where(ACCESS_POINT.ID.eq(id)).execute();
         if (updated == 0) {
             throw new IllegalArgumentException("no AP with id '" + id + "'");
         }
@@ -98,7 +102,7 @@ public final class ApRepository {
                         .set(ACCESS_POINT.LONGITUDE, ap.location().map(AccessPoint.Location::longitude).orElse(null))
                         .set(ACCESS_POINT.GATEWAY_ID, gatewayId).set(ACCESS_POINT.TOKEN_HASH, Tokens.hash(token))
                         .onConflict(ACCESS_POINT.ID).doUpdate().set(ACCESS_POINT.TOKEN_HASH, Tokens.hash(token))
-                        .set(ACCESS_POINT.GATEWAY_ID, gatewayId).set(ACCESS_POINT.UPDATED_AT, OffsetDateTime.now()));
+                        .set(ACCESS_POINT.GATEWAY_ID, gatewayId).set(ACCESS_POINT.UPDATED_AT, OffsetDateTime.now(clock)));
             }
             for (int i = 0; i < upserts.size(); i += 1000) {
                 tx.dsl().batch(upserts.subList(i, Math.min(upserts.size(), i + 1000))).execute();

@@ -21,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,6 +69,8 @@ public final class HealthEvaluator {
     private final HealthRules rules;
     private final HealthJudge judge;
     private final Clock clock;
+    /** Paces the wait for probes; a ticker rather than the clock so a clock step cannot stretch it. */
+    private final LongSupplier nanoTime;
     private final AlertManager alerts;
     private final Optional<TcpProber> prober;
     private final RadiusView radius;
@@ -80,13 +83,14 @@ public final class HealthEvaluator {
     private volatile Map<String, ApSnapshot> snapshot = Map.of();
     private boolean alertsStale = true;
 
-    public HealthEvaluator(org.jooq.DSLContext dsl, ApRepository inventory, HealthRules rules, Clock clock, AlertManager alerts,
-                           Optional<TcpProber> prober, RadiusView radius) {
+    public HealthEvaluator(org.jooq.DSLContext dsl, ApRepository inventory, HealthRules rules, Clock clock, LongSupplier nanoTime,
+                           AlertManager alerts, Optional<TcpProber> prober, RadiusView radius) {
         this.inventory = inventory;
         this.store = new StatusStore(dsl);
         this.rules = rules;
         this.judge = new HealthJudge(rules, clock.instant());
         this.clock = clock;
+        this.nanoTime = nanoTime;
         this.alerts = alerts;
         this.prober = prober;
         this.radius = radius;
@@ -205,10 +209,10 @@ public final class HealthEvaluator {
             running.put(t.ap().id(), prober.get().probe(t.ap().mgmtIp().get()));
         }
         long waitMillis = prober.get().policy().timeout().toMillis() * (1 + running.size() / prober.get().policy().concurrency()) + 500;
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMillis);
+        long deadline = nanoTime.getAsLong() + TimeUnit.MILLISECONDS.toNanos(waitMillis);
         running.forEach((id, result) -> {
             try {
-                probes.put(id, new ProbeResult(result.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS), now));
+                probes.put(id, new ProbeResult(result.get(Math.max(1, deadline - nanoTime.getAsLong()), TimeUnit.NANOSECONDS), now));
             } catch (ExecutionException | TimeoutException e) {
                 probes.put(id, new ProbeResult(false, now));
             } catch (InterruptedException e) {

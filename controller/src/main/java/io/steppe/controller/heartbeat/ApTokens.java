@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongSupplier;
 
 /**
  * Which AP a heartbeat token belongs to, by the token's SHA-256 (the token itself is never kept). Every AP's hash is
@@ -22,10 +23,14 @@ public final class ApTokens {
     private final ApRepository aps;
     private final AtomicBoolean refreshing = new AtomicBoolean();
     private volatile Map<ByteBuffer, String> known = new ConcurrentHashMap<>();
-    private volatile long refreshedAt = System.nanoTime() - REFRESH_NANOS;
+    private final LongSupplier nanoTime;
+    private volatile long refreshedAt;
 
-    public ApTokens(ApRepository aps) {
+    /** @param nanoTime a monotonic ticker ({@code System::nanoTime} in production) that paces the refresh */
+    public ApTokens(ApRepository aps, LongSupplier nanoTime) {
         this.aps = aps;
+        this.nanoTime = nanoTime;
+        this.refreshedAt = nanoTime.getAsLong() - REFRESH_NANOS;
     }
 
     /** @throws HeartbeatRejected {@code UNAUTHORIZED} for a missing, malformed or unknown token */
@@ -49,7 +54,7 @@ public final class ApTokens {
     }
 
     private void refreshIfStale() {
-        if (System.nanoTime() - refreshedAt < REFRESH_NANOS || !refreshing.compareAndSet(false, true)) {
+        if (nanoTime.getAsLong() - refreshedAt < REFRESH_NANOS || !refreshing.compareAndSet(false, true)) {
             return;
         }
         try {
@@ -57,7 +62,7 @@ public final class ApTokens {
         } catch (RuntimeException e) {
             // The database is unreachable; the tokens known so far keep working and the heartbeat write will tell.
         } finally {
-            refreshedAt = System.nanoTime();
+            refreshedAt = nanoTime.getAsLong();
             refreshing.set(false);
         }
     }

@@ -15,7 +15,7 @@ final class ApConsoleAssets {
     @Get("/{name}")
     HttpResponse<String> asset(String name) {
         return switch (name) {
-            case STYLESHEET -> HttpResponse.ok(Html.STYLE).contentType("text/css;charset=utf-8");
+            case STYLESHEET -> HttpResponse.ok(ApPages.STYLE).contentType("text/css;charset=utf-8");
             case LIST_SCRIPT -> HttpResponse.ok(ApConsoleScript.LIST).contentType("text/javascript;charset=utf-8");
             case ONE_SCRIPT -> HttpResponse.ok(ApConsoleScript.ONE).contentType("text/javascript;charset=utf-8");
             default -> HttpResponse.notFound();

@@ -57,11 +57,11 @@ final class ApConsoleController {
         if (alerts.isEmpty()) {
             body.append("<li class=\"muted\">none</li>");
         }
-        alerts.forEach(a -> body.append("<li>").append(Html.escape(a.message())).append(" <span class=\"muted\">since ")
+        alerts.forEach(a -> body.append("<li>").append(ApPages.escape(a.message())).append(" <span class=\"muted\">since ")
                 .append(a.openedAt()).append("</span></li>"));
         body.append("</ul></section><section><h2>Map</h2>").append(ApMap.svg(all)).append("</section>");
         body.append(table(all, state, site)).append("</main>");
-        return Html.page("Steppe · access points", body.toString(), ApConsoleAssets.LIST_SCRIPT);
+        return ApPages.page("Steppe · access points", body.toString(), ApConsoleAssets.LIST_SCRIPT);
     }
 
     private String table(Collection<ApSnapshot> all, @Nullable String state, @Nullable String site) {
@@ -74,8 +74,8 @@ final class ApConsoleController {
         }
         out.append("</select></label> <label>Site <select name=\"site\"><option value=\"\">any</option>");
         for (String s : sites) {
-            out.append("<option").append(s.equals(site) ? " selected" : "").append(" value=\"").append(Html.escape(s)).append("\">")
-                    .append(Html.escape(s)).append("</option>");
+            out.append("<option").append(s.equals(site) ? " selected" : "").append(" value=\"").append(ApPages.escape(s)).append("\">")
+                    .append(ApPages.escape(s)).append("</option>");
         }
         out.append("</select></label> <button type=\"submit\">Filter</button></form>");
         List<ApSnapshot> rows = all.stream()
@@ -87,12 +87,12 @@ final class ApConsoleController {
         out.append("<table id=\"aps\"><thead><tr><th>AP</th><th>Name</th><th>Site</th><th>Gateway</th><th>State</th><th>Reasons</th>"
                 + "<th>Clients</th><th>Users</th><th>Flaps</th><th>Last heartbeat</th></tr></thead><tbody>");
         for (ApSnapshot a : rows.subList(0, Math.min(rows.size(), TABLE_ROWS))) {
-            out.append("<tr data-id=\"").append(Html.escape(a.ap().id())).append("\"><td><a href=\"/console/aps/").append(Html.escape(a.ap().id()))
-                    .append("\">").append(Html.escape(a.ap().id())).append("</a></td><td>").append(Html.escape(a.ap().name()))
-                    .append("</td><td>").append(Html.escape(a.ap().site().orElse(""))).append("</td><td>")
-                    .append(Html.escape(a.ap().gateway().orElse(""))).append("</td><td class=\"state ").append(a.state()).append("\">")
+            out.append("<tr data-id=\"").append(ApPages.escape(a.ap().id())).append("\"><td><a href=\"/console/aps/").append(ApPages.escape(a.ap().id()))
+                    .append("\">").append(ApPages.escape(a.ap().id())).append("</a></td><td>").append(ApPages.escape(a.ap().name()))
+                    .append("</td><td>").append(ApPages.escape(a.ap().site().orElse(""))).append("</td><td>")
+                    .append(ApPages.escape(a.ap().gateway().orElse(""))).append("</td><td class=\"state ").append(a.state()).append("\">")
                     .append(a.state()).append("</td><td class=\"reasons\">")
-                    .append(Html.escape(String.join("; ", a.condition().reasons().stream().map(Reason::text).toList())))
+                    .append(ApPages.escape(String.join("; ", a.condition().reasons().stream().map(Reason::text).toList())))
                     .append("</td><td>").append(a.latest().flatMap(r -> r.heartbeat().clients().isPresent()
                             ? java.util.Optional.of(r.heartbeat().clients().getAsInt()) : java.util.Optional.empty()).map(String::valueOf).orElse(""))
                     .append("</td><td>").append(a.usage().users()).append("</td><td>").append(a.flaps()).append("</td><td>")
@@ -105,14 +105,14 @@ final class ApConsoleController {
     HttpResponse<String> one(String id) {
         ApSnapshot a = controller.evaluator().snapshot().get(id);
         if (a == null) {
-            return HttpResponse.<String>notFound().body(Html.page("Steppe · no such AP", "<header><a href=\"/console/aps\">Access points</a></header>"
-                    + "<main><p>No AP with id '" + Html.escape(id) + "' (or it is not evaluated yet).</p></main>", ""));
+            return HttpResponse.<String>notFound().body(ApPages.page("Steppe · no such AP", "<header><a href=\"/console/aps\">Access points</a></header>"
+                    + "<main><p>No AP with id '" + ApPages.escape(id) + "' (or it is not evaluated yet).</p></main>", ""));
         }
         StringBuilder body = new StringBuilder("<header><a href=\"/console/\">Steppe console</a> · <a href=\"/console/aps\">Access points</a> · <strong>")
-                .append(Html.escape(id)).append("</strong></header><main data-ap=\"").append(Html.escape(id)).append("\"><section><h1>")
-                .append(Html.escape(a.ap().name())).append(" <span id=\"state\" class=\"").append(a.state()).append("\">").append(a.state())
+                .append(ApPages.escape(id)).append("</strong></header><main data-ap=\"").append(ApPages.escape(id)).append("\"><section><h1>")
+                .append(ApPages.escape(a.ap().name())).append(" <span id=\"state\" class=\"").append(a.state()).append("\">").append(a.state())
                 .append("</span></h1><ul id=\"reasons\">");
-        a.condition().reasons().forEach(r -> body.append("<li>").append(Html.escape(r.text())).append("</li>"));
+        a.condition().reasons().forEach(r -> body.append("<li>").append(ApPages.escape(r.text())).append("</li>"));
         body.append("</ul><table>");
         row(body, "MAC", a.ap().mac().toString());
         row(body, "Site", a.ap().site().orElse(""));
@@ -125,7 +125,7 @@ final class ApConsoleController {
         row(body, "RADIUS sessions / users", a.usage().sessions() + " / " + a.usage().users());
         body.append("</table></section><section><h2>Last 24 hours</h2><div id=\"chart\">").append(chart(id)).append("</div>")
                 .append("<p class=\"muted\">Blue: clients; dashed orange: channel utilisation; band: state.</p></section></main>");
-        return HttpResponse.ok(Html.page("Steppe · " + id, body.toString(), ApConsoleAssets.ONE_SCRIPT));
+        return HttpResponse.ok(ApPages.page("Steppe · " + id, body.toString(), ApConsoleAssets.ONE_SCRIPT));
     }
 
     /** The chart alone, for the page's script to refresh. */
@@ -137,6 +137,6 @@ final class ApConsoleController {
     }
 
     private static void row(StringBuilder out, String name, String value) {
-        out.append("<tr><th>").append(Html.escape(name)).append("</th><td>").append(Html.escape(value)).append("</td></tr>");
+        out.append("<tr><th>").append(ApPages.escape(name)).append("</th><td>").append(ApPages.escape(value)).append("</td></tr>");
     }
 }

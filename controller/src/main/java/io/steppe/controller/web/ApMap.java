@@ -67,15 +67,15 @@ final class ApMap {
             double top = points.stream().mapToDouble(Point::y).min().orElse(cy);
             out.append("\" fill=\"#dfe8d5\" stroke=\"#8aa080\" stroke-dasharray=\"4 3\"/>")
                     .append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"12\" fill=\"#405040\" text-anchor=\"middle\">",
-                            cx, Math.max(12, top - 16))).append(Html.escape(site)).append("</text>");
+                            cx, Math.max(12, top - 16))).append(ApPages.escape(site)).append("</text>");
         });
         double r = placed.size() > 2000 ? 2 : 5;
         for (ApSnapshot a : placed) {
             Point p = project.apply(a.ap().location().get());
-            out.append("<a href=\"/console/aps/").append(Html.escape(a.ap().id())).append("\"><circle data-id=\"")
-                    .append(Html.escape(a.ap().id())).append(String.format(Locale.ROOT, "\" cx=\"%.1f\" cy=\"%.1f\" r=\"%.0f\" fill=\"%s\">",
+            out.append("<a href=\"/console/aps/").append(ApPages.escape(a.ap().id())).append("\"><circle data-id=\"")
+                    .append(ApPages.escape(a.ap().id())).append(String.format(Locale.ROOT, "\" cx=\"%.1f\" cy=\"%.1f\" r=\"%.0f\" fill=\"%s\">",
                             p.x(), p.y(), r, COLOURS.get(a.state())))
-                    .append("<title>").append(Html.escape(a.ap().id() + " " + a.state() + (a.condition().reasons().isEmpty() ? ""
+                    .append("<title>").append(ApPages.escape(a.ap().id() + " " + a.state() + (a.condition().reasons().isEmpty() ? ""
                             : ": " + a.condition().reasons().get(0).text()))).append("</title></circle></a>");
         }
         return out.append("</svg>").toString();

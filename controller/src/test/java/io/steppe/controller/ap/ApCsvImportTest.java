@@ -49,7 +49,7 @@ class ApCsvImportTest {
     @Test
     void aLaterImportUpdatesInsteadOfDuplicatingAndKeepsTheToken() {
         try (Database db = TestDatabases.freshMigrated(home)) {
-            ApRepository aps = new ApRepository(db.dsl(), new SecureRandom());
+            ApRepository aps = new ApRepository(db.dsl(), new SecureRandom(), java.time.Clock.systemUTC());
             ApCsvImport.Outcome first = ApCsvImport.apply(aps, ApCsvImport.parse(new StringReader(CSV)), "test");
             assertEquals(2, first.tokens().size());
             assertEquals(3, first.problems().size());

@@ -11,6 +11,9 @@ import io.steppe.db.TestDatabases;
 import io.steppe.db.net.MacAddress;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -24,11 +27,12 @@ class ApRepositoryTest {
     Path home;
     Database db;
     ApRepository aps;
+    final Instant now = Instant.parse("2026-11-26T02:00:00Z");
 
     @BeforeEach
     void open() {
         db = TestDatabases.freshMigrated(home);
-        aps = new ApRepository(db.dsl(), new SecureRandom());
+        aps = new ApRepository(db.dsl(), new SecureRandom(), Clock.fixed(now, ZoneOffset.UTC));
     }
 
     @AfterEach
@@ -50,6 +54,24 @@ class ApRepositoryTest {
                 .from(io.steppe.db.schema.Tables.ACCESS_POINT).where(io.steppe.db.schema.Tables.ACCESS_POINT.ID.eq("jn-01")).fetchOne().value1();
         assertArrayEquals(io.steppe.db.Tokens.hash(token), stored);
         assertEquals("ap.add", AuditLog.recent(db.dsl(), 1).get(0).action());
+    }
+
+    @Test
+    void updatesAreStampedWithTheGivenClock() {
+        aps.register(ap("jn-01", "aa:bb:cc:00:00:01"), "cli:test");
+        aps.upsert(ap("jn-01", "aa:bb:cc:00:00:01"), "cli:test");
+        assertEquals(now, updatedAt("jn-01"), "update");
+        aps.register(ap("jn-02", "aa:bb:cc:00:00:02"), "cli:test");
+        aps.rotateToken("jn-02", "cli:test");
+        assertEquals(now, updatedAt("jn-02"), "new token");
+        aps.register(ap("jn-03", "aa:bb:cc:00:00:03"), "cli:test");
+        aps.registerWithNewTokens(List.of(ap("jn-03", "aa:bb:cc:00:00:03")), "cli:test");
+        assertEquals(now, updatedAt("jn-03"), "new tokens in bulk");
+    }
+
+    private Instant updatedAt(String id) {
+        return db.dsl().select(io.steppe.db.schema.Tables.ACCESS_POINT.UPDATED_AT).from(io.steppe.db.schema.Tables.ACCESS_POINT)
+                .where(io.steppe.db.schema.Tables.ACCESS_POINT.ID.eq(id)).fetchOne().value1().toInstant();
     }
 
     @Test

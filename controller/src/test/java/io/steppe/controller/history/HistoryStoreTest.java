@@ -27,7 +27,7 @@ class HistoryStoreTest {
     @Test
     void heartbeatsAreAveragedIntoFiveMinuteAndHourlyBucketsAndDroppedPastRetention() {
         try (Database db = TestDatabases.freshMigrated(home)) {
-            new ApRepository(db.dsl(), new SecureRandom()).register(new AccessPoint("jn-01", MacAddress.parse("aa:bb:cc:00:00:01"), "AP",
+            new ApRepository(db.dsl(), new SecureRandom(), java.time.Clock.systemUTC()).register(new AccessPoint("jn-01", MacAddress.parse("aa:bb:cc:00:00:01"), "AP",
                     Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()), "test");
             Instant start = Instant.parse("2026-05-01T07:00:00Z");
             for (int i = 0; i < 120; i++) {

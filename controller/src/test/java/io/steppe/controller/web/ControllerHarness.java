@@ -47,8 +47,9 @@ public final class ControllerHarness implements AutoCloseable {
 
     public ControllerHarness(Path home, ControllerSettings settings) {
         db = TestDatabases.freshMigrated(home);
-        controller = new ControllerService(db.dsl(), new ApRepository(db.dsl(), new SecureRandom()),
-                settings.withEvaluateEvery(Duration.ZERO), clock).start();
+        controller = new ControllerService(db.dsl(), new ApRepository(db.dsl(), new SecureRandom(), clock),
+                // a real ticker: probes wait on real sockets
+                settings.withEvaluateEvery(Duration.ZERO), clock, System::nanoTime).start();
         context = ApplicationContext.builder().deduceEnvironment(false).banner(false)
                 // the request limits of SteppeServer, so that a large body meets what it meets in production
                 .properties(Map.of("micronaut.server.host", "127.0.0.1", "micronaut.server.port", -1,

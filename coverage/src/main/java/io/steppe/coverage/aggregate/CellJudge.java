@@ -6,7 +6,7 @@ import java.util.Arrays;
 import org.apache.commons.math3.distribution.BinomialDistribution;
 
 /**
- * Judges a cell from its evidence (reference/coverage-method.md §2.5). Too little evidence: {@code unmeasured}.
+ * Judges a cell from its evidence (docs/coverage-method.md §2.5). Too little evidence: {@code unmeasured}.
  * A bad share significantly above the fail share (one-sided exact binomial test): {@code gap}. A Wilson upper
  * bound of the bad share at most the covered bound: {@code covered}. Anything else: {@code uncertain}.
  */

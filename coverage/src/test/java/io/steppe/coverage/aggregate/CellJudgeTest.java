@@ -13,7 +13,7 @@ class CellJudgeTest {
 
     @Test
     void criticalValuesMatchTheExactBinomialTable() {
-        // reference/coverage-method.md §2.5, the "3 of 5, 4 of 10, 5 of 20, 16 of 100"
+        // docs/coverage-method.md §2.5, the "3 of 5, 4 of 10, 5 of 20, 16 of 100"
         int[][] table = {{5, 3}, {10, 4}, {15, 5}, {20, 5}, {25, 6}, {30, 7}, {40, 8}, {50, 10}, {75, 13}, {100, 16}, {200, 28}};
         for (int[] row : table) {
             assertEquals(row[1], judge.criticalValue(row[0]), "k(" + row[0] + ")");

@@ -71,7 +71,7 @@ final class ApBench {
 
     static Result run(Plan plan, Database db, String actor, CpuClock serverCpu) throws InterruptedException {
         List<AccessPoint> aps = accessPoints(plan.count());
-        Map<String, String> tokens = new ApRepository(db.dsl(), new SecureRandom()).registerWithNewTokens(aps, actor);
+        Map<String, String> tokens = new ApRepository(db.dsl(), new SecureRandom(), Clock.systemUTC()).registerWithNewTokens(aps, actor);
         List<SimulatedAp> simulated = new ArrayList<>(aps.size());
         for (int i = 0; i < aps.size(); i++) {
             simulated.add(new SimulatedAp(aps.get(i).id(), tokens.get(aps.get(i).id()), behaviour(i, plan)));

@@ -114,7 +114,7 @@ final class DemoCity {
         // The village gateway has no UAM secret: the portal trusts it only to send browsers to its own address.
         new UamAddresses(dsl).set("liangcheng-village-gw", List.of(VILLAGE_UAM_ADDRESS), actor);
         // The demo plays its APs itself, so each run gives them new tokens.
-        Map<String, String> apTokens = new ApRepository(dsl, new SecureRandom()).registerWithNewTokens(accessPoints(), actor);
+        Map<String, String> apTokens = new ApRepository(dsl, new SecureRandom(), Clock.systemUTC()).registerWithNewTokens(accessPoints(), actor);
         AccountRepository accounts = new AccountRepository(dsl, PasswordHasher.standard());
         Optional<String> password = Optional.empty();
         if (accounts.list().stream().noneMatch(a -> a.username().equals("admin"))) {

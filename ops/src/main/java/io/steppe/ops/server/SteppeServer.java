@@ -102,8 +102,8 @@ public final class SteppeServer implements AutoCloseable {
             metrics.registerPool(database::pool);
             radius = startRadius(config, database, keys, clock, metrics);
             SecureRandom random = new SecureRandom();
-            ApRepository aps = new ApRepository(database.dsl(), random);
-            controller = new ControllerService(database.dsl(), aps, config.controller(), clock).start();
+            ApRepository aps = new ApRepository(database.dsl(), random, clock);
+            controller = new ControllerService(database.dsl(), aps, config.controller(), clock, System::nanoTime).start();
             PrometheusControllerMetrics.register(metrics.registry(), controller);
             List<Object> beans = new ArrayList<>(List.of(database, keys, metrics, listeners, clock, radius, controller,
                     new DatabaseHealth(database),
@@ -168,7 +168,7 @@ public final class SteppeServer implements AutoCloseable {
                     RadiusServerConfig.defaults(config.bindAddress(), config.radiusAuthPort(), config.radiusAcctPort()),
                     config.radsecTls().map(f -> new RadSecConfig(config.bindAddress(), config.radsecPort(), f.certificate(),
                             f.privateKey(), f.trustedCa())),
-                    policy(config.allowance()), database.dsl(), keys, clock, new PrometheusRadiusMetrics(metrics.registry()));
+                    policy(config.allowance()), database.dsl(), keys, clock, System::nanoTime, new PrometheusRadiusMetrics(metrics.registry()));
         } catch (java.io.UncheckedIOException e) {
             throw new UserError(e.getCause().getMessage(), e);
         }

@@ -35,7 +35,7 @@ class ApSimulatorTest {
                 aps.add(new AccessPoint("sim-" + i, MacAddress.parse(String.format("02:51:00:00:00:%02x", i)), "Simulated " + i,
                         Optional.of("sim-site"), Optional.empty(), Optional.empty(), Optional.empty()));
             }
-            Map<String, String> tokens = new ApRepository(server.database().dsl(), new SecureRandom()).registerWithNewTokens(aps, "test");
+            Map<String, String> tokens = new ApRepository(server.database().dsl(), new SecureRandom(), java.time.Clock.systemUTC()).registerWithNewTokens(aps, "test");
             List<SimulatedAp> simulated = aps.stream().map(a -> new SimulatedAp(a.id(), tokens.get(a.id()), SimulatedAp.Behaviour.HEALTHY)).toList();
             ApSimulator sim = new ApSimulator(URI.create("http://127.0.0.1:" + server.listeners().apiPort() + "/"), simulated,
                     Duration.ofSeconds(1), Duration.ofHours(1), 4, Clock.systemUTC(), nanos -> { });

@@ -45,7 +45,7 @@ class ServeTest {
         AccountRepository accounts = new AccountRepository(server.database().dsl(), new PasswordHasher(4, new java.security.SecureRandom()));
         accounts.add("olga", Role.OPERATOR, PASSWORD.toCharArray(), "test");
         accounts.add("ada", Role.ADMIN, PASSWORD.toCharArray(), "test");
-        new ApRepository(server.database().dsl(), new java.security.SecureRandom()).register(new AccessPoint("jn-square-01",
+        new ApRepository(server.database().dsl(), new java.security.SecureRandom(), java.time.Clock.systemUTC()).register(new AccessPoint("jn-square-01",
                 MacAddress.parse("02-00-5E-10-00-01"), "People's Square", Optional.of("jining-centre"),
                 Optional.of(new AccessPoint.Location(41.0336, 113.133)), Optional.empty(), Optional.empty()), "test");
     }
@@ -175,7 +175,7 @@ class ServeTest {
 
     @Test
     void apHeartbeatsPassTheConsoleLoginWithTheApsOwnTokenAndAreCountedInTheMetrics() {
-        String apToken = new ApRepository(server.database().dsl(), new java.security.SecureRandom()).register(new AccessPoint("hb-01",
+        String apToken = new ApRepository(server.database().dsl(), new java.security.SecureRandom(), java.time.Clock.systemUTC()).register(new AccessPoint("hb-01",
                 MacAddress.parse("02-00-5E-10-00-99"), "Heartbeat test AP", Optional.of("jining-centre"),
                 Optional.of(new AccessPoint.Location(41.03, 113.13)), Optional.empty(), Optional.empty()), "test");
         HttpResponse<String> beat = http.post(api, "/api/aps/heartbeat", "application/json", "{\"interval_s\": 30, \"clients\": 4}",

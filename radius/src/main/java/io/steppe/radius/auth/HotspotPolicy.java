@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.LongSupplier;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -55,15 +56,19 @@ public final class HotspotPolicy implements AccessPolicy {
     private final AccessPolicyConfig config;
     private final VoucherBook vouchers = new VoucherBook();
     private final RememberedDevices remembered = new RememberedDevices();
-    private final UsageLedger ledger = new UsageLedger(System::nanoTime, USAGE_MAX_AGE);
+    private final UsageLedger ledger;
     private final Duration rememberRefresh;
 
-    /** @param keys what voucher codes are hashed and one-time passwords derived with */
-    public HotspotPolicy(DSLContext dsl, SecretKeys keys, Clock clock, AccessPolicyConfig config) {
+    /**
+     * @param keys what voucher codes are hashed and one-time passwords derived with
+     * @param nanoTime the monotonic ticker that ages the usage ledger ({@code System::nanoTime} in production)
+     */
+    public HotspotPolicy(DSLContext dsl, SecretKeys keys, Clock clock, LongSupplier nanoTime, AccessPolicyConfig config) {
         this.dsl = dsl;
         this.keys = keys;
         this.clock = clock;
         this.config = config;
+        this.ledger = new UsageLedger(nanoTime, USAGE_MAX_AGE);
         Duration tenth = config.rememberDevice().dividedBy(10);
         this.rememberRefresh = tenth.compareTo(REMEMBER_REFRESH) < 0 ? tenth : REMEMBER_REFRESH;
     }

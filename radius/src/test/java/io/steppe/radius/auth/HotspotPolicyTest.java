@@ -40,6 +40,8 @@ class HotspotPolicyTest {
     Database db;
     // 10:00 in Ulanqab (UTC+8)
     final MutableClock clock = new MutableClock(Instant.parse("2026-11-26T02:00:00Z"));
+    /** The usage ledger's ticker; it stands still, so cached usage changes only through accounting, as in a quick test. */
+    final java.util.concurrent.atomic.AtomicLong ticker = new java.util.concurrent.atomic.AtomicLong();
     HotspotPolicy policy;
     VoucherIssuer vouchers;
     long gateway;
@@ -48,7 +50,7 @@ class HotspotPolicyTest {
     @BeforeEach
     void open() {
         db = TestDatabases.freshMigrated(home);
-        policy = new HotspotPolicy(db.dsl(), TestKeys.fixed(), clock, AccessPolicyConfig.defaults());
+        policy = new HotspotPolicy(db.dsl(), TestKeys.fixed(), clock, ticker::get, AccessPolicyConfig.defaults());
         vouchers = new VoucherIssuer(db.dsl(), TestKeys.fixed(), clock, new SecureRandom());
         NasRepository gateways = new NasRepository(db.dsl(), TestKeys.fixed());
         gateways.add(Nas.of("gw", NasAddress.parse("127.0.0.1"), "secret-secret"), "test");

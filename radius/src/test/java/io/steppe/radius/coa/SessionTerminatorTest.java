@@ -138,7 +138,7 @@ class SessionTerminatorTest {
     void subscriberPastTheDailyAllowanceIsDisconnected() throws Exception {
         try (GatewaySimulator gateway = new GatewaySimulator(SECRET, GatewaySimulator.Mode.ACK)) {
             SessionTerminator terminator = terminatorFor(gateway); // the open session has run 3 h of a 2 h allowance
-            assertEquals(1, new QuotaEnforcer(new io.steppe.radius.auth.HotspotPolicy(db.dsl(), TestKeys.fixed(), clock, AccessPolicyConfig.defaults()), terminator).enforce());
+            assertEquals(1, new QuotaEnforcer(new io.steppe.radius.auth.HotspotPolicy(db.dsl(), TestKeys.fixed(), clock, () -> 0L, AccessPolicyConfig.defaults()), terminator).enforce());
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
             while (db.dsl().fetchCount(COA_REQUEST) == 0 && System.nanoTime() < deadline) {
                 Thread.onSpinWait();

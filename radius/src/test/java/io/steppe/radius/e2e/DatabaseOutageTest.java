@@ -50,7 +50,7 @@ class DatabaseOutageTest {
         try (Database db = Database.open(config); TestPackets udp = new TestPackets()) {
             new NasRepository(db.dsl(), TestKeys.fixed()).add(Nas.of("loopback-gw", NasAddress.parse("127.0.0.1"), RadiusHarness.SECRET), "test");
             try (RadiusService radius = RadiusService.start(RadiusServerConfig.defaults("127.0.0.1", 0, 0),
-                    AccessPolicyConfig.defaults(), db.dsl(), TestKeys.fixed(), Clock.systemUTC(), new CountingMetrics())) {
+                    AccessPolicyConfig.defaults(), db.dsl(), TestKeys.fixed(), Clock.systemUTC(), System::nanoTime, new CountingMetrics())) {
                 for (int n = 1; n <= 20; n++) {
                     if (udp.exchange(radius.acctPort(), start(n)).isPresent()) {
                         acknowledged.add(n);

@@ -30,7 +30,7 @@ class DualStackTest {
             gateways.add(Nas.of("v4-gw", NasAddress.parse("127.0.0.0/8"), "ipv4-secret-123"), "test");
             gateways.add(Nas.of("v6-gw", NasAddress.parse("::1"), "ipv6-secret-456"), "test");
             try (RadiusService radius = RadiusService.start(RadiusServerConfig.defaults("::", 0, 0), AccessPolicyConfig.defaults(),
-                    db.dsl(), TestKeys.fixed(), Clock.systemUTC(), new CountingMetrics());
+                    db.dsl(), TestKeys.fixed(), Clock.systemUTC(), System::nanoTime, new CountingMetrics());
                  TestPackets v4 = new TestPackets(InetAddress.getByName("127.0.0.1"));
                  TestPackets v6 = new TestPackets(InetAddress.getByName("::1"))) {
                 assertEquals(2, v4.exchange(radius.authPort(), TestPackets.statusServer(1, "ipv4-secret-123")).orElseThrow()[0]);

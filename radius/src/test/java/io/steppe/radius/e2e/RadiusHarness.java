@@ -31,7 +31,7 @@ final class RadiusHarness implements AutoCloseable {
         new NasRepository(db.dsl(), TestKeys.fixed()).add(new Nas("loopback-gw", NasAddress.parse("127.0.0.1"), SECRET, Optional.empty(), 3799,
                 requireMessageAuthenticator, MessageAuthenticatorPolicy.AUTO), "test");
         radius = RadiusService.start(RadiusServerConfig.defaults("127.0.0.1", 0, 0), AccessPolicyConfig.defaults(),
-                db.dsl(), TestKeys.fixed(), Clock.systemUTC(), metrics);
+                db.dsl(), TestKeys.fixed(), Clock.systemUTC(), System::nanoTime, metrics);
     }
 
     String voucher(int minutes, int devices) {

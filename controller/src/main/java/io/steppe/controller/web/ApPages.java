@@ -1,11 +1,15 @@
 package io.steppe.controller.web;
 
-/** Text made safe for HTML element content and quoted attributes. */
-final class Html {
+/**
+ * The AP pages' layout, stylesheet and where their assets are served. Not named {@code Html}: that is
+ * {@link io.steppe.db.text.Html}, which {@link #escape} defers to.
+ */
+final class ApPages {
 
-    private Html() {
+    private ApPages() {
     }
 
+    /** Text made safe for HTML element content and quoted attributes. */
     static String escape(String text) {
         return io.steppe.db.text.Html.escape(text);
     }
