@@ -2,8 +2,8 @@ package io.steppe.ops;
 
 import io.steppe.coverage.importer.ImportFailedException;
 import io.steppe.db.DatabaseUnavailableException;
-import io.steppe.ops.bench.BenchCommand;
 import io.steppe.ops.cli.ApCommand;
+import io.steppe.ops.cli.BenchCommand;
 import io.steppe.ops.cli.CliContext;
 import io.steppe.ops.cli.CoverageCommand;
 import io.steppe.ops.cli.PlacesCommand;

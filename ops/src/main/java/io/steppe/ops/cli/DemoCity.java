@@ -7,7 +7,7 @@ import io.steppe.db.net.MacAddress;
 import io.steppe.ops.account.AccountRepository;
 import io.steppe.ops.account.PasswordHasher;
 import io.steppe.ops.account.Role;
-import io.steppe.ops.sim.SimulatedAp;
+import io.steppe.bench.sim.SimulatedAp;
 import io.steppe.portal.uam.UamAddresses;
 import io.steppe.radius.nas.MessageAuthenticatorPolicy;
 import io.steppe.radius.nas.Nas;

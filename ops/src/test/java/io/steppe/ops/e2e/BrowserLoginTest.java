@@ -8,7 +8,7 @@ import io.steppe.ops.account.AccountRepository;
 import io.steppe.ops.account.PasswordHasher;
 import io.steppe.ops.account.Role;
 import io.steppe.ops.server.SteppeServer;
-import io.steppe.ops.sim.UamGatewaySimulator;
+import io.steppe.bench.sim.UamGatewaySimulator;
 import io.steppe.radius.auth.VoucherIssuer;
 import io.steppe.radius.nas.MessageAuthenticatorPolicy;
 import io.steppe.radius.nas.Nas;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.steppe.ops.SteppeConfig;
 import io.steppe.ops.server.SteppeServer;
-import io.steppe.ops.sim.AccessRequestSender;
+import io.steppe.bench.sim.AccessRequestSender;
 import io.steppe.radius.auth.VoucherIssuer;
 import io.steppe.radius.nas.Nas;
 import io.steppe.radius.nas.NasAddress;

@@ -1,2 +1,0 @@
-/** Simulators that play the equipment around Steppe, for the demo and for end-to-end tests: a UAM hotspot gateway. */
-package io.steppe.ops.sim;
