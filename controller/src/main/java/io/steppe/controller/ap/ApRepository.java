@@ -4,7 +4,7 @@ import static io.steppe.db.schema.Tables.ACCESS_POINT;
 import static io.steppe.db.schema.Tables.NAS;
 
 import io.steppe.db.AuditLog;
-import io.steppe.db.Tokens;
+import io.steppe.web.Tokens;
 import io.steppe.db.net.MacAddress;
 import io.steppe.db.schema.tables.records.AccessPointRecord;
 import java.security.SecureRandom;

@@ -1,7 +1,7 @@
 package io.steppe.controller.heartbeat;
 
 import io.steppe.controller.ap.ApRepository;
-import io.steppe.db.Tokens;
+import io.steppe.web.Tokens;
 import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.Optional;

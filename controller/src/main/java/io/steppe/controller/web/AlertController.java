@@ -10,9 +10,12 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
 import io.steppe.controller.ControllerService;
 import io.steppe.controller.alert.Alert;
+import io.steppe.web.Allowed;
+import io.steppe.web.account.Role;
 import java.util.List;
 
 /** {@code GET /api/alerts}: the open alerts (oldest first); {@code ?state=all}: the last 500, open or resolved, newest first. */
+@Allowed({Role.OPERATOR, Role.ADMIN})
 @Controller("/api/alerts")
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class AlertController {

@@ -3,8 +3,11 @@ package io.steppe.controller.web;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.steppe.web.Allowed;
+import io.steppe.web.account.Role;
 
 /** The AP pages' stylesheet and scripts, {@code GET /console/assets/aps/{name}}, behind the console login. */
+@Allowed({Role.OPERATOR, Role.ADMIN})
 @Controller("/console/assets/aps")
 final class ApConsoleAssets {
 

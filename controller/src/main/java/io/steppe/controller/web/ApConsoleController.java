@@ -14,6 +14,8 @@ import io.steppe.controller.health.ApSnapshot;
 import io.steppe.controller.health.ApState;
 import io.steppe.controller.health.Reason;
 import io.steppe.controller.history.History;
+import io.steppe.web.Allowed;
+import io.steppe.web.account.Role;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -28,6 +30,7 @@ import java.util.TreeSet;
  * map, a table filterable by state and site) and {@code /console/aps/{id}} (details and a 24-hour history chart).
  * Pages are complete without JavaScript; a small script ({@link ApConsoleAssets}) refreshes them from the JSON APIs.
  */
+@Allowed({Role.OPERATOR, Role.ADMIN})
 @Controller("/console/aps")
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class ApConsoleController {

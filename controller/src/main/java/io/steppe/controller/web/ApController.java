@@ -12,17 +12,20 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
-import io.steppe.db.net.MacAddress;
-import java.time.LocalDate;
 import io.steppe.controller.ControllerService;
 import io.steppe.controller.ap.AccessPoint;
 import io.steppe.controller.ap.ApCsvImport;
 import io.steppe.controller.health.ApSnapshot;
 import io.steppe.controller.health.ApState;
 import io.steppe.controller.history.History;
+import io.steppe.db.net.MacAddress;
+import io.steppe.web.Allowed;
+import io.steppe.web.ConsoleRequest;
+import io.steppe.web.account.Role;
 import java.io.StringReader;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -38,13 +41,13 @@ import java.util.Optional;
  * as of the last evaluation; {@code GET /api/aps/{id}/history?from=&to=}; {@code POST /api/aps} (one AP, as
  * {@code steppe ap add}) and {@code POST /api/aps/import} (the inventory CSV, as {@code steppe ap import}).
  */
+@Allowed({Role.OPERATOR, Role.ADMIN})
 @Controller("/api/aps")
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class ApController {
 
     private static final Duration MAX_HISTORY = Duration.ofDays(400);
     /** The request attribute in which the API's login filter leaves the caller's account name, for the audit log. */
-    static final String ACTOR = "steppe.actor";
 
     private final ControllerService controller;
 
@@ -132,7 +135,7 @@ final class ApController {
                     body.lat() == null ? Optional.empty() : Optional.of(new AccessPoint.Location(body.lat(), body.lon())),
                     Optional.ofNullable(body.gateway()), Optional.ofNullable(body.mgmtIp()),
                     new AccessPoint.Hardware(Optional.ofNullable(body.model()), Optional.ofNullable(body.firmware()), installed));
-            return controller.aps().register(ap, actor(request));
+            return controller.aps().register(ap, ConsoleRequest.actor(request));
         });
         controller.evaluator().inventoryChanged();
         return HttpResponse.created(Map.of("id", body.id(), "token", token));
@@ -149,7 +152,7 @@ final class ApController {
     @Post(uri = "/import", consumes = {"text/csv", MediaType.TEXT_PLAIN})
     HttpResponse<?> importCsv(@Body String csv, HttpRequest<?> request) {
         ApCsvImport.Parsed parsed = BadControllerRequest.parsing(() -> ApCsvImport.parse(new StringReader(csv)));
-        ApCsvImport.Outcome outcome = ApCsvImport.apply(controller.aps(), parsed, actor(request));
+        ApCsvImport.Outcome outcome = ApCsvImport.apply(controller.aps(), parsed, ConsoleRequest.actor(request));
         controller.evaluator().inventoryChanged();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("added", outcome.tokens().size());
@@ -159,9 +162,4 @@ final class ApController {
         return HttpResponse.ok(body);
     }
 
-    /** Who registers or changes APs, as the audit log names them: the logged-in person, never a fixed name. */
-    static String actor(HttpRequest<?> request) {
-        return request.getAttribute(ACTOR, String.class)
-                .orElseThrow(() -> new IllegalStateException("the login filter lets no request here without an account"));
-    }
 }

@@ -2,7 +2,7 @@ package io.steppe.controller.web;
 
 /**
  * The AP pages' layout, stylesheet and where their assets are served. Not named {@code Html}: that is
- * {@link io.steppe.db.text.Html}, which {@link #escape} defers to.
+ * {@link io.steppe.web.Html}, which {@link #escape} defers to.
  */
 final class ApPages {
 
@@ -11,7 +11,7 @@ final class ApPages {
 
     /** Text made safe for HTML element content and quoted attributes. */
     static String escape(String text) {
-        return io.steppe.db.text.Html.escape(text);
+        return io.steppe.web.Html.escape(text);
     }
 
     /** Where the AP pages' stylesheet and scripts are served ({@link ApConsoleAssets}). */

@@ -9,6 +9,8 @@ import io.steppe.controller.ControllerService;
 import io.steppe.controller.health.ApSnapshot;
 import io.steppe.controller.health.ApState;
 import io.steppe.controller.radius.RadiusView;
+import io.steppe.web.Allowed;
+import io.steppe.web.account.Role;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +21,7 @@ import java.util.TreeSet;
  * {@code GET /api/gateways}: per gateway (NAS), its APs by state and, from RADIUS accounting, the sessions and
  * users online through it and how often it rebooted in the last day (Accounting-On/Off).
  */
+@Allowed({Role.OPERATOR, Role.ADMIN})
 @Controller("/api/gateways")
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class GatewayController {

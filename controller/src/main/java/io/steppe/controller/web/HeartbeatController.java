@@ -15,6 +15,7 @@ import io.steppe.controller.heartbeat.HeartbeatBody;
 import io.steppe.controller.heartbeat.HeartbeatRejected;
 import io.steppe.controller.heartbeat.HeartbeatWriter;
 import io.steppe.controller.heartbeat.ParsedHeartbeat;
+import io.steppe.web.WithoutLogin;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
@@ -30,6 +31,7 @@ import java.util.concurrent.CompletionException;
  * body that is not a JSON object or a timestamp too far off, 413 for a body over the limit, 503 when it could not
  * be saved. Every refusal is counted.
  */
+@WithoutLogin
 @Controller("/api/aps/heartbeat")
 final class HeartbeatController {
 

@@ -52,7 +52,7 @@ class ApRepositoryTest {
         assertNotEquals(token, aps.register(ap("jn-02", "aabb.cc00.0002"), "cli:test"), "each AP has its own token");
         byte[] stored = db.dsl().select(io.steppe.db.schema.Tables.ACCESS_POINT.TOKEN_HASH)
                 .from(io.steppe.db.schema.Tables.ACCESS_POINT).where(io.steppe.db.schema.Tables.ACCESS_POINT.ID.eq("jn-01")).fetchOne().value1();
-        assertArrayEquals(io.steppe.db.Tokens.hash(token), stored);
+        assertArrayEquals(io.steppe.web.Tokens.hash(token), stored);
         assertEquals("ap.add", AuditLog.recent(db.dsl(), 1).get(0).action());
     }
 

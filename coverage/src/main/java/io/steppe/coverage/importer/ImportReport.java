@@ -1,7 +1,7 @@
 package io.steppe.coverage.importer;
 
 import io.steppe.db.file.OwnerOnlyFiles;
-import io.steppe.db.text.Csv;
+import io.steppe.web.Csv;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;

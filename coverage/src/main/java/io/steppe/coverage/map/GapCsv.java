@@ -1,7 +1,7 @@
 package io.steppe.coverage.map;
 
 import io.steppe.coverage.gap.Gap;
-import io.steppe.db.text.Csv;
+import io.steppe.web.Csv;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;

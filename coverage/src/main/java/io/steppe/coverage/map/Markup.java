@@ -7,6 +7,6 @@ public final class Markup {
     }
 
     public static String escape(String text) {
-        return io.steppe.db.text.Html.escape(text);
+        return io.steppe.web.Html.escape(text);
     }
 }

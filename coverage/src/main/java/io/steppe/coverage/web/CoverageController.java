@@ -17,6 +17,9 @@ import io.steppe.coverage.gap.GapStatus;
 import io.steppe.coverage.gap.NoSuchGapException;
 import io.steppe.coverage.importer.ImportResult;
 import io.steppe.coverage.sample.OperatorCode;
+import io.steppe.web.Allowed;
+import io.steppe.web.ConsoleRequest;
+import io.steppe.web.account.Role;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,13 +33,13 @@ import java.util.Optional;
  * {@code POST /api/coverage/samples} (the contract CSV, a G-NetTrack Pro log, or JSON lines),
  * {@code GET /api/coverage/cells} and {@code /gaps} as GeoJSON, one gap, and planners' status changes.
  */
+@Allowed({Role.PLANNER, Role.ADMIN})
 @Controller("/api/coverage")
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class CoverageController {
 
     static final String GEOJSON = "application/geo+json";
     /** The request attribute in which the API's login filter leaves the caller's name, for the record. */
-    static final String ACTOR = "steppe.actor";
     private static final int PROBLEMS_SHOWN = 20;
 
     private final Coverage coverage;
@@ -52,11 +55,11 @@ final class CoverageController {
     @Post(uri = "/samples", consumes = {"text/csv", MediaType.TEXT_PLAIN, "application/x-ndjson", "application/jsonl"})
     HttpResponse<?> samples(HttpRequest<?> request, @Body InputStream body, @Nullable @QueryValue String source) throws IOException {
         boolean jsonLines = request.getContentType().map(t -> t.getSubtype().contains("json")).orElse(false);
-        String name = source == null || source.isBlank() ? "upload-" + actor(request) : source;
+        String name = source == null || source.isBlank() ? "upload-" + ConsoleRequest.actor(request) : source;
         ImportResult r;
         try (InputStream upload = body) {
-            r = BadUpload.importing(() -> jsonLines ? coverage.importJsonLines(upload, name, actor(request))
-                    : coverage.importStream(upload, name, actor(request)));
+            r = BadUpload.importing(() -> jsonLines ? coverage.importJsonLines(upload, name, ConsoleRequest.actor(request))
+                    : coverage.importStream(upload, name, ConsoleRequest.actor(request)));
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("import_id", r.importId());
@@ -134,7 +137,7 @@ final class CoverageController {
         Object note = body.get("note");
         // an unknown id is NoSuchGapException, answered 404 by its own handler
         var gap = BadCoverageRequest.parsing(() -> coverage.gaps().mark(id, GapStatus.parse(String.valueOf(body.get("status"))),
-                note == null ? null : note.toString(), actor(request)));
+                note == null ? null : note.toString(), ConsoleRequest.actor(request)));
         return HttpResponse.ok(Map.of("id", gap.id(), "status", gap.status()));
     }
 
@@ -148,9 +151,4 @@ final class CoverageController {
         return Optional.of(OperatorCode.parse(operator));
     }
 
-    /** Who acts, as the audit log and the import record name them: the logged-in person, never a fixed name. */
-    static String actor(HttpRequest<?> request) {
-        return request.getAttribute(ACTOR, String.class)
-                .orElseThrow(() -> new IllegalStateException("the login filter lets no request here without an account"));
-    }
 }

@@ -3,8 +3,11 @@ package io.steppe.coverage.web;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.steppe.web.Allowed;
+import io.steppe.web.account.Role;
 
 /** The planners' pages' stylesheet, {@code GET /console/assets/coverage/style.css}, behind the console login. */
+@Allowed({Role.PLANNER, Role.ADMIN})
 @Controller("/console/assets/coverage")
 final class PlannerAssets {
 

@@ -16,6 +16,9 @@ import io.steppe.coverage.Coverage;
 import io.steppe.coverage.gap.Gap;
 import io.steppe.coverage.gap.GapStatus;
 import io.steppe.coverage.map.CoverageLayers;
+import io.steppe.web.Allowed;
+import io.steppe.web.ConsoleRequest;
+import io.steppe.web.account.Role;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -28,6 +31,7 @@ import java.util.Optional;
  * ranked gap list) and {@code /console/coverage/gaps/{id}} (a gap, its evidence by day, the places it touches,
  * the planner's decision).
  */
+@Allowed({Role.PLANNER, Role.ADMIN})
 @Controller("/console/coverage")
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class PlannerConsoleController {
@@ -37,7 +41,6 @@ final class PlannerConsoleController {
      * The request attribute in which the console's login filter leaves the session's anti-forgery token: a form
      * posted with the session cookie counts only with this token in it, which a page on another site cannot read.
      */
-    static final String CSRF = "steppe.csrf";
 
     private final Coverage coverage;
 
@@ -70,13 +73,13 @@ final class PlannerConsoleController {
                 coverage.layers().cells(Optional.of(g.operator()), 8).stream().filter(c -> g.cellIds().contains(c.h3())).toList(),
                 List.of(g), coverage.layers().map(Optional.of(g.operator()), false).places());
         return HttpResponse.ok(PlannerPages.gapPage(g, coverage.map().svg(data, 640, 420), coverage.layers().days(g.operator(), g.cellIds()),
-                csrf(request).orElse("")));
+                ConsoleRequest.csrf(request).orElse("")));
     }
 
     @Post(uri = "/gaps/{id}/status", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = HTML)
     HttpResponse<String> mark(long id, @Body Map<String, String> form, HttpRequest<?> request) {
         String sent = form.get("csrf");
-        boolean genuine = sent != null && csrf(request).map(t -> MessageDigest.isEqual(t.getBytes(StandardCharsets.UTF_8),
+        boolean genuine = sent != null && ConsoleRequest.csrf(request).map(t -> MessageDigest.isEqual(t.getBytes(StandardCharsets.UTF_8),
                 sent.getBytes(StandardCharsets.UTF_8))).orElse(false);
         if (!genuine) {
             return HttpResponse.<String>status(HttpStatus.FORBIDDEN).body(PlannerPages.page("Not saved",
@@ -84,7 +87,7 @@ final class PlannerConsoleController {
                             + "<p><a href=\"/console/coverage/gaps/" + id + "\">Open the gap again</a> and save from there.</p>"));
         }
         try {
-            coverage.gaps().mark(id, GapStatus.parse(form.get("status")), blankToNull(form.get("note")), CoverageController.actor(request));
+            coverage.gaps().mark(id, GapStatus.parse(form.get("status")), blankToNull(form.get("note")), ConsoleRequest.actor(request));
         } catch (IllegalArgumentException e) {
             return HttpResponse.badRequest(PlannerPages.page("Not saved", "<p class=\"error\">" + PlannerPages.escape(e.getMessage())
                     + "</p><p><a href=\"/console/coverage/gaps/" + id + "\">Back to the gap</a></p>"));
@@ -92,9 +95,6 @@ final class PlannerConsoleController {
         return HttpResponse.seeOther(URI.create("/console/coverage/gaps/" + id));
     }
 
-    private static Optional<String> csrf(HttpRequest<?> request) {
-        return request.getAttribute(CSRF, String.class).filter(t -> !t.isEmpty());
-    }
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.trim();

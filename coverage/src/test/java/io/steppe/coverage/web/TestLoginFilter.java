@@ -3,6 +3,10 @@ package io.steppe.coverage.web;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
+import io.steppe.web.ConsoleLogins;
+import io.steppe.web.account.Account;
+import io.steppe.web.account.Role;
+import java.time.Instant;
 
 /**
  * Stands in for the launcher's login filter, which this module's tests do not run: every request is made by the
@@ -15,6 +19,6 @@ final class TestLoginFilter {
 
     @RequestFilter
     void logIn(HttpRequest<?> request) {
-        request.setAttribute(CoverageController.ACTOR, ACTOR);
+        ConsoleLogins.logIn(request, new Account(1, ACTOR, Role.PLANNER, Instant.EPOCH));
     }
 }

@@ -5,7 +5,7 @@ import static io.steppe.db.schema.Tables.SUBSCRIBER;
 
 import io.steppe.db.AuditLog;
 import io.steppe.db.file.OwnerOnlyFiles;
-import io.steppe.db.text.Csv;
+import io.steppe.web.Csv;
 import io.steppe.ops.UserError;
 import io.steppe.ops.server.PhoneKey;
 import io.steppe.portal.sms.PhoneVault;

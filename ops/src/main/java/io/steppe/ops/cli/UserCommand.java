@@ -1,10 +1,10 @@
 package io.steppe.ops.cli;
 
 import io.steppe.ops.UserError;
-import io.steppe.ops.account.Account;
-import io.steppe.ops.account.AccountRepository;
-import io.steppe.ops.account.PasswordHasher;
-import io.steppe.ops.account.Role;
+import io.steppe.web.account.Account;
+import io.steppe.web.account.AccountRepository;
+import io.steppe.web.account.PasswordHasher;
+import io.steppe.web.account.Role;
 import java.util.Arrays;
 import java.util.List;
 import picocli.CommandLine.Command;

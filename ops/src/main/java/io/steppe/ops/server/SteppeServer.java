@@ -10,13 +10,14 @@ import io.steppe.db.Database;
 import io.steppe.db.keys.SecretKeys;
 import io.steppe.ops.SteppeConfig;
 import io.steppe.ops.UserError;
-import io.steppe.ops.account.AccountRepository;
-import io.steppe.ops.account.ConsoleSessions;
-import io.steppe.ops.account.LoginThrottle;
-import io.steppe.ops.account.ThrottlePolicy;
-import io.steppe.ops.account.PasswordHasher;
+import io.steppe.web.account.AccountRepository;
+import io.steppe.web.account.ConsoleSessions;
+import io.steppe.web.account.LoginThrottle;
+import io.steppe.web.account.ThrottlePolicy;
+import io.steppe.web.account.PasswordHasher;
 import io.steppe.ops.metrics.SteppeMetrics;
-import io.steppe.ops.web.Listeners;
+import io.steppe.ops.web.Ticker;
+import io.steppe.web.Listeners;
 import io.steppe.ops.metrics.PrometheusControllerMetrics;
 import io.steppe.ops.metrics.PrometheusRadiusMetrics;
 import io.steppe.radius.RadiusService;
@@ -105,7 +106,8 @@ public final class SteppeServer implements AutoCloseable {
             ApRepository aps = new ApRepository(database.dsl(), random, clock);
             controller = new ControllerService(database.dsl(), aps, config.controller(), clock, System::nanoTime).start();
             PrometheusControllerMetrics.register(metrics.registry(), controller);
-            List<Object> beans = new ArrayList<>(List.of(database, keys, metrics, listeners, clock, radius, controller,
+            List<Object> beans = new ArrayList<>(List.of(database, keys, metrics, listeners, clock, (Ticker) System::nanoTime,
+                    radius, controller,
                     new DatabaseHealth(database),
                     new RadiusHealth(radius),
                     new AccountRepository(database.dsl(), PasswordHasher.standard()),

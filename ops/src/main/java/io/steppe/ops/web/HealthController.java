@@ -6,6 +6,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.steppe.web.WithoutLogin;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import java.util.Map;
  * {@code GET /health}: 200 {@code {"status":"UP"}} when every part answers, else 503 with the failing parts
  * named, for load balancers and monitoring on the operations network.
  */
+@WithoutLogin
 @Controller("/health")
 final class HealthController {
 

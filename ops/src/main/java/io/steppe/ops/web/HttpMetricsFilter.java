@@ -9,6 +9,7 @@ import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.web.router.RouteAttributes;
 import io.micronaut.web.router.UriRouteMatch;
 import io.steppe.ops.metrics.SteppeMetrics;
+import io.steppe.web.Listeners;
 
 /**
  * Counts every HTTP request by listener, method, route template and status, and times it. Paths that match
@@ -22,26 +23,29 @@ final class HttpMetricsFilter implements Ordered {
 
     private final SteppeMetrics metrics;
     private final Listeners listeners;
+    private final Ticker ticker;
 
-    HttpMetricsFilter(SteppeMetrics metrics, Listeners listeners) {
+    HttpMetricsFilter(SteppeMetrics metrics, Listeners listeners, Ticker ticker) {
         this.metrics = metrics;
         this.listeners = listeners;
+        this.ticker = ticker;
     }
 
     @RequestFilter
     void start(HttpRequest<?> request) {
-        request.setAttribute(STARTED, System.nanoTime());
+        request.setAttribute(STARTED, ticker.nanoTime());
     }
 
     @ResponseFilter
     void record(HttpRequest<?> request, HttpResponse<?> response) {
-        long started = request.getAttribute(STARTED, Long.class).orElse(System.nanoTime());
+        long now = ticker.nanoTime();
+        long started = request.getAttribute(STARTED, Long.class).orElse(now);
         String route = RouteAttributes.getRouteMatch(request)
                 .filter(UriRouteMatch.class::isInstance)
                 .map(m -> ((UriRouteMatch<?, ?>) m).getRouteInfo().getUriMatchTemplate().toPathString())
                 .orElse("unmatched");
         metrics.httpRequest(listeners.of(request).label(), request.getMethodName(), route, response.code(),
-                (System.nanoTime() - started) / 1e9);
+                (now - started) / 1e9);
     }
 
     @Override

@@ -6,8 +6,10 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.steppe.ops.metrics.SteppeMetrics;
+import io.steppe.web.WithoutLogin;
 
 /** {@code GET /metrics}: Prometheus text exposition, without login (the API listener is on the operations network). */
+@WithoutLogin
 @Controller("/metrics")
 final class MetricsController {
 

@@ -12,11 +12,13 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
 import io.steppe.db.Database;
-import io.steppe.ops.account.Account;
-import io.steppe.ops.account.Role;
 import io.steppe.radius.RadiusService;
 import io.steppe.radius.coa.CoaResult;
 import io.steppe.radius.coa.SessionTerminator;
+import io.steppe.web.Allowed;
+import io.steppe.web.ConsoleRequest;
+import io.steppe.web.account.Account;
+import io.steppe.web.account.Role;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +31,7 @@ import java.util.concurrent.TimeoutException;
  * ({@code POST /api/sessions/{id}/disconnect}, a Disconnect-Request). Operators see clients through
  * {@link Redaction}; admins in full.
  */
+@Allowed({Role.OPERATOR, Role.ADMIN})
 @Controller("/api/sessions")
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class SessionController {
@@ -59,7 +62,7 @@ final class SessionController {
     @Get
     List<SessionView> open(HttpRequest<?> request) {
         List<SessionView> open = all();
-        return ConsoleAuthFilter.account(request).role() == Role.ADMIN ? open : open.stream().map(SessionView::redacted).toList();
+        return ConsoleRequest.account(request).role() == Role.ADMIN ? open : open.stream().map(SessionView::redacted).toList();
     }
 
     private List<SessionView> all() {
@@ -75,7 +78,7 @@ final class SessionController {
 
     @Post("/{id}/disconnect")
     Map<String, Object> disconnect(String id, HttpRequest<?> request) throws InterruptedException {
-        var sent = radius.terminator().disconnect(id, SessionTerminator.Reason.OPERATOR, ConsoleAuthFilter.account(request).username())
+        var sent = radius.terminator().disconnect(id, SessionTerminator.Reason.OPERATOR, ConsoleRequest.account(request).username())
                 .orElseThrow(() -> new NoSuchSession(id));
         CoaResult result;
         try {

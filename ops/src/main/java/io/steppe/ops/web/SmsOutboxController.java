@@ -5,8 +5,11 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
-import io.steppe.ops.account.Role;
 import io.steppe.portal.sms.OutboxSmsSender;
+import io.steppe.web.Allowed;
+import io.steppe.web.ConsoleRequest;
+import io.steppe.web.RoleRefused;
+import io.steppe.web.account.Role;
 import java.util.List;
 import java.util.Map;
 
@@ -15,6 +18,7 @@ import java.util.Map;
  * would have been texted, newest first. A code logs its reader in as the number's owner, a real-name identity, so
  * it answers only an admin, only on the API listener, and with any other sender does not exist (404).
  */
+@Allowed(Role.ADMIN)
 @Controller("/api/dev/sms-outbox")
 final class SmsOutboxController {
 
@@ -30,9 +34,9 @@ final class SmsOutboxController {
         if (outbox == null) {
             return HttpResponse.notFound();
         }
-        // AccessRules already keeps everyone else out; this check stays so that a rule edited by mistake does not
+        // @Allowed already keeps everyone else out; this check stays so that a rule edited by mistake does not
         // hand the codes to an operator (the filter answers a request without a login before it gets here)
-        if (ConsoleAuthFilter.account(request).role() != Role.ADMIN) {
+        if (ConsoleRequest.account(request).role() != Role.ADMIN) {
             throw new RoleRefused("the SMS outbox is for admins' accounts");
         }
         List<Map<String, String>> sent = outbox.outbox().stream().filter(s -> to == null || s.to().equals(to)).map(s -> {

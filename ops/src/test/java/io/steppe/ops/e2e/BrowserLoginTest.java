@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.steppe.ops.SteppeConfig;
-import io.steppe.ops.account.AccountRepository;
-import io.steppe.ops.account.PasswordHasher;
-import io.steppe.ops.account.Role;
+import io.steppe.web.account.AccountRepository;
+import io.steppe.web.account.PasswordHasher;
+import io.steppe.web.account.Role;
 import io.steppe.ops.server.SteppeServer;
 import io.steppe.bench.sim.UamGatewaySimulator;
 import io.steppe.radius.auth.VoucherIssuer;

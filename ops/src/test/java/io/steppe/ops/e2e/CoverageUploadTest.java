@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.steppe.coverage.map.GeoJson;
 import io.steppe.ops.SteppeConfig;
-import io.steppe.ops.account.AccountRepository;
-import io.steppe.ops.account.PasswordHasher;
-import io.steppe.ops.account.Role;
+import io.steppe.web.account.AccountRepository;
+import io.steppe.web.account.PasswordHasher;
+import io.steppe.web.account.Role;
 import io.steppe.ops.server.SteppeServer;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

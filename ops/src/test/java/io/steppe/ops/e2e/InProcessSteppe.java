@@ -1,9 +1,9 @@
 package io.steppe.ops.e2e;
 
 import io.steppe.ops.SteppeConfig;
-import io.steppe.ops.account.AccountRepository;
-import io.steppe.ops.account.PasswordHasher;
-import io.steppe.ops.account.Role;
+import io.steppe.web.account.AccountRepository;
+import io.steppe.web.account.PasswordHasher;
+import io.steppe.web.account.Role;
 import io.steppe.ops.server.SteppeServer;
 import java.nio.file.Path;
 import java.security.SecureRandom;

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.steppe.db.AuditLog;
 import io.steppe.db.MutableClock;
-import io.steppe.ops.account.LoginAttempt;
-import io.steppe.ops.account.LoginThrottle;
-import io.steppe.ops.account.ThrottlePolicy;
+import io.steppe.web.account.LoginAttempt;
+import io.steppe.web.account.LoginThrottle;
+import io.steppe.web.account.ThrottlePolicy;
 import java.net.InetAddress;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;

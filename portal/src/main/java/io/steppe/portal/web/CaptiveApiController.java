@@ -9,6 +9,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.steppe.portal.PortalSettings;
 import io.steppe.portal.session.ClientSessions;
+import io.steppe.web.PortalListener;
 
 /**
  * {@code GET /api/captive}: the RFC 8908 Captive Portal API for the client asking, identified by its address.

@@ -27,6 +27,7 @@ import io.steppe.portal.uam.Gateway;
 import io.steppe.portal.uam.RedirectCheck;
 import io.steppe.portal.uam.UamRedirect;
 import io.steppe.portal.uam.UserUrl;
+import io.steppe.web.PortalListener;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Map;

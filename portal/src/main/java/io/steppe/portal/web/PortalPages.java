@@ -146,7 +146,7 @@ final class PortalPages {
     }
 
     static String esc(String text) {
-        return io.steppe.db.text.Html.escape(text);
+        return io.steppe.web.Html.escape(text);
     }
 
     private static String sha256(String text) {

@@ -1,9 +1,0 @@
-package io.steppe.ops.web;
-
-/** A JSON body without a field the endpoint needs. */
-final class MissingField extends RuntimeException {
-
-    MissingField(String field) {
-        super("field '" + field + "' is required", null, false, false);
-    }
-}

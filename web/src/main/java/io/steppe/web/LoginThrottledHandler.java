@@ -1,0 +1,31 @@
+package io.steppe.web;
+
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.server.exceptions.ExceptionHandler;
+import jakarta.inject.Singleton;
+import java.util.Map;
+
+/** 429 with {@code Retry-After}: the login form again for people, JSON for API clients. */
+@Singleton
+final class LoginThrottledHandler implements ExceptionHandler<LoginThrottledException, HttpResponse<?>> {
+
+    private final ConsolePages pages;
+
+    LoginThrottledHandler(ConsolePages pages) {
+        this.pages = pages;
+    }
+
+    @Override
+    public HttpResponse<?> handle(HttpRequest request, LoginThrottledException e) {
+        MutableHttpResponse<?> response = request.getPath().startsWith("/console/")
+                ? HttpResponse.status(HttpStatus.TOO_MANY_REQUESTS).body(pages.login(e.getMessage()))
+                        .contentType(MediaType.TEXT_HTML + ";charset=utf-8")
+                : HttpResponse.status(HttpStatus.TOO_MANY_REQUESTS).body(Map.of("error", e.getMessage()));
+        return response.header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));
+    }
+}
