@@ -2,7 +2,7 @@
  * How long this machine stops running anything: sleeps 0.5 ms at a time and reports each wake-up that came
  * more than 3 ms late. Run at the highest real-time priority, no thread of the machine can delay it, so what
  * it reports are pauses of the whole (virtual) machine: the hypervisor, or the kernel with interrupts off.
- * A benchmark's tail latency cannot be below them; docs/BENCHMARKS.md (RADIUS, stop 11) runs it beside one.
+ * A benchmark's tail latency cannot be below them; scripts/bench-radius.sh runs it beside each half-rate run.
  *
  *   gcc -O2 -o /tmp/pause-meter scripts/pause-meter.c && chrt -f 99 /tmp/pause-meter 60
  */
