@@ -40,7 +40,7 @@ public final class ControllerService implements AutoCloseable {
     /** Heartbeats gathered into one transaction: about 30 of them at 20,000 APs reporting every 30 s. */
     private static final Duration WRITE_LINGER = Duration.ofMillis(50);
 
-    private final ControllerSettings settings;
+    private final ControllerConfig settings;
     private final Clock clock;
     private final ApRepository aps;
     private final ApTokens tokens;
@@ -60,7 +60,7 @@ public final class ControllerService implements AutoCloseable {
     });
 
     /** @param nanoTime a monotonic ticker ({@code System::nanoTime} in production) for intervals, beside the wall clock */
-    public ControllerService(DSLContext dsl, ApRepository aps, ControllerSettings settings, Clock clock, LongSupplier nanoTime) {
+    public ControllerService(DSLContext dsl, ApRepository aps, ControllerConfig settings, Clock clock, LongSupplier nanoTime) {
         this.settings = settings;
         this.clock = clock;
         this.aps = aps;
@@ -98,7 +98,7 @@ public final class ControllerService implements AutoCloseable {
         }
     }
 
-    public ControllerSettings settings() {
+    public ControllerConfig settings() {
         return settings;
     }
 

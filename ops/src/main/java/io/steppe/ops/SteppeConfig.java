@@ -1,5 +1,6 @@
 package io.steppe.ops;
 
+import io.steppe.controller.ControllerConfig;
 import io.steppe.coverage.CoverageConfig;
 import io.steppe.db.DatabaseConfig;
 import java.io.IOException;
@@ -37,15 +38,15 @@ import java.util.TreeSet;
  *                        is on only when all three are given
  * @param allowance       {@code STEPPE_DAILY_MINUTES} (120), {@code STEPPE_DAILY_MB} (1024), {@code STEPPE_REMEMBER_DAYS} (7)
  * @param smsGatewayLimit {@code STEPPE_SMS_GATEWAY_LIMIT}: codes one gateway may ask for per minute (60)
- * @param controller      the AP controller's {@code STEPPE_AP_*} keys (see {@link ControllerConfig})
- * @param coverage        {@code STEPPE_COVERAGE_*}: the coverage method's thresholds (see {@link CoverageSettings})
+ * @param controller      the AP controller's {@code STEPPE_AP_*} keys (see {@link ControllerKeys})
+ * @param coverage        {@code STEPPE_COVERAGE_*}: the coverage method's thresholds (see {@link CoverageKeys})
  * @param portal          {@code STEPPE_PORTAL_URL}, {@code STEPPE_SMS_COUNTRIES}, {@code STEPPE_SMS_HOURLY_BUDGET} (see {@link Portal})
  */
 public record SteppeConfig(Path home, DatabaseConfig database, String bindAddress, int portalPort, int apiPort,
                            String portalBind, String apiBind,
                            int radiusAuthPort, int radiusAcctPort, int radsecPort, Sms sms,
                            Optional<URI> smsWebhookUrl, Optional<RadSecFiles> radsecTls, Allowance allowance,
-                           int smsGatewayLimit, io.steppe.controller.ControllerSettings controller, CoverageConfig coverage,
+                           int smsGatewayLimit, ControllerConfig controller, CoverageConfig coverage,
                            Portal portal) {
 
     /** Each subscriber's free daily allowance, and how long a device that logged in is let back in by MAC. */
@@ -81,7 +82,7 @@ public record SteppeConfig(Path home, DatabaseConfig database, String bindAddres
     }
 
     /** The keys Steppe reads; any other {@code STEPPE_} key in the config file is a mistake worth naming. */
-    static final Set<String> KEYS = union(union(ControllerConfig.KEYS, CoverageSettings.KEYS), Set.of("STEPPE_HOME", "STEPPE_CONFIG", "STEPPE_DB_URL", "STEPPE_DB_USER",
+    static final Set<String> KEYS = union(union(ControllerKeys.KEYS, CoverageKeys.KEYS), Set.of("STEPPE_HOME", "STEPPE_CONFIG", "STEPPE_DB_URL", "STEPPE_DB_USER",
             "STEPPE_DB_PASSWORD", "STEPPE_BIND_ADDRESS", "STEPPE_PORTAL_PORT", "STEPPE_API_PORT", "STEPPE_PORTAL_BIND", "STEPPE_API_BIND",
             "STEPPE_RADIUS_AUTH_PORT", "STEPPE_RADIUS_ACCT_PORT", "STEPPE_RADSEC_PORT", "STEPPE_SMS",
             "STEPPE_SMS_WEBHOOK_URL", "STEPPE_RADSEC_CERT", "STEPPE_RADSEC_KEY", "STEPPE_RADSEC_CA", "STEPPE_DAILY_MINUTES",
@@ -130,7 +131,7 @@ public record SteppeConfig(Path home, DatabaseConfig database, String bindAddres
     }
 
     /** The same configuration with other AP controller settings (the demo keeps probes on loopback). */
-    public SteppeConfig withController(io.steppe.controller.ControllerSettings settings) {
+    public SteppeConfig withController(ControllerConfig settings) {
         return new SteppeConfig(home, database, bindAddress, portalPort, apiPort, portalBind, apiBind, radiusAuthPort, radiusAcctPort, radsecPort, sms,
                 smsWebhookUrl, radsecTls, allowance, smsGatewayLimit, settings, coverage, portal);
     }
@@ -172,7 +173,7 @@ public record SteppeConfig(Path home, DatabaseConfig database, String bindAddres
                 new Allowance(number(values, "STEPPE_DAILY_MINUTES", 120, 1, 1440), number(values, "STEPPE_DAILY_MB", 1024, 1, 1_048_576),
                         number(values, "STEPPE_REMEMBER_DAYS", 7, 0, 365)),
                 number(values, "STEPPE_SMS_GATEWAY_LIMIT", io.steppe.portal.sms.SmsLimits.DEFAULT_GATEWAY_PER_MINUTE, 1, 1_000_000),
-                ControllerConfig.fromValues(values), CoverageSettings.from(values), portal(values));
+                ControllerKeys.fromValues(values), CoverageKeys.fromValues(values), portal(values));
     }
 
     private static Portal portal(Map<String, String> values) {

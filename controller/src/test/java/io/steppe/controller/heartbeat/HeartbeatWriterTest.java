@@ -4,7 +4,7 @@ import static io.steppe.db.schema.Tables.AP_SAMPLE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
-import io.steppe.controller.ControllerSettings;
+import io.steppe.controller.ControllerConfig;
 import io.steppe.controller.web.ControllerHarness;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,7 +31,7 @@ class HeartbeatWriterTest {
     /** The parser keeps such values out; this is the net below it, for a row that gets past it or an AP deleted meanwhile. */
     @Test
     void rowsPostgreSqlRefusesFailAloneAndTheRestOfTheirBatchIsStored() {
-        try (ControllerHarness h = new ControllerHarness(home, ControllerSettings.defaults())) {
+        try (ControllerHarness h = new ControllerHarness(home, ControllerConfig.defaults())) {
             for (int i = 0; i < 20; i++) {
                 h.register("jn-" + i, i, Optional.empty());
             }

@@ -3,7 +3,7 @@ package io.steppe.controller.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.steppe.controller.ControllerSettings;
+import io.steppe.controller.ControllerConfig;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
@@ -19,7 +19,7 @@ class ApControllerTest {
 
     @Test
     void anApRegisteredThroughTheApiReportsWithTheTokenItWasGiven() {
-        try (ControllerHarness h = new ControllerHarness(home, ControllerSettings.defaults())) {
+        try (ControllerHarness h = new ControllerHarness(home, ControllerConfig.defaults())) {
             HttpResponse<String> created = h.post("/api/aps", "application/json",
                     "{\"id\":\"jn-01\",\"mac\":\"AA-BB-CC-00-00-01\",\"name\":\"Square\",\"site\":\"jining-centre\",\"lat\":41.03,\"lon\":113.13,"
                             + "\"model\":\"EAP225\",\"installDate\":\"2025-06-01\"}");
@@ -36,7 +36,7 @@ class ApControllerTest {
 
     @Test
     void aCsvImportThroughTheApiReportsBadRowsByLineAndTheListFiltersByStateAndSite() {
-        try (ControllerHarness h = new ControllerHarness(home, ControllerSettings.defaults())) {
+        try (ControllerHarness h = new ControllerHarness(home, ControllerConfig.defaults())) {
             HttpResponse<String> imported = h.post("/api/aps/import", "text/csv",
                     "id,mac,name,site\njn-01,aa:bb:cc:00:00:01,Square,jining-centre\njn-02,zz,Station,jining-centre\nhtx-01,aa:bb:cc:00:00:03,Gate,huitengxile\n");
             assertEquals(200, imported.statusCode(), imported.body());
@@ -55,7 +55,7 @@ class ApControllerTest {
 
     @Test
     void refusalsAreJsonWithOneErrorThatNamesTheProblem() {
-        try (ControllerHarness h = new ControllerHarness(home, ControllerSettings.defaults())) {
+        try (ControllerHarness h = new ControllerHarness(home, ControllerConfig.defaults())) {
             h.register("jn-01", 1, java.util.Optional.empty());
             assertError(h.get("/api/aps/nope"), 404, "no AP with id 'nope'");
             assertError(h.get("/api/aps/nope/history"), 404, "no AP with id 'nope'");

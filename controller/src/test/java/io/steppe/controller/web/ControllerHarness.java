@@ -5,7 +5,7 @@ import static io.steppe.db.schema.Tables.NAS;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.steppe.controller.ControllerService;
-import io.steppe.controller.ControllerSettings;
+import io.steppe.controller.ControllerConfig;
 import io.steppe.controller.ap.AccessPoint;
 import io.steppe.controller.ap.ApRepository;
 import io.steppe.db.Database;
@@ -45,7 +45,7 @@ public final class ControllerHarness implements AutoCloseable {
     private final int port;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    public ControllerHarness(Path home, ControllerSettings settings) {
+    public ControllerHarness(Path home, ControllerConfig settings) {
         db = TestDatabases.freshMigrated(home);
         controller = new ControllerService(db.dsl(), new ApRepository(db.dsl(), new SecureRandom(), clock),
                 // a real ticker: probes wait on real sockets

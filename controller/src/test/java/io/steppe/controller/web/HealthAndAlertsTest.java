@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
-import io.steppe.controller.ControllerSettings;
+import io.steppe.controller.ControllerConfig;
 import io.steppe.controller.alert.AlertPolicy;
 import io.steppe.controller.health.HealthRules;
 import java.io.IOException;
@@ -32,9 +32,9 @@ class HealthAndAlertsTest {
     @TempDir
     Path home;
 
-    static ControllerSettings settings(Duration groupWait) {
+    static ControllerConfig settings(Duration groupWait) {
         HealthRules d = HealthRules.defaults();
-        return ControllerSettings.defaults()
+        return ControllerConfig.defaults()
                 .withRules(new HealthRules(3, Duration.ZERO, Duration.ofSeconds(10), Duration.ofSeconds(20), d.thresholds()))
                 .withAlerts(new AlertPolicy(3, 0.5, groupWait));
     }

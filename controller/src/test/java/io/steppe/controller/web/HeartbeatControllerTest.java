@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.steppe.controller.ControllerSettings;
+import io.steppe.controller.ControllerConfig;
 import io.steppe.controller.heartbeat.HeartbeatField;
 import io.steppe.controller.heartbeat.HeartbeatRejected;
 import java.io.ByteArrayInputStream;
@@ -38,7 +38,7 @@ class HeartbeatControllerTest {
 
     @BeforeEach
     void start() {
-        h = new ControllerHarness(home, ControllerSettings.defaults());
+        h = new ControllerHarness(home, ControllerConfig.defaults());
     }
 
     @AfterEach

@@ -4,7 +4,7 @@ import static io.steppe.db.schema.Tables.AP_SAMPLE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.steppe.controller.ControllerSettings;
+import io.steppe.controller.ControllerConfig;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -71,7 +71,7 @@ class HeartbeatFuzzTest {
 
     @Test
     void everyHeartbeatWithAGoodTokenAndAJsonObjectIsStoredWhateverItsFieldsHold(@TempDir Path home) {
-        try (ControllerHarness h = new ControllerHarness(home, ControllerSettings.defaults())) {
+        try (ControllerHarness h = new ControllerHarness(home, ControllerConfig.defaults())) {
             fuzz(h);
         }
     }

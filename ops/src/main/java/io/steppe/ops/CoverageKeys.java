@@ -10,7 +10,7 @@ import java.util.Set;
  * The coverage method's thresholds as configuration keys; each default is {@link CoverageConfig#defaults()}
  * (docs/coverage-method.md gives the sources). Read with the rest of {@link SteppeConfig}.
  */
-final class CoverageSettings {
+final class CoverageKeys {
 
     static final Set<String> KEYS = Set.of("STEPPE_COVERAGE_ZONE", "STEPPE_COVERAGE_RSRP_GOOD", "STEPPE_COVERAGE_RSRP_FAIR",
             "STEPPE_COVERAGE_RSRP_POOR", "STEPPE_COVERAGE_MIN_SINR", "STEPPE_COVERAGE_MIN_RSRQ", "STEPPE_COVERAGE_MIN_DL_MBPS",
@@ -19,10 +19,10 @@ final class CoverageSettings {
             "STEPPE_COVERAGE_COVERED_UPPER", "STEPPE_COVERAGE_MIN_BAD_CHILDREN", "STEPPE_COVERAGE_MIN_GAP_CHILDREN", "STEPPE_COVERAGE_VILLAGE_METRES",
             "STEPPE_COVERAGE_AP_METRES");
 
-    private CoverageSettings() {
+    private CoverageKeys() {
     }
 
-    static CoverageConfig from(Map<String, String> values) {
+    static CoverageConfig fromValues(Map<String, String> values) {
         CoverageConfig d = CoverageConfig.defaults();
         try {
             CoverageConfig.Signal s = d.signal();

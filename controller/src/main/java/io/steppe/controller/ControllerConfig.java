@@ -23,37 +23,37 @@ import java.util.Optional;
  * @param webhookBackoff   the wait before the second attempt, doubled before each further one (2 s)
  * @param perApMetricsLimit per-AP Prometheus series are exported for at most this many APs
  */
-public record ControllerSettings(Duration evaluateEvery, HealthRules rules, AlertPolicy alerts, ProbePolicy probes,
+public record ControllerConfig(Duration evaluateEvery, HealthRules rules, AlertPolicy alerts, ProbePolicy probes,
                                  Retention retention, Duration maxClockSkew, int maxBodyBytes, Optional<URI> webhook,
                                  int webhookAttempts, Duration webhookBackoff, int perApMetricsLimit) {
 
-    public static ControllerSettings defaults() {
-        return new ControllerSettings(Duration.ofSeconds(2), HealthRules.defaults(), AlertPolicy.defaults(), ProbePolicy.off(),
+    public static ControllerConfig defaults() {
+        return new ControllerConfig(Duration.ofSeconds(2), HealthRules.defaults(), AlertPolicy.defaults(), ProbePolicy.off(),
                 Retention.defaults(), Duration.ofMinutes(5), 16 * 1024, Optional.empty(), 5, Duration.ofSeconds(2), 25_000);
     }
 
-    public ControllerSettings withRules(HealthRules r) {
-        return new ControllerSettings(evaluateEvery, r, alerts, probes, retention, maxClockSkew, maxBodyBytes, webhook, webhookAttempts,
+    public ControllerConfig withRules(HealthRules r) {
+        return new ControllerConfig(evaluateEvery, r, alerts, probes, retention, maxClockSkew, maxBodyBytes, webhook, webhookAttempts,
                 webhookBackoff, perApMetricsLimit);
     }
 
-    public ControllerSettings withEvaluateEvery(Duration every) {
-        return new ControllerSettings(every, rules, alerts, probes, retention, maxClockSkew, maxBodyBytes, webhook, webhookAttempts,
+    public ControllerConfig withEvaluateEvery(Duration every) {
+        return new ControllerConfig(every, rules, alerts, probes, retention, maxClockSkew, maxBodyBytes, webhook, webhookAttempts,
                 webhookBackoff, perApMetricsLimit);
     }
 
-    public ControllerSettings withAlerts(AlertPolicy a) {
-        return new ControllerSettings(evaluateEvery, rules, a, probes, retention, maxClockSkew, maxBodyBytes, webhook, webhookAttempts,
+    public ControllerConfig withAlerts(AlertPolicy a) {
+        return new ControllerConfig(evaluateEvery, rules, a, probes, retention, maxClockSkew, maxBodyBytes, webhook, webhookAttempts,
                 webhookBackoff, perApMetricsLimit);
     }
 
-    public ControllerSettings withProbes(ProbePolicy p) {
-        return new ControllerSettings(evaluateEvery, rules, alerts, p, retention, maxClockSkew, maxBodyBytes, webhook, webhookAttempts,
+    public ControllerConfig withProbes(ProbePolicy p) {
+        return new ControllerConfig(evaluateEvery, rules, alerts, p, retention, maxClockSkew, maxBodyBytes, webhook, webhookAttempts,
                 webhookBackoff, perApMetricsLimit);
     }
 
-    public ControllerSettings withWebhook(URI url, int attempts, Duration backoff) {
-        return new ControllerSettings(evaluateEvery, rules, alerts, probes, retention, maxClockSkew, maxBodyBytes, Optional.of(url),
+    public ControllerConfig withWebhook(URI url, int attempts, Duration backoff) {
+        return new ControllerConfig(evaluateEvery, rules, alerts, probes, retention, maxClockSkew, maxBodyBytes, Optional.of(url),
                 attempts, backoff, perApMetricsLimit);
     }
 }

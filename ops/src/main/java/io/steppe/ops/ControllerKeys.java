@@ -1,6 +1,6 @@
 package io.steppe.ops;
 
-import io.steppe.controller.ControllerSettings;
+import io.steppe.controller.ControllerConfig;
 import io.steppe.controller.alert.AlertPolicy;
 import io.steppe.controller.health.HealthRules;
 import io.steppe.controller.history.Retention;
@@ -12,19 +12,19 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** The AP controller's {@code STEPPE_AP_*} keys, validated into {@link ControllerSettings}; a wrong value names its key. */
-final class ControllerConfig {
+/** The AP controller's {@code STEPPE_AP_*} keys, validated into {@link ControllerConfig}; a wrong value names its key. */
+final class ControllerKeys {
 
     static final Set<String> KEYS = Set.of("STEPPE_AP_WEBHOOK_URL", "STEPPE_AP_PROBES", "STEPPE_AP_PROBE_PORT",
             "STEPPE_AP_EVALUATE_SECONDS", "STEPPE_AP_MISSED_INTERVALS", "STEPPE_AP_HOLD_SECONDS", "STEPPE_AP_GROUP_WAIT_SECONDS",
             "STEPPE_AP_HISTORY_RAW_HOURS", "STEPPE_AP_HISTORY_5M_DAYS", "STEPPE_AP_HISTORY_1H_DAYS", "STEPPE_AP_MAX_CHANNEL_UTIL",
             "STEPPE_AP_MAX_CLIENTS", "STEPPE_AP_MAX_RTT_MS", "STEPPE_AP_MAX_LOSS_PERCENT", "STEPPE_AP_MIN_FIRMWARE");
 
-    private ControllerConfig() {
+    private ControllerKeys() {
     }
 
-    static ControllerSettings fromValues(Map<String, String> values) {
-        ControllerSettings d = ControllerSettings.defaults();
+    static ControllerConfig fromValues(Map<String, String> values) {
+        ControllerConfig d = ControllerConfig.defaults();
         HealthRules.Thresholds t = d.rules().thresholds();
         Duration hold = Duration.ofSeconds(number(values, "STEPPE_AP_HOLD_SECONDS", 60, 0, 3600));
         HealthRules rules = new HealthRules(number(values, "STEPPE_AP_MISSED_INTERVALS", 3, 1, 100), Duration.ZERO, hold, hold,
@@ -52,7 +52,7 @@ final class ControllerConfig {
                 Duration.ofSeconds(number(values, "STEPPE_AP_GROUP_WAIT_SECONDS", 30, 0, 3600)));
         Optional<URI> webhook = Optional.ofNullable(values.get("STEPPE_AP_WEBHOOK_URL")).map(String::trim).filter(v -> !v.isEmpty())
                 .map(v -> SteppeConfig.httpUri("STEPPE_AP_WEBHOOK_URL", v));
-        return new ControllerSettings(Duration.ofSeconds(number(values, "STEPPE_AP_EVALUATE_SECONDS", 2, 1, 60)), rules, alerts, probes,
+        return new ControllerConfig(Duration.ofSeconds(number(values, "STEPPE_AP_EVALUATE_SECONDS", 2, 1, 60)), rules, alerts, probes,
                 retention, d.maxClockSkew(), d.maxBodyBytes(), webhook, d.webhookAttempts(), d.webhookBackoff(), d.perApMetricsLimit());
     }
 
