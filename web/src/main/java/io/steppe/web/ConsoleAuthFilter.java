@@ -19,7 +19,6 @@ import io.steppe.web.account.Account;
 import io.steppe.web.account.ConsoleSessions;
 import java.net.URI;
 import java.util.Base64;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -58,15 +57,13 @@ final class ConsoleAuthFilter implements Ordered {
             if (path.equals("/console") || path.startsWith("/console/")) {
                 return HttpResponse.seeOther(URI.create("/console/login"));
             }
-            return HttpResponse.status(HttpStatus.UNAUTHORIZED)
-                    .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"steppe\"")
-                    .body(Map.of("error", "login required: POST /api/login, then send Authorization: Bearer TOKEN"));
+            return JsonErrorHandler.body(HttpStatus.UNAUTHORIZED, "login required: POST /api/login, then send Authorization: Bearer TOKEN")
+                    .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"steppe\"");
         }
         request.setAttribute(ConsoleRequest.ACCOUNT, account.get());
         request.setAttribute(ConsoleRequest.CSRF, csrf(token.get()));
         if (route.isPresent() && !RouteAccess.roles(route.get()).contains(account.get().role())) {
-            return HttpResponse.status(HttpStatus.FORBIDDEN)
-                    .body(Map.of("error", "a " + account.get().role().value() + "'s account may not do this"));
+            return JsonErrorHandler.body(HttpStatus.FORBIDDEN, "a " + account.get().role().value() + "'s account may not do this");
         }
         return null;
     }

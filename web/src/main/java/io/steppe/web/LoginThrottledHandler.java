@@ -21,6 +21,7 @@ final class LoginThrottledHandler implements ExceptionHandler<LoginThrottledExce
     }
 
     @Override
+    @SuppressWarnings("rawtypes") // Micronaut declares the request raw; a parameterised one would not override it
     public HttpResponse<?> handle(HttpRequest request, LoginThrottledException e) {
         MutableHttpResponse<?> response = request.getPath().startsWith("/console/")
                 ? HttpResponse.status(HttpStatus.TOO_MANY_REQUESTS).body(pages.login(e.getMessage()))

@@ -12,7 +12,6 @@ import io.micronaut.http.annotation.ServerFilter;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -49,8 +48,7 @@ final class OriginFilter implements Ordered {
         if (from.isEmpty() || (host != null && sameHost(from.get(), host))) {
             return null;
         }
-        return HttpResponse.status(HttpStatus.FORBIDDEN)
-                .body(Map.of("error", "this request came from another site's page; nothing was changed"));
+        return JsonErrorHandler.body(HttpStatus.FORBIDDEN, "this request came from another site's page; nothing was changed");
     }
 
     /** Whether the origin or referrer URL {@code url} names the host and port of the {@code Host} header. */

@@ -1,17 +1,13 @@
 package io.steppe.controller.web;
 
 import io.micronaut.http.HttpHeaders;
-import io.micronaut.http.HttpRequest;
-import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
-import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Produces;
-import io.micronaut.http.server.exceptions.ExceptionHandler;
 import io.steppe.controller.ControllerService;
 import io.steppe.controller.heartbeat.HeartbeatRejected;
+import io.steppe.web.JsonErrorHandler;
 import jakarta.inject.Singleton;
-import java.util.Map;
 
 /**
  * A refused heartbeat: the status its kind carries, counted by kind here so that every refusal is counted once
@@ -19,25 +15,27 @@ import java.util.Map;
  */
 @Singleton
 @Produces
-final class HeartbeatRejectedHandler implements ExceptionHandler<HeartbeatRejected, HttpResponse<?>> {
+final class HeartbeatRejectedHandler extends JsonErrorHandler<HeartbeatRejected> {
 
     private final ControllerService controller;
 
     HeartbeatRejectedHandler(ControllerService controller) {
+        super(HttpStatus.BAD_REQUEST);
         this.controller = controller;
     }
 
     @Override
-    public HttpResponse<?> handle(HttpRequest request, HeartbeatRejected rejected) {
+    protected HttpStatus status(HeartbeatRejected rejected) {
+        return HttpStatus.valueOf(rejected.kind().status());
+    }
+
+    @Override
+    protected MutableHttpResponse<?> headers(MutableHttpResponse<?> response, HeartbeatRejected rejected) {
         controller.counters().reject(rejected.kind());
-        MutableHttpResponse<?> response = HttpResponse.status(HttpStatus.valueOf(rejected.kind().status()))
-                .body(Map.of("error", rejected.getMessage())).contentType(MediaType.APPLICATION_JSON_TYPE);
-        if (rejected.kind() == HeartbeatRejected.Kind.UNAUTHORIZED) {
-            response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"steppe-ap\"");
-        }
-        if (rejected.kind() == HeartbeatRejected.Kind.OVERLOADED) {
-            response.header(HttpHeaders.RETRY_AFTER, "5");
-        }
-        return response;
+        return switch (rejected.kind()) {
+            case UNAUTHORIZED -> response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"steppe-ap\"");
+            case OVERLOADED -> response.header(HttpHeaders.RETRY_AFTER, "5");
+            default -> response;
+        };
     }
 }

@@ -174,6 +174,7 @@ class HealthAndAlertsTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the AP agent stops mid-test, inside the block that would close it anyway
     void aSilentApWhoseManagementPortAnswersIsDegradedNotDown() throws Exception {
         try (java.net.ServerSocket agentless = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
             io.steppe.controller.probe.ProbePolicy probes = new io.steppe.controller.probe.ProbePolicy(

@@ -1,20 +1,16 @@
 package io.steppe.coverage.web;
 
-import io.micronaut.http.HttpRequest;
-import io.micronaut.http.HttpResponse;
-import io.micronaut.http.MediaType;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Produces;
-import io.micronaut.http.server.exceptions.ExceptionHandler;
+import io.steppe.web.JsonErrorHandler;
 import jakarta.inject.Singleton;
-import java.util.Map;
 
 /** 400 with the message that names the bad parameter or field. */
 @Singleton
 @Produces
-final class BadCoverageRequestHandler implements ExceptionHandler<BadCoverageRequest, HttpResponse<?>> {
+final class BadCoverageRequestHandler extends JsonErrorHandler<BadCoverageRequest> {
 
-    @Override
-    public HttpResponse<?> handle(HttpRequest request, BadCoverageRequest exception) {
-        return HttpResponse.badRequest(Map.of("error", exception.getMessage())).contentType(MediaType.APPLICATION_JSON_TYPE);
+    BadCoverageRequestHandler() {
+        super(HttpStatus.BAD_REQUEST);
     }
 }
