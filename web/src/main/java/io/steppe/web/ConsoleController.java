@@ -2,6 +2,7 @@ package io.steppe.web;
 
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -16,6 +17,7 @@ import java.util.Map;
 final class ConsoleController {
 
     private final ConsolePages pages;
+    private final StaticAsset stylesheet = StaticAsset.at(ConsoleLayout.STYLESHEET);
 
     ConsoleController(ConsolePages pages) {
         this.pages = pages;
@@ -26,10 +28,11 @@ final class ConsoleController {
         return pages.home(ConsoleRequest.account(request));
     }
 
+    /** Without a login: the sign-in form uses it. */
     @WithoutLogin
-    @Get(uri = ConsolePages.STYLESHEET, produces = "text/css;charset=utf-8")
-    String stylesheet() {
-        return ConsolePages.STYLE;
+    @Get(uri = ConsoleLayout.STYLESHEET, produces = "text/css;charset=utf-8")
+    HttpResponse<byte[]> stylesheet(HttpRequest<?> request) {
+        return stylesheet.response(request);
     }
 
     @Get("/api/me")

@@ -1,75 +1,41 @@
 package io.steppe.web;
 
 import io.micronaut.core.annotation.Nullable;
+import io.steppe.web.ConsolePage.Link;
 import io.steppe.web.account.Account;
 import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.List;
 
-/**
- * The console's HTML, self-contained (no external scripts, fonts or tiles: the operations network may be closed).
- * Styles are a stylesheet of Steppe's own, never inline, so that the pages' Content-Security-Policy can forbid
- * every inline style and script.
- */
+/** The console's own pages, its sign-in form and its front page, in the console layout. */
 @Singleton
 final class ConsolePages {
 
     private final RouteAccess access;
+    private final ConsoleLayout layout;
 
-    ConsolePages(RouteAccess access) {
+    ConsolePages(RouteAccess access, ConsoleLayout layout) {
         this.access = access;
+        this.layout = layout;
     }
 
-    /** Where {@link #STYLE} is served; public, since the login page uses it. */
-    static final String STYLESHEET = "/console/assets/console.css";
-    static final String STYLE = """
-            body{font-family:system-ui,sans-serif;margin:0;background:#f4f5f7;color:#1c1e21}
-            header{background:#203040;color:#fff;padding:.75rem 1.25rem;display:flex;justify-content:space-between;align-items:center}
-            main{padding:1.25rem;max-width:60rem}
-            form.login{background:#fff;padding:1.5rem;border-radius:.5rem;max-width:22rem;margin:3rem auto}
-            label{display:block;margin:.75rem 0 .25rem}input{width:100%;padding:.5rem;box-sizing:border-box}
-            button{margin-top:1rem;padding:.5rem 1rem}.error{color:#b00020}
-            """;
-
+    /** The sign-in form, with why the last attempt failed if it did. */
     String login(@Nullable String error) {
-        return page("Steppe console · sign in", """
-                <form class="login" method="post" action="/console/login">
-                <h1>Steppe console</h1>
-                %s
-                <label for="username">User name</label>
-                <input id="username" name="username" autocomplete="username" required autofocus>
-                <label for="password">Password</label>
-                <input id="password" name="password" type="password" autocomplete="current-password" required>
-                <button type="submit">Sign in</button>
-                </form>""".formatted(error == null ? "" : "<p class=\"error\" role=\"alert\">" + escape(error) + "</p>"));
+        return layout.page(new ConsolePage("Steppe console · sign in", List.of(), null, null),
+                layout.templates().content("login.jte", error));
     }
 
+    /** The front page: the console pages the account's role may open, then health and metrics. */
     String home(Account account) {
-        return page("Steppe console", """
-                <header><strong>Steppe console</strong>
-                <form method="post" action="/console/logout">%s (%s) <button type="submit">Sign out</button></form></header>
-                <main>
-                <h1>Ulanqab public Wi-Fi and 4G coverage</h1>
-                <ul>
-                %s%s<li><a href="/health">Service health</a></li>
-                <li><a href="/metrics">Metrics (Prometheus)</a></li>
-                </ul>
-                </main>""".formatted(escape(account.username()), escape(account.role().value()),
-                link(account, "/console/aps", "Access points: map, states and reasons, open alerts"),
-                link(account, "/console/coverage", "4G gap map (planners)")));
-    }
-
-    /** A link to a console page the account's role may open, else nothing. */
-    private String link(Account account, String page, String text) {
-        return access.mayOpen(account.role(), page)
-                ? "<li><a href=\"" + page + "\">" + escape(text) + "</a></li>\n" : "";
-    }
-
-    private static String page(String title, String body) {
-        return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>" + escape(title)
-                + "</title><link rel=\"stylesheet\" href=\"" + STYLESHEET + "\"></head><body>" + body + "</body></html>";
-    }
-
-    static String escape(String text) {
-        return io.steppe.web.Html.escape(text);
+        List<Link> links = new ArrayList<>();
+        for (Link page : List.of(new Link("Access points: map, states and reasons, open alerts", "/console/aps"),
+                new Link("4G gap map (planners)", "/console/coverage"))) {
+            if (access.mayOpen(account.role(), page.href())) {
+                links.add(page);
+            }
+        }
+        links.add(new Link("Service health", "/health"));
+        links.add(new Link("Metrics (Prometheus)", "/metrics"));
+        return layout.page(new ConsolePage("Steppe console", List.of(), account), layout.templates().content("home.jte", links));
     }
 }

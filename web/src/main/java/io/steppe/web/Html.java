@@ -1,8 +1,9 @@
 package io.steppe.web;
 
 /**
- * Text made safe in HTML and SVG, in element content and in quoted attributes. Every module that writes
- * pages (portal, console, AP views, gap maps) escapes through this one place.
+ * Text made safe in HTML and SVG, in element content and in quoted attributes. Pages are templates, whose text
+ * {@link Templates} escapes through this one place; the gap map's SVG, drawn by Java for files and pages alike,
+ * escapes through it too.
  */
 public final class Html {
 

@@ -10,29 +10,38 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
- * The AP map as inline SVG, drawn from the inventory alone (no tiles, works offline): each site's outline (the
- * convex hull of its APs, padded) with its name, and each AP as a dot coloured by state linking to its page.
+ * The AP map, drawn from the inventory alone (no tiles, works offline) by {@code map.jte}: each site's outline (the
+ * convex hull of its APs, padded) with its name, and each AP as a dot coloured by state linking to its page. Here
+ * the projection and the outlines are worked out; coordinates are strings with one decimal, as SVG takes them.
+ *
+ * @param dots empty when no AP has coordinates
  */
-final class ApMap {
+public record ApMap(List<Site> sites, List<Dot> dots) {
 
+    public static final int WIDTH = 900;
+    public static final int HEIGHT = 520;
     static final Map<ApState, String> COLOURS = Map.of(ApState.UP, "#2e9d4f", ApState.DEGRADED, "#f0a000", ApState.DOWN, "#d32f2f",
             ApState.UNREACHABLE, "#8e24aa", ApState.UNKNOWN, "#90a0b0");
-    private static final int WIDTH = 900;
-    private static final int HEIGHT = 520;
     private static final int PAD = 30;
+
+    /** A site's outline ({@code points} of an SVG polygon) and where its name goes. */
+    public record Site(String name, String points, String labelX, String labelY) {
+    }
+
+    /** An AP: its id, where it is, the dot's radius and colour, and the tooltip naming its state and first reason. */
+    public record Dot(String id, String x, String y, String r, String colour, String title) {
+    }
 
     private record Point(double x, double y) {
     }
 
-    private ApMap() {
-    }
-
-    static String svg(Collection<ApSnapshot> aps) {
+    static ApMap of(Collection<ApSnapshot> aps) {
         List<ApSnapshot> placed = aps.stream().filter(a -> a.ap().location().isPresent()).toList();
         if (placed.isEmpty()) {
-            return "<p class=\"muted\">No AP has coordinates yet (steppe ap add --lat --lon).</p>";
+            return new ApMap(List.of(), List.of());
         }
         double minLat = placed.stream().mapToDouble(a -> a.ap().location().get().latitude()).min().orElseThrow();
         double maxLat = placed.stream().mapToDouble(a -> a.ap().location().get().latitude()).max().orElseThrow();
@@ -42,43 +51,46 @@ final class ApMap {
         double spanX = Math.max((maxLon - minLon) * kx, 1e-4);
         double spanY = Math.max(maxLat - minLat, 1e-4);
         double scale = Math.min((WIDTH - 2 * PAD) / spanX, (HEIGHT - 2 * PAD) / spanY);
-        java.util.function.Function<AccessPoint.Location, Point> project = l -> new Point(
+        Function<AccessPoint.Location, Point> project = l -> new Point(
                 PAD + (l.longitude() - minLon) * kx * scale, HEIGHT - PAD - (l.latitude() - minLat) * scale);
-        StringBuilder out = new StringBuilder("<svg id=\"ap-map\" viewBox=\"0 0 " + WIDTH + " " + HEIGHT
-                + "\" role=\"img\" aria-label=\"Map of access points coloured by state\">");
-        Map<String, List<Point>> sites = new LinkedHashMap<>();
+        Map<String, List<Point>> bySite = new LinkedHashMap<>();
         for (ApSnapshot a : placed) {
-            a.ap().site().ifPresent(s -> sites.computeIfAbsent(s, k -> new ArrayList<>()).add(project.apply(a.ap().location().get())));
+            a.ap().site().ifPresent(s -> bySite.computeIfAbsent(s, k -> new ArrayList<>()).add(project.apply(a.ap().location().get())));
         }
-        sites.forEach((site, points) -> {
-            List<Point> hull = hull(points);
-            out.append("<polygon points=\"");
-            double cx = points.stream().mapToDouble(Point::x).average().orElse(0);
-            double cy = points.stream().mapToDouble(Point::y).average().orElse(0);
-            for (Point p : hull.size() < 3 ? List.<Point>of() : hull) {
+        List<Site> sites = new ArrayList<>();
+        bySite.forEach((site, points) -> sites.add(site(site, points)));
+        String r = placed.size() > 2000 ? "2" : "5";
+        List<Dot> dots = new ArrayList<>();
+        for (ApSnapshot a : placed) {
+            Point p = project.apply(a.ap().location().get());
+            dots.add(new Dot(a.ap().id(), number(p.x()), number(p.y()), r, COLOURS.get(a.state()), a.ap().id() + " " + a.state()
+                    + (a.condition().reasons().isEmpty() ? "" : ": " + a.condition().reasons().get(0).text())));
+        }
+        return new ApMap(sites, dots);
+    }
+
+    /** The hull pushed 12 px out from the site's centre; a site of one or two APs gets a small triangle instead. */
+    private static Site site(String name, List<Point> points) {
+        double cx = points.stream().mapToDouble(Point::x).average().orElse(0);
+        double cy = points.stream().mapToDouble(Point::y).average().orElse(0);
+        StringBuilder outline = new StringBuilder();
+        List<Point> hull = hull(points);
+        if (hull.size() < 3) {
+            outline.append(String.format(Locale.ROOT, "%.1f,%.1f %.1f,%.1f %.1f,%.1f", cx - 14, cy - 14, cx + 14, cy - 14, cx, cy + 16));
+        } else {
+            for (Point p : hull) {
                 double dx = p.x() - cx;
                 double dy = p.y() - cy;
                 double d = Math.max(Math.hypot(dx, dy), 1e-9);
-                out.append(String.format(Locale.ROOT, "%.1f,%.1f ", p.x() + dx / d * 12, p.y() + dy / d * 12));
+                outline.append(String.format(Locale.ROOT, "%.1f,%.1f ", p.x() + dx / d * 12, p.y() + dy / d * 12));
             }
-            if (hull.size() < 3) {
-                out.append(String.format(Locale.ROOT, "%.1f,%.1f %.1f,%.1f %.1f,%.1f", cx - 14, cy - 14, cx + 14, cy - 14, cx, cy + 16));
-            }
-            double top = points.stream().mapToDouble(Point::y).min().orElse(cy);
-            out.append("\" fill=\"#dfe8d5\" stroke=\"#8aa080\" stroke-dasharray=\"4 3\"/>")
-                    .append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"12\" fill=\"#405040\" text-anchor=\"middle\">",
-                            cx, Math.max(12, top - 16))).append(ApPages.escape(site)).append("</text>");
-        });
-        double r = placed.size() > 2000 ? 2 : 5;
-        for (ApSnapshot a : placed) {
-            Point p = project.apply(a.ap().location().get());
-            out.append("<a href=\"/console/aps/").append(ApPages.escape(a.ap().id())).append("\"><circle data-id=\"")
-                    .append(ApPages.escape(a.ap().id())).append(String.format(Locale.ROOT, "\" cx=\"%.1f\" cy=\"%.1f\" r=\"%.0f\" fill=\"%s\">",
-                            p.x(), p.y(), r, COLOURS.get(a.state())))
-                    .append("<title>").append(ApPages.escape(a.ap().id() + " " + a.state() + (a.condition().reasons().isEmpty() ? ""
-                            : ": " + a.condition().reasons().get(0).text()))).append("</title></circle></a>");
         }
-        return out.append("</svg>").toString();
+        double top = points.stream().mapToDouble(Point::y).min().orElse(cy);
+        return new Site(name, outline.toString().trim(), number(cx), number(Math.max(12, top - 16)));
+    }
+
+    static String number(double v) {
+        return String.format(Locale.ROOT, "%.1f", v);
     }
 
     /** Andrew's monotone chain. */

@@ -4,66 +4,58 @@ import io.steppe.controller.health.ApState;
 import io.steppe.controller.history.History;
 import io.steppe.controller.history.HistoryPoint;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 /**
- * An AP's history as inline SVG: clients (line) and channel utilisation (dashed, right axis) over the range, and a
- * band under them coloured by the state it was in.
+ * An AP's history as {@code chart.jte} draws it: clients (line) and channel utilisation (dashed, right axis) over the
+ * range, and a band under them coloured by the state it was in. Here the figures become coordinates, as strings with
+ * one decimal; the frame's size is in the constants, which the template reads too.
+ *
+ * @param clientsTop the figure at the top of the clients' axis
+ * @param clients    an SVG polyline's {@code points}
+ * @param utilisation the same for channel utilisation, 100 % at the top
  */
-final class HistoryChart {
+public record HistoryChart(String clientsTop, String clients, String utilisation, List<Band> bands, String from, String to) {
 
-    private static final int W = 900;
-    private static final int H = 260;
-    private static final int LEFT = 45;
-    private static final int RIGHT = 45;
-    private static final int TOP = 15;
-    private static final int PLOT = 190;
+    public static final int WIDTH = 900;
+    public static final int HEIGHT = 260;
+    public static final int LEFT = 45;
+    public static final int RIGHT = 45;
+    public static final int TOP = 15;
+    public static final int PLOT = 190;
 
-    private HistoryChart() {
+    /** Where the AP was in one state, and the tooltip that says so. */
+    public record Band(String x, String width, String colour, String title) {
     }
 
-    static String svg(History h) {
+    static HistoryChart of(History h) {
         double span = Math.max(1, h.to().toEpochMilli() - h.from().toEpochMilli());
+        Function<Instant, Double> x = t -> LEFT + (t.toEpochMilli() - h.from().toEpochMilli()) / span * (WIDTH - LEFT - RIGHT);
         double maxClients = Math.max(5, h.points().stream().filter(p -> p.clients() != null).mapToDouble(p -> p.clients()).max().orElse(5));
-        StringBuilder out = new StringBuilder("<svg id=\"history\" viewBox=\"0 0 " + W + " " + H
-                + "\" role=\"img\" aria-label=\"Clients, channel utilisation and state over time\">");
-        out.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"#fff\" stroke=\"#ccd\"/>",
-                LEFT, TOP, W - LEFT - RIGHT, PLOT));
-        out.append(String.format(Locale.ROOT, "<text x=\"4\" y=\"%d\" font-size=\"11\">%.0f</text><text x=\"4\" y=\"%d\" font-size=\"11\">0</text>",
-                TOP + 10, maxClients, TOP + PLOT));
-        out.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"11\">100 %%</text>", W - RIGHT + 4, TOP + 10));
-        out.append(line(h, span, maxClients, false)).append(line(h, span, 1.0, true));
+        List<Band> bands = new ArrayList<>();
         List<History.StateChange> changes = h.changes();
         for (int i = 0; i < changes.size(); i++) {
             Instant start = changes.get(i).at().isBefore(h.from()) ? h.from() : changes.get(i).at();
             Instant end = i + 1 < changes.size() ? changes.get(i + 1).at() : h.to();
-            double x0 = x(start, h, span);
-            double x1 = x(end, h, span);
-            String colour = ApMap.COLOURS.get(ApState.valueOf(changes.get(i).to()));
-            out.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"14\" fill=\"%s\"><title>%s from %s</title></rect>",
-                    x0, TOP + PLOT + 8, Math.max(1, x1 - x0), colour, changes.get(i).to(), start));
+            double x0 = x.apply(start);
+            bands.add(new Band(ApMap.number(x0), ApMap.number(Math.max(1, x.apply(end) - x0)),
+                    ApMap.COLOURS.get(ApState.valueOf(changes.get(i).to())), changes.get(i).to() + " from " + start));
         }
-        out.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"11\">%s</text>", LEFT, H - 8, h.from()));
-        out.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"11\" text-anchor=\"end\">%s (%s)</text>", W - RIGHT, H - 8,
-                h.to(), h.resolution()));
-        return out.append("</svg>").toString();
+        return new HistoryChart(String.format(Locale.ROOT, "%.0f", maxClients), line(h, x, maxClients, HistoryPoint::clients),
+                line(h, x, 1.0, HistoryPoint::channelUtilization), bands, h.from().toString(), h.to() + " (" + h.resolution() + ")");
     }
 
-    private static String line(History h, double span, double max, boolean utilisation) {
+    private static String line(History h, Function<Instant, Double> x, double max, Function<HistoryPoint, Float> figure) {
         StringBuilder points = new StringBuilder();
         for (HistoryPoint p : h.points()) {
-            Float v = utilisation ? p.channelUtilization() : p.clients();
+            Float v = figure.apply(p);
             if (v != null) {
-                points.append(String.format(Locale.ROOT, "%.1f,%.1f ", x(p.at(), h, span), TOP + PLOT - Math.min(1, v / max) * PLOT));
+                points.append(String.format(Locale.ROOT, "%.1f,%.1f ", x.apply(p.at()), TOP + PLOT - Math.min(1, v / max) * PLOT));
             }
         }
-        return "<polyline fill=\"none\" stroke=\"" + (utilisation ? "#f0a000\" stroke-dasharray=\"5 3" : "#1565c0")
-                + "\" stroke-width=\"1.5\" points=\"" + points + "\"><title>" + (utilisation ? "channel utilisation" : "clients")
-                + "</title></polyline>";
-    }
-
-    private static double x(Instant t, History h, double span) {
-        return LEFT + (t.toEpochMilli() - h.from().toEpochMilli()) / span * (W - LEFT - RIGHT);
+        return points.toString();
     }
 }

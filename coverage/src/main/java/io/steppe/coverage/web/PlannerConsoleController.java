@@ -17,7 +17,11 @@ import io.steppe.coverage.gap.Gap;
 import io.steppe.coverage.gap.GapStatus;
 import io.steppe.coverage.map.CoverageLayers;
 import io.steppe.web.Allowed;
+import io.steppe.web.ConsoleLayout;
+import io.steppe.web.ConsolePage;
+import io.steppe.web.ConsolePage.Link;
 import io.steppe.web.ConsoleRequest;
+import io.steppe.web.Templates;
 import io.steppe.web.account.Role;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -37,43 +41,47 @@ import java.util.Optional;
 final class PlannerConsoleController {
 
     private static final String HTML = MediaType.TEXT_HTML + ";charset=utf-8";
-    /**
-     * The request attribute in which the console's login filter leaves the session's anti-forgery token: a form
-     * posted with the session cookie counts only with this token in it, which a page on another site cannot read.
-     */
+    private static final Link MAP = new Link("4G gap map", "/console/coverage");
 
     private final Coverage coverage;
+    private final ConsoleLayout layout;
+    private final Templates templates = new Templates("io.steppe.coverage.jte");
 
-    PlannerConsoleController(Coverage coverage) {
+    PlannerConsoleController(Coverage coverage, ConsoleLayout layout) {
         this.coverage = coverage;
+        this.layout = layout;
     }
 
     @Get(produces = HTML)
-    HttpResponse<String> map(@Nullable @QueryValue String operator, @Nullable @QueryValue String wifi) {
+    HttpResponse<String> map(@Nullable @QueryValue String operator, @Nullable @QueryValue String wifi, HttpRequest<?> request) {
         Optional<String> op;
         try {
             op = CoverageController.operator(operator, true);
         } catch (IllegalArgumentException e) {
-            return HttpResponse.badRequest(PlannerPages.page("Bad request", "<p class=\"error\">" + PlannerPages.escape(e.getMessage()) + "</p>"));
+            return HttpResponse.badRequest(notice(request, "Bad request", List.of(MAP), e.getMessage(), null));
         }
         boolean withoutWifi = "exclude".equals(wifi);
         CoverageLayers.MapData data = coverage.layers().map(op, withoutWifi);
-        String svg = coverage.map().svg(data, 960, 640);
-        return HttpResponse.ok(PlannerPages.mapPage(data, svg, coverage.operators(), op, withoutWifi));
+        GapMapPage page = GapMapPage.of(data, coverage.map().svg(data, 960, 640), coverage.operators(), op, withoutWifi);
+        return HttpResponse.ok(layout.page(new ConsolePage(data.title(), List.of(Link.here(MAP.text())), ConsoleRequest.account(request)),
+                templates.content("map.jte", page)));
     }
 
     @Get(uri = "/gaps/{id}", produces = HTML)
     HttpResponse<String> gap(long id, HttpRequest<?> request) {
         Optional<Gap> gap = coverage.gaps().find(id);
         if (gap.isEmpty()) {
-            return HttpResponse.<String>notFound().body(PlannerPages.page("No such gap", "<p>No gap with id " + id + ".</p>"));
+            return HttpResponse.<String>notFound().body(layout.notice(new ConsolePage("No such gap", List.of(MAP), ConsoleRequest.account(request)),
+                    new ConsoleLayout.Notice("No gap with id " + id + ".", false, null)));
         }
         Gap g = gap.get();
         CoverageLayers.MapData data = new CoverageLayers.MapData("Gap #" + id,
                 coverage.layers().cells(Optional.of(g.operator()), 8).stream().filter(c -> g.cellIds().contains(c.h3())).toList(),
                 List.of(g), coverage.layers().map(Optional.of(g.operator()), false).places());
-        return HttpResponse.ok(PlannerPages.gapPage(g, coverage.map().svg(data, 640, 420), coverage.layers().days(g.operator(), g.cellIds()),
-                ConsoleRequest.csrf(request).orElse("")));
+        GapPage page = GapPage.of(g, coverage.map().svg(data, 640, 420), coverage.layers().days(g.operator(), g.cellIds()),
+                ConsoleRequest.csrf(request).orElse(""));
+        return HttpResponse.ok(layout.page(new ConsolePage("Gap #" + id, List.of(MAP, Link.here("Gap #" + id)), ConsoleRequest.account(request)),
+                templates.content("gap.jte", page)));
     }
 
     @Post(uri = "/gaps/{id}/status", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = HTML)
@@ -81,20 +89,24 @@ final class PlannerConsoleController {
         String sent = form.get("csrf");
         boolean genuine = sent != null && ConsoleRequest.csrf(request).map(t -> MessageDigest.isEqual(t.getBytes(StandardCharsets.UTF_8),
                 sent.getBytes(StandardCharsets.UTF_8))).orElse(false);
+        List<Link> trail = List.of(MAP, new Link("Gap #" + id, "/console/coverage/gaps/" + id));
         if (!genuine) {
-            return HttpResponse.<String>status(HttpStatus.FORBIDDEN).body(PlannerPages.page("Not saved",
-                    "<p class=\"error\">This form did not come from your console session; nothing was changed.</p>"
-                            + "<p><a href=\"/console/coverage/gaps/" + id + "\">Open the gap again</a> and save from there.</p>"));
+            return HttpResponse.<String>status(HttpStatus.FORBIDDEN).body(notice(request, "Not saved", trail,
+                    "This form did not come from your console session; nothing was changed.",
+                    new Link("Open the gap again and save from there", "/console/coverage/gaps/" + id)));
         }
         try {
             coverage.gaps().mark(id, GapStatus.parse(form.get("status")), blankToNull(form.get("note")), ConsoleRequest.actor(request));
         } catch (IllegalArgumentException e) {
-            return HttpResponse.badRequest(PlannerPages.page("Not saved", "<p class=\"error\">" + PlannerPages.escape(e.getMessage())
-                    + "</p><p><a href=\"/console/coverage/gaps/" + id + "\">Back to the gap</a></p>"));
+            return HttpResponse.badRequest(notice(request, "Not saved", trail, e.getMessage(),
+                    new Link("Back to the gap", "/console/coverage/gaps/" + id)));
         }
         return HttpResponse.seeOther(URI.create("/console/coverage/gaps/" + id));
     }
 
+    private String notice(HttpRequest<?> request, String title, List<Link> trail, String error, @Nullable Link onward) {
+        return layout.notice(new ConsolePage(title, trail, ConsoleRequest.account(request)), new ConsoleLayout.Notice(error, true, onward));
+    }
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.trim();

@@ -5,25 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.micronaut.context.ApplicationContext;
-import io.micronaut.runtime.server.EmbeddedServer;
-import io.steppe.coverage.Coverage;
-import io.steppe.coverage.CoverageConfig;
-import io.steppe.coverage.sample.H3Grid;
-import io.steppe.db.Database;
-import io.steppe.db.MutableClock;
-import io.steppe.db.TestDatabases;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,30 +20,21 @@ class CoverageControllerTest {
 
     @TempDir
     Path home;
-    Database db;
-    ApplicationContext context;
-    URI base;
-    final HttpClient http = HttpClient.newHttpClient();
+    CoverageServer server;
 
     @BeforeEach
     void start() {
-        db = TestDatabases.freshMigrated(home);
-        Coverage coverage = new Coverage(db, CoverageConfig.defaults().withZone(ZoneOffset.UTC), H3Grid.load(),
-                new MutableClock(Instant.parse("2026-11-26T08:00:00Z")), home.resolve("reports"));
-        context = ApplicationContext.builder().deduceEnvironment(false).banner(false)
-                .properties(Map.of("micronaut.server.host", "127.0.0.1", "micronaut.server.port", -1)).singletons(coverage).start();
-        base = URI.create("http://127.0.0.1:" + context.getBean(EmbeddedServer.class).start().getPort());
+        server = new CoverageServer(home);
     }
 
     @AfterEach
     void stop() {
-        context.close();
-        db.close();
+        server.close();
     }
 
     @Test
     void aNulInAnUploadCostsOnlyItsRowOrFieldAndNamesNoSql() throws Exception {
-        HttpResponse<String> answer = upload("/api/coverage/samples?source=drive", "text/csv", HEADER
+        HttpResponse<String> answer = server.post("/api/coverage/samples?source=drive", "text/csv", HEADER
                 + "2026-11-20T10:00:00+08:00,41.03,113.13,460,00,LTE,-98,p1\n"
                 + "2026-11-20T10:00:01+08:00,41.03,113.13,460,00,LTE,-98,p\u00002\n"
                 + "2026-11-20T10:00:02+08:00,41.0\u00003,113.13,460,00,LTE,-98,p3\n"
@@ -68,14 +43,14 @@ class CoverageControllerTest {
         assertTrue(answer.body().contains("\"accepted\":3"), answer.body());
         assertTrue(answer.body().contains("\"3,warning,\\\"device_id has the character U+0000 at position 2"), answer.body());
         assertTrue(answer.body().contains("\"4,rejected,\\\"lat '41.0\\\\u00003' is not a number\\\"\""), answer.body());
-        assertEquals(List.of("drive", "p1", "p4"), db.dsl().select(COVERAGE_SAMPLE.DEVICE).from(COVERAGE_SAMPLE)
+        assertEquals(List.of("drive", "p1", "p4"), server.db.dsl().select(COVERAGE_SAMPLE.DEVICE).from(COVERAGE_SAMPLE)
                 .orderBy(COVERAGE_SAMPLE.DEVICE).fetch(COVERAGE_SAMPLE.DEVICE));
         assertNoInternals(answer);
     }
 
     @Test
     void aSourceThePostgreSqlWouldRefuseIsA400NamingIt() throws Exception {
-        HttpResponse<String> answer = upload("/api/coverage/samples?source=drive%00x", "text/csv", HEADER
+        HttpResponse<String> answer = server.post("/api/coverage/samples?source=drive%00x", "text/csv", HEADER
                 + "2026-11-20T10:00:00+08:00,41.03,113.13,460,00,LTE,-98,p1\n");
         assertEquals(400, answer.statusCode(), answer.body());
         assertTrue(answer.body().contains("source must be 1 to 200 characters, none of them a control character"), answer.body());
@@ -84,7 +59,7 @@ class CoverageControllerTest {
 
     @Test
     void jsonLinesAreReportedAsJsonLinesWithTheirOwnLineNumbers() throws Exception {
-        HttpResponse<String> answer = upload("/api/coverage/samples?source=app", "application/x-ndjson", """
+        HttpResponse<String> answer = server.post("/api/coverage/samples?source=app", "application/x-ndjson", """
                 {"timestamp": 1763604000000, "lat": 41.03, "lon": 113.13, "mcc": 460, "mnc": "00", "rat": "LTE", "rsrp": -98}
                 {"timestamp": 1763604001000, "lat": 91.5, "lon": 113.13, "mcc": 460, "mnc": "00", "rat": "LTE", "rsrp": -98}
                 """);
@@ -95,13 +70,11 @@ class CoverageControllerTest {
 
     @Test
     void refusalsAreJsonWithOneErrorThatNamesTheProblem() throws Exception {
-        assertError(get("/api/coverage/gaps/99"), 404, "no gap with id 99");
-        assertError(http.send(HttpRequest.newBuilder(base.resolve("/api/coverage/gaps/99/status")).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"status\":\"confirmed\"}")).build(), HttpResponse.BodyHandlers.ofString()),
-                404, "no gap with id 99");
-        assertError(get("/api/coverage/cells?resolution=5"), 400, "resolution must be 7, 8 or 9");
-        assertError(get("/api/coverage/changes"), 400, "operator (MCC-MNC) is required");
-        assertError(get("/api/coverage/changes?operator=46000&at=2026-11-20T00:00:00Z&before_source=a"), 400,
+        assertError(server.get("/api/coverage/gaps/99"), 404, "no gap with id 99");
+        assertError(server.post("/api/coverage/gaps/99/status", "application/json", "{\"status\":\"confirmed\"}"), 404, "no gap with id 99");
+        assertError(server.get("/api/coverage/cells?resolution=5"), 400, "resolution must be 7, 8 or 9");
+        assertError(server.get("/api/coverage/changes"), 400, "operator (MCC-MNC) is required");
+        assertError(server.get("/api/coverage/changes?operator=46000&at=2026-11-20T00:00:00Z&before_source=a"), 400,
                 "compare either two sources (before_source and after_source) or two periods (at, since, until)");
     }
 
@@ -112,18 +85,9 @@ class CoverageControllerTest {
         assertTrue(answer.headers().firstValue("Content-Type").orElse("").startsWith("application/json"), answer.headers().toString());
     }
 
-    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(base.resolve(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
-    }
-
     private static void assertNoInternals(HttpResponse<String> answer) {
         for (String internal : List.of("coverage_sample", "coverage_import", "ERROR:", "Exception", "COPY", "SQL")) {
             assertFalse(answer.body().contains(internal), internal + " in " + answer.body());
         }
-    }
-
-    private HttpResponse<String> upload(String path, String type, String body) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", type)
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -7,8 +7,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.ResourceBundle;
 
-/** The portal's words in Chinese (the default), English, Mongolian (Cyrillic) and Russian, from message bundles. */
-final class Messages {
+/**
+ * The portal's words in Chinese (the default), English, Mongolian (Cyrillic) and Russian, from message bundles.
+ * Public for the portal's templates, which say everything through it.
+ */
+public final class Messages {
 
     /** The languages offered, in the order the switcher shows them. */
     static final List<String> LANGUAGES = List.of("zh", "en", "mn", "ru");
@@ -48,11 +51,13 @@ final class Messages {
         return BY_LANGUAGE.get("zh");
     }
 
-    String language() {
+    /** The language's tag: {@code zh}, {@code en}, {@code mn} or {@code ru}. */
+    public String language() {
         return language;
     }
 
-    String get(String key, Object... arguments) {
+    /** The words for {@code key}, with {@code arguments} put in as the language writes them. */
+    public String get(String key, Object... arguments) {
         String pattern = bundle.getString(key);
         return arguments.length == 0 ? pattern : new MessageFormat(pattern, Locale.forLanguageTag(language)).format(arguments);
     }

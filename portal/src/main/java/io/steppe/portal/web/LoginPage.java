@@ -1,0 +1,29 @@
+package io.steppe.portal.web;
+
+import io.micronaut.core.annotation.Nullable;
+import java.util.List;
+
+/**
+ * What {@code login.jte} shows a client the gateway sent: the language switch, the ways to log in (SMS only where a
+ * sender is configured), each form carrying the gateway's redirect fields back, and WISPr for smart clients.
+ *
+ * @param error why the last attempt failed, or null
+ */
+public record LoginPage(List<Language> languages, Fields fields, @Nullable String error, boolean sms, Wispr wispr) {
+
+    /**
+     * The hidden fields of every login form: the gateway's redirect as it came, the page's language and the token
+     * that proves the form was ours.
+     */
+    public record Fields(String uamIp, String uamPort, String challenge, String mac, String nasId, String userUrl, String lang,
+                         String csrf) {
+    }
+
+    /** A language of the switch, in its own words; {@code href} is null for the one shown. */
+    public record Language(String code, String name, @Nullable String href) {
+    }
+
+    /** WISPr 1.0's redirect for smart clients (Apple's CNA, some Android): where they are and where to log in or give up. */
+    public record Wispr(String location, String locationName, String loginUrl, String abortUrl) {
+    }
+}

@@ -1,0 +1,100 @@
+package io.steppe.portal.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.steppe.portal.uam.UamRedirect;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+class PortalPagesTest {
+
+    static final UamRedirect REDIRECT = UamRedirect.parse(Map.of("res", "notyet", "uamip", "10.1.0.1", "uamport", "3990",
+            "challenge", "0123456789abcdef0123456789abcdef", "mac", "AA-BB-CC-00-00-01", "nasid", "gw\"<1>",
+            "userurl", "http://example.org/?a=1&b=2"));
+
+    static PortalPages pages(String language) {
+        return new PortalPages(Messages.choose(Optional.of(language), Optional.empty()));
+    }
+
+    @Test
+    void theInlineStylesheetIsTheOneTheHashAllows() throws Exception {
+        String page = pages("en").login(REDIRECT, "uamip=10.1.0.1", "token", Optional.empty(), "http://portal/", true);
+        Matcher style = Pattern.compile("<style>(.*?)</style>", Pattern.DOTALL).matcher(page);
+        assertTrue(style.find(), page);
+        String hash = Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256")
+                .digest(style.group(1).getBytes(StandardCharsets.UTF_8)));
+        assertEquals("'sha256-" + hash + "'", PortalPages.STYLE_HASH);
+        assertFalse(style.find(), "one stylesheet");
+    }
+
+    @Test
+    void theLoginPageIsSmallSelfContainedAndSaysWhereSmartClientsLogIn() {
+        for (String language : Messages.LANGUAGES) {
+            String page = pages(language).login(REDIRECT, "uamip=10.1.0.1&lang=ru", "token", Optional.empty(), "http://portal/", true);
+            assertTrue(page.startsWith("<!DOCTYPE html>\n<!--<?xml version=\"1.0\" encoding=\"UTF-8\"?>"), page);
+            assertTrue(page.contains("<html lang=\"" + language + "\">"), page);
+            assertTrue(page.getBytes(StandardCharsets.UTF_8).length < 8 * 1024, language + ": " + page.length());
+            assertFalse(page.contains("<script") || page.contains(" src=") || page.contains("<link"), page);
+            assertTrue(page.contains("<LoginURL>http://portal/</LoginURL><AbortLoginURL>http://10.1.0.1:3990/abort</AbortLoginURL>"), page);
+            assertTrue(page.contains("<AccessLocation>gw&quot;&lt;1&gt;</AccessLocation>"), "escaped in the comment too: " + page);
+            assertTrue(page.contains("<form method=\"post\" action=\"/login/sms/request\">")
+                    && page.contains("<form method=\"post\" action=\"/login/voucher\">"), page);
+            assertFalse(page.contains("lang=ru&amp;"), "the language links drop the old choice: " + page);
+            assertTrue(language.equals("en") || page.contains("<a lang=\"en\" href=\"/?uamip=10.1.0.1&amp;lang=en\">"), page);
+        }
+    }
+
+    @Test
+    void everyFormCarriesTheRedirectBackEscaped() {
+        String page = pages("zh").login(REDIRECT, "", "tok\"en", Optional.empty(), "http://portal/", false);
+        assertTrue(page.contains("<input type=\"hidden\" name=\"userurl\" value=\"http://example.org/?a=1&amp;b=2\">"), page);
+        assertTrue(page.contains("<input type=\"hidden\" name=\"nasid\" value=\"gw&#34;&lt;1>\">"), page);
+        assertTrue(page.contains("<input type=\"hidden\" name=\"csrf\" value=\"tok&#34;en\">"), page);
+        assertTrue(page.contains("<input type=\"hidden\" name=\"lang\" value=\"zh\">"), page);
+        assertFalse(page.contains("/login/sms/request"), "no SMS form where no SMS can be sent");
+        assertTrue(page.contains("<strong lang=\"zh\">中文</strong>") && page.contains("<a lang=\"en\" href=\"/?lang=en\">English</a>"), page);
+    }
+
+    @Test
+    void labelsAreTiedToTheirFields() {
+        String page = pages("en").login(REDIRECT, "", "token", Optional.empty(), "http://portal/", true);
+        for (String field : new String[] {"phone", "voucher", "terms-sms", "terms-voucher"}) {
+            assertTrue(page.contains("<label for=\"" + field + "\">") && page.contains("id=\"" + field + "\""), field + ": " + page);
+        }
+    }
+
+    @Test
+    void textIsEscapedQuotesAndAll() {
+        String page = pages("en").message("Cannot log in", Optional.of("parameter 'challenge' is <missing>"), Optional.empty());
+        assertTrue(page.contains("<p>parameter &#39;challenge&#39; is &lt;missing&gt;</p>"), page);
+        String error = pages("ru").login(REDIRECT, "", "token", Optional.of("Неверный код \"x\""), "http://portal/", false);
+        assertTrue(error.contains("<p class=\"error\" role=\"alert\">Неверный код &quot;x&quot;</p>"), error);
+    }
+
+    @Test
+    void aLinkOnwardIsNeverAScript() {
+        String page = pages("en").message("You are online", Optional.empty(), Optional.of(new String[] {"Continue", "javascript:alert(1)"}));
+        assertFalse(page.contains("javascript:"), page);
+        String safe = pages("en").message("You are online", Optional.empty(), Optional.of(new String[] {"Continue", "http://a.example/?x=1&y=2"}));
+        assertTrue(safe.contains("<p><a href=\"http://a.example/?x=1&amp;y=2\">Continue</a></p>"), safe);
+    }
+
+    @Test
+    void theCodeAndStatusPagesSayWhatTheyShould() {
+        String code = pages("en").code(REDIRECT, "token", "+97699112233", "+976 99** **33", Optional.empty());
+        assertTrue(code.contains("A code was sent to +976 99** **33") && code.contains("name=\"phone\" value=\"+97699112233\""), code);
+        String wrong = pages("en").code(REDIRECT, "token", "+97699112233", "+976 99** **33", Optional.of("That code is not right."));
+        assertTrue(wrong.contains("role=\"alert\">That code is not right.") && !wrong.contains("A code was sent"), wrong);
+        String status = pages("en").status(30, 1024, "token");
+        assertTrue(status.contains("Time left: 30 minutes") && status.contains("Data left: 1,024 MB"), status);
+        assertTrue(status.contains("<form method=\"post\" action=\"/logout\">"), status);
+    }
+}
