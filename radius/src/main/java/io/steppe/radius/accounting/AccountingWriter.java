@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,14 +45,17 @@ public final class AccountingWriter implements AutoCloseable {
     private final Consumer<List<AccountingRecord>> committed;
     private final GroupCommit<AccountingRecord> group;
 
-    /** @param committed told of the records of each transaction once it has committed, on the writer's thread */
+    /**
+     * @param nanoTime  the monotonic ticker of the group commit ({@code System::nanoTime} in production)
+     * @param committed told of the records of each transaction once it has committed, on the writer's thread
+     */
     public AccountingWriter(DSLContext dsl, AccountingStore store, RadiusMetrics metrics, int maxBatch, int queueCapacity,
-                            Consumer<List<AccountingRecord>> committed) {
+                            LongSupplier nanoTime, Consumer<List<AccountingRecord>> committed) {
         this.dsl = dsl;
         this.committed = committed;
         this.store = store;
         this.metrics = metrics;
-        this.group = new GroupCommit<>("steppe-accounting-writer", maxBatch, queueCapacity, Duration.ZERO, this::commit,
+        this.group = new GroupCommit<>("steppe-accounting-writer", maxBatch, queueCapacity, Duration.ZERO, nanoTime, this::commit,
                 Overloaded::new, Overloaded::new);
     }
 

@@ -53,7 +53,7 @@ class AccountingWriterTest {
     void accountingOnClosesEverySessionBeforeItAndNoneAfterIt() throws Exception {
         Set<String> committedKinds = ConcurrentHashMap.newKeySet();
         List<CompletableFuture<Void>> saved = new ArrayList<>();
-        try (AccountingWriter writer = new AccountingWriter(db.dsl(), new AccountingStore(TestKeys.fixed()), new RadiusMetrics() { }, 1000, 10_000,
+        try (AccountingWriter writer = new AccountingWriter(db.dsl(), new AccountingStore(TestKeys.fixed()), new RadiusMetrics() { }, 1000, 10_000, System::nanoTime,
                 committed -> committed.forEach(r -> committedKinds.add(r.kind().name())))) {
             for (int i = 0; i < 200; i++) {
                 saved.add(writer.submit(records.of(AccountingRecord.Kind.START, "before-" + i, T0, 0, 300)));
@@ -83,7 +83,7 @@ class AccountingWriterTest {
         TestRecords removedGateway = new TestRecords(records.nasId() + 1000);
         List<CompletableFuture<Void>> good = new ArrayList<>();
         List<CompletableFuture<Void>> bad = new ArrayList<>();
-        try (AccountingWriter writer = new AccountingWriter(db.dsl(), new AccountingStore(TestKeys.fixed()), new RadiusMetrics() { }, 1000, 10_000,
+        try (AccountingWriter writer = new AccountingWriter(db.dsl(), new AccountingStore(TestKeys.fixed()), new RadiusMetrics() { }, 1000, 10_000, System::nanoTime,
                 committed -> { })) {
             for (int i = 0; i < 300; i++) {
                 AccountingRecord.Kind kind = i % 2 == 0 ? AccountingRecord.Kind.START : AccountingRecord.Kind.INTERIM_UPDATE;
@@ -107,7 +107,7 @@ class AccountingWriterTest {
     @Test
     void startsInterimsAndStopsOfManySessionsEndAsOneClosedSessionEach() throws Exception {
         List<CompletableFuture<Void>> saved = new ArrayList<>();
-        try (AccountingWriter writer = new AccountingWriter(db.dsl(), new AccountingStore(TestKeys.fixed()), new RadiusMetrics() { }, 7, 10_000,
+        try (AccountingWriter writer = new AccountingWriter(db.dsl(), new AccountingStore(TestKeys.fixed()), new RadiusMetrics() { }, 7, 10_000, System::nanoTime,
                 committed -> { })) {
             for (int i = 0; i < 100; i++) {
                 String session = "s-" + i;
