@@ -72,7 +72,7 @@ public final class AccountingWriter implements AutoCloseable {
         try {
             List<AccountingRecord> records = new ArrayList<>(batch.size());
             batch.forEach(p -> records.add(p.item()));
-            dsl.transaction(tx -> store.applyAll(tx.dsl(), records));
+            store.commitAll(dsl, records);
             tell(records);
             metrics.accountingBatch(batch.size());
             batch.forEach(p -> p.done().complete(null));
@@ -88,8 +88,8 @@ public final class AccountingWriter implements AutoCloseable {
 
     /**
      * After a batch failed for another reason than an outage (most often one record's data): each record in a
-     * transaction of its own, so that the others are saved. Applying a record again is harmless, even if the batch's
-     * early commit saved it already. A record the database refuses for its data is failed with {@link Refused}, never
+     * transaction of its own, so that the others are saved. Applying a record again is harmless, even if the batch
+     * stored it before it failed. A record the database refuses for its data is failed with {@link Refused}, never
      * acknowledged; if the database goes away meanwhile, the rest fail at once as in an outage.
      */
     private void oneByOne(List<Pending<AccountingRecord>> batch, RuntimeException batchFailure) {
@@ -98,7 +98,7 @@ public final class AccountingWriter implements AutoCloseable {
         for (int i = 0; i < batch.size(); i++) {
             Pending<AccountingRecord> p = batch.get(i);
             try {
-                dsl.transaction(tx -> store.apply(tx.dsl(), p.item()));
+                store.commitAll(dsl, List.of(p.item()));
                 tell(List.of(p.item()));
                 metrics.accountingBatch(1);
                 p.done().complete(null);
