@@ -76,7 +76,7 @@ public final class ControllerService implements AutoCloseable {
         webhook.ifPresent(notifiers::add);
         this.evaluator = new HealthEvaluator(dsl, aps, settings.rules(), clock, nanoTime, new AlertManager(alertStore, settings.alerts(), notifiers),
                 prober, radius);
-        this.writer = new HeartbeatWriter(dsl, counters, evaluator::heartbeat, 2_000, 50_000, WRITE_LINGER);
+        this.writer = new HeartbeatWriter(dsl, counters, evaluator::heartbeat, 2_000, 50_000, WRITE_LINGER, nanoTime);
     }
 
     /** Starts the periodic evaluation and history ageing (unless {@code evaluateEvery} is zero). */

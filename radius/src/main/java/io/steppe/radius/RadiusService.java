@@ -114,7 +114,7 @@ public final class RadiusService implements AutoCloseable {
         AccountingStore store = new AccountingStore(keys);
         HotspotPolicy hotspot = new HotspotPolicy(dsl, keys, clock, nanoTime, policy);
         AccountingWriter accounting = new AccountingWriter(dsl, store, metrics, config.accountingBatch(), config.accountingQueue(),
-                hotspot::accounted);
+                nanoTime, hotspot::accounted);
         metrics.inFlight(() -> workers.getActiveCount() + workers.getQueue().size(), () -> workers.getQueue().size() + accounting.queued());
         ensurePartitions(dsl);
         RequestDispatcher dispatcher = new RequestDispatcher(directory, duplicates, hotspot, accounting, workers, metrics, clock, nanoTime);

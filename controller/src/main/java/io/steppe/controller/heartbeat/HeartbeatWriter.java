@@ -15,6 +15,7 @@ import java.util.OptionalInt;
 import java.util.StringJoiner;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.exception.DataAccessException;
@@ -45,13 +46,14 @@ public final class HeartbeatWriter implements AutoCloseable {
     /**
      * @param committed told of each heartbeat once it is durable, on the writer's thread
      * @param linger    how long a batch waits for more heartbeats before it is written (the latency it adds at most)
+     * @param nanoTime  the monotonic ticker the linger is measured by ({@code System::nanoTime} in production)
      */
     public HeartbeatWriter(DSLContext dsl, HeartbeatCounters counters, Consumer<Received> committed, int maxBatch, int queueCapacity,
-                           Duration linger) {
+                           Duration linger, LongSupplier nanoTime) {
         this.dsl = dsl;
         this.counters = counters;
         this.committed = committed;
-        this.group = new GroupCommit<>("steppe-heartbeat-writer", maxBatch, queueCapacity, linger, this::write,
+        this.group = new GroupCommit<>("steppe-heartbeat-writer", maxBatch, queueCapacity, linger, nanoTime, this::write,
                 () -> new HeartbeatRejected(HeartbeatRejected.Kind.OVERLOADED, "too many heartbeats queued; send the next one as usual"),
                 () -> new HeartbeatRejected(HeartbeatRejected.Kind.OVERLOADED, "shutting down"));
     }

@@ -37,9 +37,9 @@ class HeartbeatWriterTest {
             }
             ConcurrentLinkedQueue<String> evaluated = new ConcurrentLinkedQueue<>();
             List<CompletableFuture<Void>> done = new ArrayList<>();
-            // a long linger puts everything submitted here into one batch
-            try (HeartbeatWriter writer = new HeartbeatWriter(h.db.dsl(), new HeartbeatCounters(), r -> evaluated.add(r.apId()), 100, 100,
-                    Duration.ofMillis(500))) {
+            // the ticker stands still, so the linger never ends: the batch is written when all 21 heartbeats are in it
+            try (HeartbeatWriter writer = new HeartbeatWriter(h.db.dsl(), new HeartbeatCounters(), r -> evaluated.add(r.apId()), 21, 100,
+                    Duration.ofHours(1), () -> 0L)) {
                 for (int i = 0; i < 20; i++) {
                     done.add(writer.submit(new HeartbeatWriter.Received("jn-" + i, beat(i == 5 ? "7.4\u0000\ud800" : "7.4"), T0)));
                     if (i == 12) {

@@ -2,6 +2,7 @@ package io.steppe.coverage.importer;
 
 import static io.steppe.db.schema.Tables.COVERAGE_SAMPLE;
 
+import io.steppe.db.schema.Indexes;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Index;
@@ -22,13 +23,23 @@ final class BrinSummaries {
     private BrinSummaries() {
     }
 
+    /** After an import that stored {@code added} new rows. */
+    static void afterImport(DSLContext dsl, long added) {
+        if (added > 0) {
+            summariseNew(dsl, Indexes.COVERAGE_SAMPLE_MEASURED_BRIN);
+        }
+        if (added >= ANALYZE_AFTER) {
+            analyse(dsl);
+        }
+    }
+
     /** Summarises the block ranges written since the last summary of {@code index}; cost is proportional to them. */
     static void summariseNew(DSLContext dsl, Index index) {
         Field<Object> regclass = DSL.field("{0}::regclass", Object.class, DSL.inline(index.getName()));
         dsl.select(DSL.function("brin_summarize_new_values", SQLDataType.INTEGER, regclass)).fetch();
     }
 
-    static void analyse(DSLContext dsl) {
+    private static void analyse(DSLContext dsl) {
         // jOOQ has no ANALYZE; the table name still comes from the generated schema
         dsl.query("analyze " + COVERAGE_SAMPLE.getName()).execute();
     }

@@ -40,12 +40,12 @@ final class CopyBatch {
     private final BinaryRows rows = new BinaryRows();
     private final Map<String, byte[]> texts = new HashMap<>();
     private int size;
-    private String[] operators = new String[SampleImporter.BATCH];
-    private long[] cells = new long[SampleImporter.BATCH];
-    private long[] times = new long[SampleImporter.BATCH];
+    private String[] operators = new String[CopyPipeline.BATCH];
+    private long[] cells = new long[CopyPipeline.BATCH];
+    private long[] times = new long[CopyPipeline.BATCH];
     /** Where each row begins in {@link #rows}, and the line of the upload it came from. */
-    private int[] starts = new int[SampleImporter.BATCH];
-    private long[] lines = new long[SampleImporter.BATCH];
+    private int[] starts = new int[CopyPipeline.BATCH];
+    private long[] lines = new long[CopyPipeline.BATCH];
 
     /** A row PostgreSQL refused, by its line in the upload, with a reason that names no SQL. */
     record Refused(long line, String reason) {
@@ -53,6 +53,7 @@ final class CopyBatch {
 
     /** What a flush stored, and the rows it could not. */
     record Flushed(long copied, List<Refused> refused) {
+        static final Flushed NOTHING = new Flushed(0, List.of());
     }
 
     CopyBatch(Connection connection, long importId) throws SQLException {
@@ -107,7 +108,7 @@ final class CopyBatch {
      */
     Flushed flush(TouchedCells touched) throws SQLException {
         if (size == 0) {
-            return new Flushed(0, List.of());
+            return Flushed.NOTHING;
         }
         try {
             int end = rows.length();

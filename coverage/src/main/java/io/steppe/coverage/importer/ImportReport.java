@@ -19,7 +19,12 @@ final class ImportReport implements AutoCloseable {
     private final Path path;
     private final Writer out;
 
-    ImportReport(Path path) {
+    /** The report of import {@code importId} in {@code dir}, named after it and its source. */
+    static ImportReport create(Path dir, long importId, String source) {
+        return new ImportReport(dir.resolve("import-" + importId + "-" + source.replaceAll("[^A-Za-z0-9._-]", "_") + ".csv"));
+    }
+
+    private ImportReport(Path path) {
         this.path = path;
         try {
             // the report quotes uploaded rows (device ids, places): owner-only, like every export

@@ -8,6 +8,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -25,6 +26,7 @@ public final class GroupCommit<T> implements AutoCloseable {
 
     private final int maxBatch;
     private final Duration linger;
+    private final LongSupplier nanoTime;
     private final Consumer<List<Pending<T>>> writer;
     private final Supplier<RuntimeException> full;
     private final Supplier<RuntimeException> closing;
@@ -33,15 +35,17 @@ public final class GroupCommit<T> implements AutoCloseable {
     private volatile boolean running = true;
 
     /**
-     * @param linger  how long a batch waits for more items before it is written (zero: only what is queued already)
-     * @param writer  commits a batch and completes each item's future; runs on this group's thread
-     * @param full    the failure of an item refused because the queue is full
-     * @param closing the failure of an item still queued when the group is closed
+     * @param linger   how long a batch waits for more items before it is written (zero: only what is queued already)
+     * @param nanoTime the monotonic ticker the linger is measured by ({@code System::nanoTime} in production)
+     * @param writer   commits a batch and completes each item's future; runs on this group's thread
+     * @param full     the failure of an item refused because the queue is full
+     * @param closing  the failure of an item still queued when the group is closed
      */
-    public GroupCommit(String threadName, int maxBatch, int queueCapacity, Duration linger, Consumer<List<Pending<T>>> writer,
-                       Supplier<RuntimeException> full, Supplier<RuntimeException> closing) {
+    public GroupCommit(String threadName, int maxBatch, int queueCapacity, Duration linger, LongSupplier nanoTime,
+                       Consumer<List<Pending<T>>> writer, Supplier<RuntimeException> full, Supplier<RuntimeException> closing) {
         this.maxBatch = maxBatch;
         this.linger = linger;
+        this.nanoTime = nanoTime;
         this.writer = writer;
         this.full = full;
         this.closing = closing;
@@ -89,10 +93,10 @@ public final class GroupCommit<T> implements AutoCloseable {
      * database commits faster than they arrive, and without it nearly every item would get a transaction of its own.
      */
     private void fill(List<Pending<T>> batch) throws InterruptedException {
-        long deadline = System.nanoTime() + linger.toNanos();
+        long deadline = nanoTime.getAsLong() + linger.toNanos();
         while (batch.size() < maxBatch) {
             queue.drainTo(batch, maxBatch - batch.size());
-            long left = deadline - System.nanoTime();
+            long left = deadline - nanoTime.getAsLong();
             if (left <= 0 || batch.size() >= maxBatch) {
                 return;
             }

@@ -16,7 +16,8 @@ import io.steppe.db.keys.SecretKeys;
 import io.steppe.db.net.MacAddress;
 import io.steppe.db.schema.tables.records.RadiusSessionOpenRecord;
 import java.net.InetAddress;
-import java.sql.PreparedStatement;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -33,10 +34,7 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Query;
-import org.jooq.SQLDialect;
-import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
-import org.jooq.impl.SQLDataType;
 import org.jooq.postgres.extensions.types.Inet;
 
 /**
@@ -57,31 +55,55 @@ public final class AccountingStore {
     }
 
     /**
-     * Applies records in the caller's transaction, each session's in the order given. Records of different
-     * sessions do not touch one another, so the Interim-Updates of sessions that appear once between two
-     * Accounting-On/Off (the bulk of accounting) go to the database as one statement over arrays of their
-     * values, and the rest are applied one by one.
+     * Applies records and commits them, each session's in the order given, in a transaction the store opens on a
+     * connection of {@code dsl}'s and ends itself: once this returns they are durable and may be acknowledged, and
+     * if it throws none of them may be. Records of different sessions do not touch one another, so the
+     * Interim-Updates of sessions that appear once between two Accounting-On/Off (the bulk of accounting) go to the
+     * database as one statement ({@link InterimUpdates}), and the rest are applied one by one.
      * <p>
-     * That statement also commits, in the same round trip, what the transaction has done so far: a batch of
-     * Interim-Updates alone, the usual case, then costs one round trip instead of two. Whatever follows it runs
-     * in a new transaction, which the caller's commit ends. A record must not be acknowledged before the caller's
-     * commit returns; if the transaction fails after the early commit, applying the records again is harmless,
-     * since every operation is idempotent.
+     * When that statement is the last of the batch it carries the COMMIT, in the same round trip: a batch of
+     * Interim-Updates alone, the usual case, then costs one round trip instead of two. Only if it finds sessions
+     * not open (their Start was lost) does a second transaction follow, to open them. If this throws after the
+     * first has committed, applying the records again is harmless, since every operation is idempotent.
      */
-    public void applyAll(DSLContext tx, List<AccountingRecord> records) {
+    public void commitAll(DSLContext dsl, List<AccountingRecord> records) {
+        dsl.connection(c -> {
+            boolean autoCommit = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try {
+                if (!applyAll(dsl.configuration().derive(c).dsl(), c, records)) {
+                    c.commit();
+                }
+                c.setAutoCommit(autoCommit);
+            } catch (Throwable failure) {
+                try {
+                    c.rollback();
+                    c.setAutoCommit(autoCommit);
+                } catch (SQLException e) {
+                    failure.addSuppressed(e);
+                }
+                throw failure;
+            }
+        });
+    }
+
+    /** @return whether the transaction has ended already: its last statement carried the COMMIT */
+    private boolean applyAll(DSLContext tx, Connection c, List<AccountingRecord> records) throws SQLException {
         int from = 0;
         for (int i = 0; i < records.size(); i++) {
             AccountingRecord.Kind kind = records.get(i).kind();
             if (kind == AccountingRecord.Kind.ACCOUNTING_ON || kind == AccountingRecord.Kind.ACCOUNTING_OFF) {
-                applyBetweenRestarts(tx, records.subList(from, i));
+                applyBetweenRestarts(tx, c, records.subList(from, i), false);
                 apply(tx, records.get(i));
                 from = i + 1;
             }
         }
-        applyBetweenRestarts(tx, records.subList(from, records.size()));
+        return applyBetweenRestarts(tx, c, records.subList(from, records.size()), true);
     }
 
-    private void applyBetweenRestarts(DSLContext tx, List<AccountingRecord> records) {
+    /** @param last whether nothing follows: the transaction may end with these records */
+    private boolean applyBetweenRestarts(DSLContext tx, Connection c, List<AccountingRecord> records, boolean last)
+            throws SQLException {
         Map<String, Integer> perSession = new HashMap<>();
         records.forEach(r -> perSession.merge(r.uniqueId(), 1, Integer::sum));
         List<AccountingRecord> lone = new ArrayList<>(records.size());
@@ -92,87 +114,30 @@ public final class AccountingStore {
                 apply(tx, r);
             }
         }
-        if (!lone.isEmpty()) {
-            updateAll(tx, lone); // even one alone: at a few hundred records a second most batches are one
+        if (lone.isEmpty()) {
+            return false;
         }
+        // even one alone: at a few hundred records a second most batches are one
+        if (InterimUpdates.apply(c, lone, last) == lone.size()) {
+            return last;
+        }
+        openLost(tx, lone);
+        return false;
     }
 
-    /**
-     * The bulk Interim-Update, with the six arrays of {@link #updateAll} as its parameters, between a setting and
-     * the early commit {@link #applyAll} describes. The setting finds each session through the primary key, never
-     * by a scan of the whole table: a plan made while the table was near empty (after a restart) would otherwise
-     * scan it for every batch until the next ANALYZE. It lasts until that commit (every other statement of a batch
-     * goes by an index anyway), and sent with the update it costs no round trip of its own. Rendered once: jOOQ
-     * renders and binds a statement anew for every execution, and that was half of the writer thread's time.
-     */
-    private static final String UPDATE_INTERIMS = renderer().renderInlined(DSL.setLocal(DSL.name("enable_seqscan"), DSL.inline("off")))
-            + ";\n" + renderer().render(
-            DSL.update(RADIUS_SESSION_OPEN)
-                    .set(RADIUS_SESSION_OPEN.SESSION_TIME, greatest(RADIUS_SESSION_OPEN.SESSION_TIME, DSL.field(DSL.name("v", "t"), Long.class)))
-                    .set(RADIUS_SESSION_OPEN.INPUT_OCTETS, greatest(RADIUS_SESSION_OPEN.INPUT_OCTETS, DSL.field(DSL.name("v", "i"), Long.class)))
-                    .set(RADIUS_SESSION_OPEN.OUTPUT_OCTETS, greatest(RADIUS_SESSION_OPEN.OUTPUT_OCTETS, DSL.field(DSL.name("v", "o"), Long.class)))
-                    .set(RADIUS_SESSION_OPEN.UPDATED_AT, greatest(RADIUS_SESSION_OPEN.UPDATED_AT,
-                            DSL.field(DSL.name("v", "at"), RADIUS_SESSION_OPEN.UPDATED_AT.getDataType())))
-                    .set(RADIUS_SESSION_OPEN.FRAMED_IP, coalesce(DSL.field(DSL.name("v", "ip"), RADIUS_SESSION_OPEN.FRAMED_IP.getDataType()),
-                            RADIUS_SESSION_OPEN.FRAMED_IP))
-                    // jOOQ has no multi-array unnest; the generated columns still name every target.
-                    .from(DSL.table("unnest({0}, {1}, {2}, {3}, {4}::timestamptz[], {5}::inet[])",
-                                    DSL.param("u", SQLDataType.CLOB.array()), DSL.param("t", SQLDataType.BIGINT.array()),
-                                    DSL.param("i", SQLDataType.BIGINT.array()), DSL.param("o", SQLDataType.BIGINT.array()),
-                                    DSL.param("at", SQLDataType.CLOB.array()), DSL.param("ip", SQLDataType.CLOB.array()))
-                            .as("v", "u", "t", "i", "o", "at", "ip"))
-                    .where(RADIUS_SESSION_OPEN.UNIQUE_ID.eq(DSL.field(DSL.name("v", "u"), RADIUS_SESSION_OPEN.UNIQUE_ID.getDataType()))))
-            + ";\n" + renderer().render(DSL.commit());
-
-    private static DSLContext renderer() {
-        return DSL.using(SQLDialect.POSTGRES, new Settings().withRenderSchema(false));
-    }
-
-    /** Interim-Updates of distinct sessions, in one statement however many there are. */
-    private void updateAll(DSLContext tx, List<AccountingRecord> records) {
-        int n = records.size();
-        String[] ids = new String[n];
-        Long[] times = new Long[n];
-        Long[] inputs = new Long[n];
-        Long[] outputs = new Long[n];
-        String[] at = new String[n];
-        String[] ips = new String[n];
-        for (int i = 0; i < n; i++) {
-            AccountingRecord r = records.get(i);
-            ids[i] = r.uniqueId();
-            times[i] = r.sessionTime();
-            inputs[i] = r.inputOctets();
-            outputs[i] = r.outputOctets();
-            at[i] = r.eventTime().toString();
-            ips[i] = r.framedIp().map(InetAddress::getHostAddress).orElse(null);
-        }
-        int updated = tx.connectionResult(c -> {
-            try (PreparedStatement update = c.prepareStatement(UPDATE_INTERIMS)) {
-                update.setArray(1, c.createArrayOf("text", ids));
-                update.setArray(2, c.createArrayOf("int8", times));
-                update.setArray(3, c.createArrayOf("int8", inputs));
-                update.setArray(4, c.createArrayOf("int8", outputs));
-                update.setArray(5, c.createArrayOf("text", at));
-                update.setArray(6, c.createArrayOf("text", ips));
-                update.execute(); // the setting's (empty) result, the update's count, then the commit's
-                update.getMoreResults();
-                return update.getUpdateCount();
-            }
-        });
-        if (updated == n) {
-            return;
-        }
+    /** Opens the sessions of Interim-Updates that found theirs not open: the Start was lost. */
+    private void openLost(DSLContext tx, List<AccountingRecord> interims) {
         Set<String> open = new HashSet<>(tx.select(RADIUS_SESSION_OPEN.UNIQUE_ID).from(RADIUS_SESSION_OPEN)
-                .where(RADIUS_SESSION_OPEN.UNIQUE_ID.in(ids)).fetch(RADIUS_SESSION_OPEN.UNIQUE_ID));
-        for (AccountingRecord r : records) {
+                .where(RADIUS_SESSION_OPEN.UNIQUE_ID.in(interims.stream().map(AccountingRecord::uniqueId).toList()))
+                .fetch(RADIUS_SESSION_OPEN.UNIQUE_ID));
+        for (AccountingRecord r : interims) {
             if (!open.contains(r.uniqueId())) {
-                openIfNotClosed(tx, r); // an Interim-Update for a session whose Start was lost
+                openIfNotClosed(tx, r);
             }
         }
     }
 
-    /** Applies one record within the caller's transaction. */
-    public void apply(DSLContext tx, AccountingRecord r) {
+    private void apply(DSLContext tx, AccountingRecord r) {
         switch (r.kind()) {
             case START -> openIfNotClosed(tx, r);
             case INTERIM_UPDATE -> {

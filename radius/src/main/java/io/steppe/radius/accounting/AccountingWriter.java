@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,14 +45,17 @@ public final class AccountingWriter implements AutoCloseable {
     private final Consumer<List<AccountingRecord>> committed;
     private final GroupCommit<AccountingRecord> group;
 
-    /** @param committed told of the records of each transaction once it has committed, on the writer's thread */
+    /**
+     * @param nanoTime  the monotonic ticker of the group commit ({@code System::nanoTime} in production)
+     * @param committed told of the records of each transaction once it has committed, on the writer's thread
+     */
     public AccountingWriter(DSLContext dsl, AccountingStore store, RadiusMetrics metrics, int maxBatch, int queueCapacity,
-                            Consumer<List<AccountingRecord>> committed) {
+                            LongSupplier nanoTime, Consumer<List<AccountingRecord>> committed) {
         this.dsl = dsl;
         this.committed = committed;
         this.store = store;
         this.metrics = metrics;
-        this.group = new GroupCommit<>("steppe-accounting-writer", maxBatch, queueCapacity, Duration.ZERO, this::commit,
+        this.group = new GroupCommit<>("steppe-accounting-writer", maxBatch, queueCapacity, Duration.ZERO, nanoTime, this::commit,
                 Overloaded::new, Overloaded::new);
     }
 
@@ -68,7 +72,7 @@ public final class AccountingWriter implements AutoCloseable {
         try {
             List<AccountingRecord> records = new ArrayList<>(batch.size());
             batch.forEach(p -> records.add(p.item()));
-            dsl.transaction(tx -> store.applyAll(tx.dsl(), records));
+            store.commitAll(dsl, records);
             tell(records);
             metrics.accountingBatch(batch.size());
             batch.forEach(p -> p.done().complete(null));
@@ -84,8 +88,8 @@ public final class AccountingWriter implements AutoCloseable {
 
     /**
      * After a batch failed for another reason than an outage (most often one record's data): each record in a
-     * transaction of its own, so that the others are saved. Applying a record again is harmless, even if the batch's
-     * early commit saved it already. A record the database refuses for its data is failed with {@link Refused}, never
+     * transaction of its own, so that the others are saved. Applying a record again is harmless, even if the batch
+     * stored it before it failed. A record the database refuses for its data is failed with {@link Refused}, never
      * acknowledged; if the database goes away meanwhile, the rest fail at once as in an outage.
      */
     private void oneByOne(List<Pending<AccountingRecord>> batch, RuntimeException batchFailure) {
@@ -94,7 +98,7 @@ public final class AccountingWriter implements AutoCloseable {
         for (int i = 0; i < batch.size(); i++) {
             Pending<AccountingRecord> p = batch.get(i);
             try {
-                dsl.transaction(tx -> store.apply(tx.dsl(), p.item()));
+                store.commitAll(dsl, List.of(p.item()));
                 tell(List.of(p.item()));
                 metrics.accountingBatch(1);
                 p.done().complete(null);

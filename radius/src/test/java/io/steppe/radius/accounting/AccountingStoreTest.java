@@ -8,9 +8,15 @@ import io.steppe.db.Database;
 import io.steppe.db.TestDatabases;
 import io.steppe.db.keys.TestKeys;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.conf.Settings;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,13 +28,15 @@ class AccountingStoreTest {
 
     @TempDir
     Path home;
+    TestDatabases.Location where;
     Database db;
     final AccountingStore store = new AccountingStore(TestKeys.fixed());
     TestRecords records;
 
     @BeforeEach
     void open() {
-        db = TestDatabases.freshMigrated(home);
+        where = TestDatabases.fresh();
+        db = Database.open(where.config(home));
         records = TestRecords.ofNewGateway(db.dsl());
     }
 
@@ -42,7 +50,7 @@ class AccountingStoreTest {
     }
 
     void apply(AccountingRecord r) {
-        db.dsl().transaction(tx -> store.apply(tx.dsl(), r));
+        store.commitAll(db.dsl(), List.of(r));
     }
 
     @Test
@@ -82,10 +90,10 @@ class AccountingStoreTest {
     void aBatchOfInterimUpdatesUpdatesOpenSessionsAndOpensThoseWhoseStartWasLost() {
         apply(record(AccountingRecord.Kind.START, "x", T0, 0, 300));
         apply(record(AccountingRecord.Kind.START, "y", T0, 0, 300));
-        db.dsl().transaction(tx -> store.applyAll(tx.dsl(), List.of(
+        store.commitAll(db.dsl(), List.of(
                 record(AccountingRecord.Kind.INTERIM_UPDATE, "x", T0.plusSeconds(300), 300, null),
                 record(AccountingRecord.Kind.INTERIM_UPDATE, "y", T0.plusSeconds(600), 600, null),
-                record(AccountingRecord.Kind.INTERIM_UPDATE, "z", T0.plusSeconds(900), 900, null))));
+                record(AccountingRecord.Kind.INTERIM_UPDATE, "z", T0.plusSeconds(900), 900, null)));
         assertEquals(3, db.dsl().fetchCount(RADIUS_SESSION_OPEN));
         assertEquals(List.of(300L, 600L, 900L), db.dsl().select(RADIUS_SESSION_OPEN.SESSION_TIME).from(RADIUS_SESSION_OPEN)
                 .orderBy(RADIUS_SESSION_OPEN.UNIQUE_ID).fetch(RADIUS_SESSION_OPEN.SESSION_TIME));
@@ -97,13 +105,13 @@ class AccountingStoreTest {
     void aMixedBatchEndsAsIfEachRecordHadBeenAppliedInTurn() {
         apply(record(AccountingRecord.Kind.START, "b", T0, 0, 300));
         apply(record(AccountingRecord.Kind.START, "c", T0, 0, 300));
-        db.dsl().transaction(tx -> store.applyAll(tx.dsl(), List.of(
+        store.commitAll(db.dsl(), List.of(
                 record(AccountingRecord.Kind.START, "a", T0, 0, 300),
                 record(AccountingRecord.Kind.INTERIM_UPDATE, "b", T0.plusSeconds(600), 600, null),
                 record(AccountingRecord.Kind.INTERIM_UPDATE, "c", T0.plusSeconds(600), 600, null),
                 record(AccountingRecord.Kind.INTERIM_UPDATE, "a", T0.plusSeconds(300), 300, null),
                 record(AccountingRecord.Kind.STOP, "c", T0.plusSeconds(900), 900, null),
-                record(AccountingRecord.Kind.INTERIM_UPDATE, "d", T0.plusSeconds(900), 900, null))));
+                record(AccountingRecord.Kind.INTERIM_UPDATE, "d", T0.plusSeconds(900), 900, null)));
         assertEquals(List.of("u-a", "u-b", "u-d"), db.dsl().select(RADIUS_SESSION_OPEN.UNIQUE_ID).from(RADIUS_SESSION_OPEN)
                 .orderBy(RADIUS_SESSION_OPEN.UNIQUE_ID).fetch(RADIUS_SESSION_OPEN.UNIQUE_ID));
         assertEquals(List.of(300L, 600L, 900L), db.dsl().select(RADIUS_SESSION_OPEN.SESSION_TIME).from(RADIUS_SESSION_OPEN)
@@ -113,12 +121,41 @@ class AccountingStoreTest {
 
         // The gateway restarts between two Interim-Updates of the same batch: the one before counts, the one after
         // is late and reopens nothing.
-        db.dsl().transaction(tx -> store.applyAll(tx.dsl(), List.of(
+        store.commitAll(db.dsl(), List.of(
                 record(AccountingRecord.Kind.INTERIM_UPDATE, "b", T0.plusSeconds(900), 900, null),
                 record(AccountingRecord.Kind.ACCOUNTING_ON, "on", T0.plusSeconds(1000), 0, null),
-                record(AccountingRecord.Kind.INTERIM_UPDATE, "a", T0.plusSeconds(1200), 1200, null))));
+                record(AccountingRecord.Kind.INTERIM_UPDATE, "a", T0.plusSeconds(1200), 1200, null)));
         assertEquals(0, db.dsl().fetchCount(RADIUS_SESSION_OPEN));
         assertEquals(List.of(300L, 900L, 900L, 900L), db.dsl().select(RADIUS_SESSION.SESSION_TIME).from(RADIUS_SESSION)
                 .orderBy(RADIUS_SESSION.UNIQUE_ID).fetch(RADIUS_SESSION.SESSION_TIME));
+    }
+
+    /**
+     * Counted on the wire: a batch of Interim-Updates costs one round trip, its COMMIT going with the update, and a
+     * record that is applied alone adds one.
+     */
+    @Test
+    void aBatchOfInterimUpdatesIsCommittedInOneRoundTrip() throws Exception {
+        List<String> sessions = List.of("x", "y", "z");
+        sessions.forEach(s -> apply(record(AccountingRecord.Kind.START, s, T0, 0, 300)));
+        try (WireTap tap = new WireTap(where); Connection c = tap.connect()) {
+            DSLContext dsl = DSL.using(c, SQLDialect.POSTGRES, new Settings().withRenderSchema(false));
+            store.commitAll(dsl, interims(sessions, 300)); // a new connection's first statements are not the steady state
+            int before = tap.roundTrips();
+            store.commitAll(dsl, interims(sessions, 600));
+            assertEquals(1, tap.roundTrips() - before);
+
+            before = tap.roundTrips();
+            List<AccountingRecord> mixed = new ArrayList<>(interims(sessions, 900));
+            mixed.add(1, record(AccountingRecord.Kind.START, "w", T0, 0, 300));
+            store.commitAll(dsl, mixed);
+            assertEquals(2, tap.roundTrips() - before, "the Start, then the updates with the commit");
+        }
+        assertEquals(List.of(0L, 900L, 900L, 900L), db.dsl().select(RADIUS_SESSION_OPEN.SESSION_TIME).from(RADIUS_SESSION_OPEN)
+                .orderBy(RADIUS_SESSION_OPEN.UNIQUE_ID).fetch(RADIUS_SESSION_OPEN.SESSION_TIME));
+    }
+
+    List<AccountingRecord> interims(List<String> sessions, long seconds) {
+        return sessions.stream().map(s -> record(AccountingRecord.Kind.INTERIM_UPDATE, s, T0.plusSeconds(seconds), seconds, null)).toList();
     }
 }

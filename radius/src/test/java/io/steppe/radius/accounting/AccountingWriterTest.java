@@ -5,21 +5,30 @@ import static io.steppe.db.schema.Tables.RADIUS_SESSION_OPEN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.steppe.db.Database;
 import io.steppe.db.TestDatabases;
 import io.steppe.db.keys.TestKeys;
 import io.steppe.radius.RadiusMetrics;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.jooq.SQLDialect;
+import org.jooq.conf.Settings;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,12 +40,14 @@ class AccountingWriterTest {
 
     @TempDir
     Path home;
+    TestDatabases.Location where;
     Database db;
     TestRecords records;
 
     @BeforeEach
     void open() {
-        db = TestDatabases.freshMigrated(home);
+        where = TestDatabases.fresh();
+        db = Database.open(where.config(home));
         records = TestRecords.ofNewGateway(db.dsl());
     }
 
@@ -53,7 +64,7 @@ class AccountingWriterTest {
     void accountingOnClosesEverySessionBeforeItAndNoneAfterIt() throws Exception {
         Set<String> committedKinds = ConcurrentHashMap.newKeySet();
         List<CompletableFuture<Void>> saved = new ArrayList<>();
-        try (AccountingWriter writer = new AccountingWriter(db.dsl(), new AccountingStore(TestKeys.fixed()), new RadiusMetrics() { }, 1000, 10_000,
+        try (AccountingWriter writer = new AccountingWriter(db.dsl(), new AccountingStore(TestKeys.fixed()), new RadiusMetrics() { }, 1000, 10_000, System::nanoTime,
                 committed -> committed.forEach(r -> committedKinds.add(r.kind().name())))) {
             for (int i = 0; i < 200; i++) {
                 saved.add(writer.submit(records.of(AccountingRecord.Kind.START, "before-" + i, T0, 0, 300)));
@@ -83,7 +94,7 @@ class AccountingWriterTest {
         TestRecords removedGateway = new TestRecords(records.nasId() + 1000);
         List<CompletableFuture<Void>> good = new ArrayList<>();
         List<CompletableFuture<Void>> bad = new ArrayList<>();
-        try (AccountingWriter writer = new AccountingWriter(db.dsl(), new AccountingStore(TestKeys.fixed()), new RadiusMetrics() { }, 1000, 10_000,
+        try (AccountingWriter writer = new AccountingWriter(db.dsl(), new AccountingStore(TestKeys.fixed()), new RadiusMetrics() { }, 1000, 10_000, System::nanoTime,
                 committed -> { })) {
             for (int i = 0; i < 300; i++) {
                 AccountingRecord.Kind kind = i % 2 == 0 ? AccountingRecord.Kind.START : AccountingRecord.Kind.INTERIM_UPDATE;
@@ -107,7 +118,7 @@ class AccountingWriterTest {
     @Test
     void startsInterimsAndStopsOfManySessionsEndAsOneClosedSessionEach() throws Exception {
         List<CompletableFuture<Void>> saved = new ArrayList<>();
-        try (AccountingWriter writer = new AccountingWriter(db.dsl(), new AccountingStore(TestKeys.fixed()), new RadiusMetrics() { }, 7, 10_000,
+        try (AccountingWriter writer = new AccountingWriter(db.dsl(), new AccountingStore(TestKeys.fixed()), new RadiusMetrics() { }, 7, 10_000, System::nanoTime,
                 committed -> { })) {
             for (int i = 0; i < 100; i++) {
                 String session = "s-" + i;
@@ -122,5 +133,74 @@ class AccountingWriterTest {
         assertEquals(List.of("Idle-Timeout"), db.dsl().selectDistinct(RADIUS_SESSION.TERMINATE_CAUSE).from(RADIUS_SESSION)
                 .fetch(RADIUS_SESSION.TERMINATE_CAUSE));
         assertEquals(100, db.dsl().fetchCount(RADIUS_SESSION));
+    }
+
+    /**
+     * Each record's acknowledgement checks, from another connection and at that moment, that its update is there:
+     * so it is committed. The writer is held on its first batch while the records queue, so that every check is in
+     * place before its record can be acknowledged.
+     */
+    @Test
+    void aRecordIsAcknowledgedOnlyOnceItsTransactionHasCommitted() throws Exception {
+        List<String> sessions = IntStream.range(0, 50).mapToObj(i -> "s-" + i).toList();
+        AccountingStore store = new AccountingStore(TestKeys.fixed());
+        store.commitAll(db.dsl(), sessions.stream().map(s -> records.of(AccountingRecord.Kind.START, s, T0, 0, 300)).toList());
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Map<String, Long> seenAtAcknowledgement = new ConcurrentHashMap<>();
+        List<CompletableFuture<Void>> checked = new ArrayList<>();
+        try (AccountingWriter writer = new AccountingWriter(db.dsl(), store, new RadiusMetrics() { }, 1000, 10_000, System::nanoTime,
+                committed -> {
+                    if (committed.get(0).sessionId().equals("hold")) {
+                        holding.countDown();
+                        awaitQuietly(release);
+                    }
+                })) {
+            writer.submit(records.of(AccountingRecord.Kind.START, "hold", T0, 0, 300));
+            assertTrue(holding.await(30, TimeUnit.SECONDS));
+            for (String s : sessions) {
+                checked.add(writer.submit(records.of(AccountingRecord.Kind.INTERIM_UPDATE, s, T0.plusSeconds(600), 600, null))
+                        .thenRun(() -> seenAtAcknowledgement.put(s, db.dsl().select(RADIUS_SESSION_OPEN.SESSION_TIME).from(RADIUS_SESSION_OPEN)
+                                .where(RADIUS_SESSION_OPEN.SESSION_ID.eq(s)).fetchSingle().value1())));
+            }
+            release.countDown();
+            CompletableFuture.allOf(checked.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+        }
+        assertEquals(sessions.stream().collect(Collectors.toMap(s -> s, s -> 600L)), seenAtAcknowledgement);
+    }
+
+    /**
+     * The connection is lost as the COMMIT is sent: the updates sent before it are rolled back by PostgreSQL, and
+     * not one record of the batch, nor of the batches after it, is acknowledged or reported as saved.
+     */
+    @Test
+    void aBatchWhoseCommitIsLostIsNeverAcknowledged() throws Exception {
+        List<String> sessions = IntStream.range(0, 20).mapToObj(i -> "s-" + i).toList();
+        AccountingStore store = new AccountingStore(TestKeys.fixed());
+        store.commitAll(db.dsl(), sessions.stream().map(s -> records.of(AccountingRecord.Kind.START, s, T0, 0, 300)).toList());
+        List<AccountingRecord> toldSaved = new CopyOnWriteArrayList<>();
+        List<CompletableFuture<Void>> acknowledged = new ArrayList<>();
+        try (WireTap tap = new WireTap(where); Connection c = tap.connect();
+             AccountingWriter writer = new AccountingWriter(DSL.using(c, SQLDialect.POSTGRES, new Settings().withRenderSchema(false)), store,
+                     new RadiusMetrics() { }, 1000, 10_000, System::nanoTime, toldSaved::addAll)) {
+            tap.cutAtCommit();
+            for (String s : sessions) {
+                acknowledged.add(writer.submit(records.of(AccountingRecord.Kind.INTERIM_UPDATE, s, T0.plusSeconds(600), 600, null)));
+            }
+            for (CompletableFuture<Void> a : acknowledged) {
+                assertThrows(ExecutionException.class, () -> a.get(30, TimeUnit.SECONDS));
+            }
+        }
+        assertEquals(List.of(), toldSaved);
+        assertEquals(List.of(0L), db.dsl().selectDistinct(RADIUS_SESSION_OPEN.SESSION_TIME).from(RADIUS_SESSION_OPEN)
+                .fetch(RADIUS_SESSION_OPEN.SESSION_TIME));
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
