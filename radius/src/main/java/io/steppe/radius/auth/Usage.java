@@ -14,6 +14,7 @@ import static org.jooq.impl.DSL.sum;
 import io.steppe.db.net.MacAddress;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
@@ -50,6 +51,27 @@ final class Usage {
         }
     }
 
+    /**
+     * The sessions an allowance counts: a voucher's minutes count every session it ever had; otherwise only the
+     * sessions started today count, from midnight where the subscriber is.
+     *
+     * @param since    the earliest start counted in {@link Used#secondsSince}
+     * @param dayStart midnight today
+     */
+    record Window(OffsetDateTime since, OffsetDateTime dayStart) {
+
+        private static final OffsetDateTime BEFORE_ANY_SESSION = OffsetDateTime.parse("2000-01-01T00:00:00Z");
+
+        static Window of(OffsetDateTime now, ZoneId zone, boolean voucher) {
+            OffsetDateTime dayStart = dayStart(now, zone);
+            return new Window(voucher ? BEFORE_ANY_SESSION : dayStart, dayStart);
+        }
+
+        static OffsetDateTime dayStart(OffsetDateTime now, ZoneId zone) {
+            return now.atZoneSameInstant(zone).toLocalDate().atStartOfDay(zone).toOffsetDateTime();
+        }
+    }
+
     /** The columns of {@link #sessions}. */
     static final Field<Long> SUBSCRIBER_ID = field(name("subscriber"), Long.class);
     static final Field<Long> SECONDS = field(name("seconds"), Long.class);
@@ -67,11 +89,10 @@ final class Usage {
     private Usage() {
     }
 
-    /**
-     * @param since    the earliest start counted in {@code secondsSince} (not after {@code dayStart})
-     * @param dayStart midnight today where the subscriber is
-     */
-    static Used of(DSLContext dsl, long subscriberId, OffsetDateTime since, OffsetDateTime dayStart) {
+    /** The subscriber's usage over {@code window}, with their devices online and their language. */
+    static Used of(DSLContext dsl, long subscriberId, Window window) {
+        OffsetDateTime since = window.since();
+        OffsetDateTime dayStart = window.dayStart();
         Table<?> sessions = sessions(RADIUS_SESSION_OPEN.SUBSCRIBER_ID.eq(subscriberId),
                 RADIUS_SESSION.SUBSCRIBER_ID.eq(subscriberId).and(RADIUS_SESSION.STARTED_AT.ge(since)));
         Record r = dsl.select(

@@ -1,6 +1,5 @@
 package io.steppe.radius.auth;
 
-import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,7 +15,7 @@ import java.util.function.LongSupplier;
  */
 final class UsageLedger {
 
-    private record Entry(Usage.Used used, OffsetDateTime since, OffsetDateTime dayStart, long readAtNanos) {
+    private record Entry(Usage.Used used, Usage.Window window, long readAtNanos) {
     }
 
     private final Map<Long, Entry> entries = new ConcurrentHashMap<>();
@@ -29,10 +28,10 @@ final class UsageLedger {
         this.maxAgeNanos = maxAge.toNanos();
     }
 
-    /** The usage counted from {@code since} with today starting at {@code dayStart}, if known and current. */
-    Optional<Usage.Used> find(long subscriberId, OffsetDateTime since, OffsetDateTime dayStart) {
+    /** The usage counted over {@code window}, if known and current. */
+    Optional<Usage.Used> find(long subscriberId, Usage.Window window) {
         Entry e = entries.get(subscriberId);
-        if (e == null || !e.since().equals(since) || !e.dayStart().equals(dayStart)
+        if (e == null || !e.window().equals(window)
                 || nanoTime.getAsLong() - e.readAtNanos() > maxAgeNanos) {
             return Optional.empty();
         }
@@ -45,8 +44,8 @@ final class UsageLedger {
     }
 
     /** Keeps what was read, unless sessions were saved since {@code generationBeforeRead}. */
-    void keep(long subscriberId, OffsetDateTime since, OffsetDateTime dayStart, Usage.Used used, long generationBeforeRead) {
-        Entry entry = new Entry(used, since, dayStart, nanoTime.getAsLong());
+    void keep(long subscriberId, Usage.Window window, Usage.Used used, long generationBeforeRead) {
+        Entry entry = new Entry(used, window, nanoTime.getAsLong());
         entries.put(subscriberId, entry);
         if (generation.get() != generationBeforeRead) {
             entries.remove(subscriberId, entry);

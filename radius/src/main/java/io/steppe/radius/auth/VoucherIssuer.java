@@ -54,6 +54,16 @@ public final class VoucherIssuer {
         return true;
     }
 
+    /** A code as it is hashed: as printed, whatever the case it was typed in and the spaces around it. */
+    static String normalised(String typed) {
+        return typed.trim().toUpperCase(java.util.Locale.ROOT);
+    }
+
+    /** The keyed hash a voucher is stored under, of a code as typed. */
+    static String codeHash(SecretKeys keys, String typed) {
+        return keys.voucherHash(normalised(typed));
+    }
+
     /**
      * Creates {@code count} vouchers of {@code minutes} each, valid for {@code validFor}, usable on up to
      * {@code devices} devices; returns their codes.
