@@ -5,6 +5,9 @@ import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.Promise;
 import io.netty.util.concurrent.ScheduledFuture;
+import io.steppe.radius.packet.DatagramCheck;
+import io.steppe.radius.packet.ReplyDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -30,8 +33,9 @@ final class LoadDriver {
     private enum Phase { WARMUP, MEASURING, DRAINING, DONE }
 
     private final RadiusBenchPlan plan;
-    private final RequestEncoder encoder;
-    private final ReplyCheck check;
+    private final BenchRequests requests;
+    private final ReplyDecoder replies = new ReplyDecoder();
+    private final byte[] secret;
     private final Channel[] channels;
     private final boolean[] unflushed;
     private final InFlight inFlight;
@@ -43,8 +47,7 @@ final class LoadDriver {
     private final long tickNanos;
     private final Tally tally = new Tally();
     private final LatencyHistogram latency = new LatencyHistogram();
-    private final byte[] request = new byte[4096];
-    private final byte[] reply = new byte[4096];
+    private final byte[] reply = new byte[DatagramCheck.MAX_LENGTH];
 
     private Phase phase = Phase.WARMUP;
     private long startedAt;
@@ -60,11 +63,11 @@ final class LoadDriver {
     private ScheduledFuture<?> ticker;
 
     /** @param channels connected source ports, filled in before {@link #start()} */
-    LoadDriver(RadiusBenchPlan plan, RequestEncoder encoder, Channel[] channels, EventLoop loop, Promise<BenchResult> done,
+    LoadDriver(RadiusBenchPlan plan, BenchRequests requests, Channel[] channels, EventLoop loop, Promise<BenchResult> done,
                CpuClock clientCpu, CpuClock serverCpu, String transport) {
         this.plan = plan;
-        this.encoder = encoder;
-        this.check = new ReplyCheck(plan.secret());
+        this.requests = requests;
+        this.secret = plan.secret().getBytes(StandardCharsets.UTF_8);
         this.channels = channels;
         this.unflushed = new boolean[channels.length];
         this.inFlight = new InFlight(channels.length, plan.window());
@@ -147,7 +150,8 @@ final class LoadDriver {
     }
 
     private void send(int slot, boolean measuring) {
-        int length = encoder.encode(sequence++, InFlight.identifier(slot), request);
+        int length = requests.write(sequence++, InFlight.identifier(slot));
+        byte[] request = requests.packet();
         Channel channel = channels[InFlight.channel(slot)];
         ByteBuf datagram = channel.alloc().directBuffer(length).writeBytes(request, 0, length);
         inFlight.sent(slot, System.nanoTime(), request, measuring);
@@ -162,13 +166,13 @@ final class LoadDriver {
     void onReply(int channel, ByteBuf content) {
         long now = System.nanoTime();
         int length = content.readableBytes();
-        if (length < RequestEncoder.HEADER || length > reply.length) {
+        if (length > reply.length) {
             tally.errors++;
             return;
         }
         content.getBytes(content.readerIndex(), reply, 0, length);
-        int declared = (reply[2] & 0xff) << 8 | (reply[3] & 0xff);
-        if (declared < RequestEncoder.HEADER || declared > length) {
+        int declared = DatagramCheck.declaredLength(reply, length);
+        if (declared < 0) {
             tally.errors++;
             return;
         }
@@ -177,7 +181,7 @@ final class LoadDriver {
             tally.unmatched++;
             return;
         }
-        if (!check.answers(reply, declared, inFlight.authenticators(), slot * 16)) {
+        if (!replies.verify(reply, declared, inFlight.authenticators(), slot * 16, secret)) {
             tally.invalid++;
             return;
         }

@@ -40,8 +40,8 @@ public final class RadiusLoadGenerator {
         try {
             EventLoop loop = group.next();
             Promise<BenchResult> done = loop.newPromise();
-            RequestEncoder encoder = new RequestEncoder(plan, new SplittableRandom());
-            LoadDriver driver = new LoadDriver(plan, encoder, channels, loop, done, CpuClock.self(), serverCpu, transport.name());
+            BenchRequests requests = new BenchRequests(plan, new SplittableRandom());
+            LoadDriver driver = new LoadDriver(plan, requests, channels, loop, done, CpuClock.self(), serverCpu, transport.name());
             for (int i = 0; i < channels.length; i++) {
                 ChannelFuture connected = new Bootstrap().group(loop).channel(transport.channelType())
                         .option(ChannelOption.SO_RCVBUF, SOCKET_BUFFER)

@@ -1,9 +1,12 @@
 package io.steppe.bench;
 
+import io.steppe.radius.packet.AttributeWriter;
+import io.steppe.radius.packet.Attributes;
 import io.steppe.radius.packet.DatagramCheck;
 import io.steppe.radius.packet.MessageAuthenticator;
 import io.steppe.radius.packet.PacketCode;
 import io.steppe.radius.packet.ReplyEncoder;
+import io.steppe.radius.packet.RequestAuthenticator;
 import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
@@ -11,9 +14,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.Arrays;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -80,28 +81,18 @@ public final class LoopbackResponder implements AutoCloseable {
         if (DatagramCheck.problem(request, request.length).isPresent()) {
             return null;
         }
-        byte[] authenticator = Arrays.copyOfRange(request, 4, 20);
-        if (request[0] == 1) {
-            int offset = DatagramCheck.findAttribute(request, 80);
+        if (request[0] == PacketCode.ACCESS_REQUEST.code()) {
+            int offset = DatagramCheck.findAttribute(request, Attributes.MESSAGE_AUTHENTICATOR);
             if (offset < 0 || !MessageAuthenticator.verify(request, offset, secret)) {
                 return null;
             }
-            return ReplyEncoder.encode(PacketCode.ACCESS_ACCEPT, request[1] & 0xff, authenticator,
-                    List.of(ReplyEncoder.integer(27, 3600)), secret, true);
+            return ReplyEncoder.encode(PacketCode.ACCESS_ACCEPT, request,
+                    new AttributeWriter().messageAuthenticator().integer(Attributes.SESSION_TIMEOUT, 3600), secret);
         }
-        if (request[0] == 4 && accountingAuthenticatorMatches(request)) {
-            return ReplyEncoder.encode(PacketCode.ACCOUNTING_RESPONSE, request[1] & 0xff, authenticator, List.of(), secret, false);
+        if (request[0] == PacketCode.ACCOUNTING_REQUEST.code() && RequestAuthenticator.verify(request, secret)) {
+            return ReplyEncoder.encode(PacketCode.ACCOUNTING_RESPONSE, request, new AttributeWriter(), secret);
         }
         return null;
-    }
-
-    private boolean accountingAuthenticatorMatches(byte[] request) {
-        byte[] zeroed = request.clone();
-        Arrays.fill(zeroed, 4, 20, (byte) 0);
-        MessageDigest md5 = RequestEncoder.md5();
-        md5.update(zeroed);
-        md5.update(secret);
-        return MessageDigest.isEqual(md5.digest(), Arrays.copyOfRange(request, 4, 20));
     }
 
     @Override

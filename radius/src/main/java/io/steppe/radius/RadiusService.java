@@ -17,12 +17,10 @@ import io.steppe.radius.nas.MessageAuthenticatorSightings;
 import io.steppe.radius.nas.NasRepository;
 import io.steppe.radius.server.DuplicateCache;
 import io.steppe.radius.server.NasDirectory;
-import io.steppe.radius.server.RadSecConfig;
-import io.steppe.radius.server.RadiusServer;
-import io.steppe.radius.server.RadiusServerConfig;
 import io.steppe.radius.server.RequestDispatcher;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.steppe.radius.transport.RadSecConfig;
+import io.steppe.radius.transport.RadiusServer;
+import io.steppe.radius.transport.RadiusServerConfig;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -35,8 +33,6 @@ import java.util.function.LongSupplier;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.tinyradius.core.dictionary.Dictionary;
-import org.tinyradius.core.dictionary.parser.DictionaryParser;
 
 /**
  * Steppe's RADIUS service as a whole: the listeners, the workers, the accounting writer and the
@@ -45,7 +41,6 @@ import org.tinyradius.core.dictionary.parser.DictionaryParser;
 public final class RadiusService implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RadiusService.class);
-    public static final String DICTIONARY = "io/steppe/radius/dictionary/dictionary";
     /** Added to twice the interim interval before an open session without updates counts as stale. */
     private static final Duration STALE_GRACE = Duration.ofMinutes(5);
     /** RFC 5176 leaves retransmission to the client; FreeRADIUS's originate-coa waits 3 s and tries 3 times. */
@@ -74,14 +69,6 @@ public final class RadiusService implements AutoCloseable {
         this.timer = timer;
         this.coa = coa;
         this.terminator = terminator;
-    }
-
-    public static Dictionary dictionary() {
-        try {
-            return DictionaryParser.newClasspathParser().parseDictionary(DICTIONARY);
-        } catch (IOException e) {
-            throw new UncheckedIOException("the RADIUS dictionary " + DICTIONARY + " is missing from the jar", e);
-        }
     }
 
     public static RadiusService start(RadiusServerConfig config, AccessPolicyConfig policy, DSLContext dsl, SecretKeys keys,

@@ -3,6 +3,7 @@ package io.steppe.bench.sim;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.steppe.portal.uam.UamChecksum;
+import io.steppe.radius.packet.Digests;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -126,7 +127,7 @@ public final class UamGatewaySimulator implements AutoCloseable {
         if (uamSecret.isEmpty()) {
             return challenge;
         }
-        MessageDigest md5 = AccessRequestSender.md5();
+        MessageDigest md5 = Digests.md5();
         md5.update(challenge);
         md5.update(uamSecret.get().getBytes(StandardCharsets.UTF_8));
         return md5.digest();

@@ -14,7 +14,7 @@ import java.util.Optional;
  * @param nasId            the gateway's id in the database
  * @param nasAddress       where the request came from
  * @param sessionId        Acct-Session-Id
- * @param uniqueId         a key unique across gateways (see {@link AccountingRecords#uniqueId})
+ * @param uniqueId         a key unique across gateways (see {@code AccountingRequestDecoder.uniqueId})
  * @param userName         User-Name
  * @param subscriberId     from the Class that Steppe put in the Access-Accept, when the gateway echoed it
  * @param clientMac        Calling-Station-Id

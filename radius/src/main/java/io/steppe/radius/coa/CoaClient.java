@@ -14,17 +14,22 @@ import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.util.Timeout;
 import io.netty.util.Timer;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import io.steppe.radius.packet.AccountingRequestEncoder;
+import io.steppe.radius.packet.AttributeWriter;
 import io.steppe.radius.packet.Attributes;
 import io.steppe.radius.packet.DatagramCheck;
+import io.steppe.radius.packet.Decoded;
+import io.steppe.radius.packet.MessageAuthenticator;
 import io.steppe.radius.packet.PacketCode;
-import io.steppe.radius.packet.ReplyEncoder;
+import io.steppe.radius.packet.Reply;
+import io.steppe.radius.packet.ReplyDecoder;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -73,6 +78,8 @@ public final class CoaClient implements AutoCloseable {
     private final SecureRandom random = new SecureRandom();
     private final Map<Key, Pending> pending = new ConcurrentHashMap<>();
     private final Map<InetSocketAddress, AtomicInteger> nextIdentifier = new ConcurrentHashMap<>();
+    /** Used on the channel's one event loop only. */
+    private final ReplyDecoder replies = new ReplyDecoder();
 
     /**
      * @param perAttempt  how long to wait for an answer before sending again
@@ -96,21 +103,24 @@ public final class CoaClient implements AutoCloseable {
     /**
      * Sends a request and completes with the gateway's answer, or {@link CoaResult.Outcome#TIMEOUT} once every
      * attempt went unanswered.
+     *
+     * @param attributes what identifies the session (and, for CoA, what changes); a Proxy-State is added to them
      */
-    public CompletableFuture<CoaResult> send(InetSocketAddress gateway, String secret, PacketCode code, List<byte[]> attributes) {
+    public CompletableFuture<CoaResult> send(InetSocketAddress gateway, String secret, PacketCode code, AttributeWriter attributes) {
         if (code != PacketCode.DISCONNECT_REQUEST && code != PacketCode.COA_REQUEST) {
             throw new IllegalArgumentException(code + " is not a Dynamic Authorization request");
         }
         byte[] proxyState = new byte[8];
         random.nextBytes(proxyState);
-        List<byte[]> all = new ArrayList<>(attributes);
-        all.add(ReplyEncoder.attribute(Attributes.PROXY_STATE, proxyState));
-        byte[] secretBytes = secret.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        attributes.octets(Attributes.PROXY_STATE, proxyState);
+        byte[] secretBytes = MessageAuthenticator.secretBytes(secret);
+        AccountingRequestEncoder encoder = new AccountingRequestEncoder(secretBytes);
         AtomicInteger counter = nextIdentifier.computeIfAbsent(gateway, g -> new AtomicInteger(random.nextInt(256)));
         for (int tries = 0; tries < 256; tries++) {
             int identifier = counter.getAndIncrement() & 0xff;
             Key key = new Key(gateway, identifier);
-            byte[] packet = DynamicAuthorizationPackets.request(code, identifier, all, secretBytes);
+            encoder.encode(code, identifier, attributes);
+            byte[] packet = attributes.toByteArray();
             Pending p = new Pending(key, packet, secretBytes, proxyState);
             if (pending.putIfAbsent(key, p) == null) {
                 p.transmit();
@@ -125,27 +135,26 @@ public final class CoaClient implements AutoCloseable {
             return;
         }
         Pending p = pending.get(new Key(sender, reply[1] & 0xff));
-        if (p == null || !DynamicAuthorizationPackets.answers(reply, p.packet, p.secret) || !echoesOrOmits(reply, p.proxyState)) {
+        if (p == null) {
             return;
         }
-        int code = reply[0] & 0xff;
-        CoaResult.Outcome outcome;
-        if (code == PacketCode.DISCONNECT_ACK.code() || code == PacketCode.COA_ACK.code()) {
-            outcome = CoaResult.Outcome.ACK;
-        } else if (code == PacketCode.DISCONNECT_NAK.code() || code == PacketCode.COA_NAK.code()) {
-            outcome = CoaResult.Outcome.NAK;
-        } else {
+        Decoded<Reply> decoded = replies.decode(reply, p.packet, p.secret);
+        if (!(decoded instanceof Decoded.Ok<Reply> ok) || !echoesOrOmits(ok.value(), p.proxyState)) {
             return;
         }
+        PacketCode code = ok.value().code();
+        CoaResult.Outcome outcome = code == PacketCode.DISCONNECT_ACK || code == PacketCode.COA_ACK
+                ? CoaResult.Outcome.ACK : CoaResult.Outcome.NAK;
+        OptionalLong cause = ok.value().attributes().integer(Attributes.ERROR_CAUSE);
         if (pending.remove(p.key, p)) {
-            p.result.complete(new CoaResult(outcome, DynamicAuthorizationPackets.errorCause(reply), p.attempts));
+            p.result.complete(new CoaResult(outcome, cause.isPresent() ? OptionalInt.of((int) cause.getAsLong()) : OptionalInt.empty(),
+                    p.attempts));
             p.timeout.cancel();
         }
     }
 
-    private static boolean echoesOrOmits(byte[] reply, byte[] proxyState) {
-        int offset = DatagramCheck.findAttribute(reply, Attributes.PROXY_STATE);
-        return offset < 0 || Arrays.equals(Arrays.copyOfRange(reply, offset + 2, offset + (reply[offset + 1] & 0xff)), proxyState);
+    private static boolean echoesOrOmits(Reply reply, byte[] proxyState) {
+        return reply.attributes().bytes(Attributes.PROXY_STATE).map(echoed -> Arrays.equals(echoed, proxyState)).orElse(true);
     }
 
     private void expired(Pending p) {
@@ -155,7 +164,7 @@ public final class CoaClient implements AutoCloseable {
         if (p.attempts < maxAttempts) {
             p.transmit();
         } else if (pending.remove(p.key, p)) {
-            p.result.complete(new CoaResult(CoaResult.Outcome.TIMEOUT, java.util.OptionalInt.empty(), p.attempts));
+            p.result.complete(new CoaResult(CoaResult.Outcome.TIMEOUT, OptionalInt.empty(), p.attempts));
         }
     }
 
@@ -163,6 +172,6 @@ public final class CoaClient implements AutoCloseable {
     public void close() {
         channel.close().syncUninterruptibly();
         group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
-        pending.values().forEach(p -> p.result.complete(new CoaResult(CoaResult.Outcome.TIMEOUT, java.util.OptionalInt.empty(), p.attempts)));
+        pending.values().forEach(p -> p.result.complete(new CoaResult(CoaResult.Outcome.TIMEOUT, OptionalInt.empty(), p.attempts)));
     }
 }

@@ -5,15 +5,13 @@ import static io.steppe.db.schema.Tables.RADIUS_SESSION_OPEN;
 
 import io.steppe.db.schema.tables.records.RadiusSessionOpenRecord;
 import io.steppe.radius.nas.NasRepository;
+import io.steppe.radius.packet.AttributeWriter;
 import io.steppe.radius.packet.Attributes;
 import io.steppe.radius.packet.PacketCode;
-import io.steppe.radius.packet.ReplyEncoder;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -54,15 +52,14 @@ public final class SessionTerminator {
         if (nas.isEmpty()) {
             return Optional.empty();
         }
-        List<byte[]> attributes = new ArrayList<>();
-        attributes.add(ReplyEncoder.attribute(Attributes.USER_NAME, s.getUsername().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        attributes.add(DynamicAuthorizationPackets.text(DynamicAuthorizationPackets.ACCT_SESSION_ID, s.getSessionId()));
+        AttributeWriter attributes = new AttributeWriter()
+                .text(Attributes.USER_NAME, s.getUsername())
+                .text(Attributes.ACCT_SESSION_ID, s.getSessionId());
         if (s.getClientMac() != null) {
-            attributes.add(DynamicAuthorizationPackets.text(Attributes.CALLING_STATION_ID,
-                    s.getClientMac().toUpperCase(Locale.ROOT).replace(':', '-')));
+            attributes.text(Attributes.CALLING_STATION_ID, s.getClientMac().toUpperCase(Locale.ROOT).replace(':', '-'));
         }
         if (s.getFramedIp() != null) {
-            attributes.add(ReplyEncoder.attribute(8, s.getFramedIp().address().getAddress()));
+            attributes.octets(Attributes.FRAMED_IP_ADDRESS, s.getFramedIp().address().getAddress());
         }
         InetSocketAddress gateway = new InetSocketAddress(s.getNasAddress().address(), nas.get().nas().coaPort());
         OffsetDateTime requested = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);

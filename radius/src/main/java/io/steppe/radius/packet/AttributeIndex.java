@@ -6,24 +6,38 @@ import java.util.OptionalLong;
 
 /**
  * The standard attributes of a received packet, read in place: where the first attribute of each type
- * starts. A packet that passed {@link DatagramCheck} has sound attribute lengths, so one pass finds them all
- * without building an object per attribute, which is what the hot paths need.
+ * starts. One pass finds them all without building an object per attribute, which is what the hot paths need.
+ * The pass checks each length by the rule of {@link DatagramCheck} and stops at the first that is wrong, so
+ * that a decoder given an unchecked packet learns it is not {@link #isSound() sound} instead of failing.
  */
 public final class AttributeIndex {
 
     private final byte[] packet;
     private final int[] first = new int[256];
+    private final boolean sound;
 
     public AttributeIndex(byte[] packet) {
         this.packet = packet;
         Arrays.fill(first, -1);
-        int length = DatagramCheck.packetLength(packet);
-        for (int offset = DatagramCheck.HEADER_LENGTH; offset < length; offset += packet[offset + 1] & 0xff) {
+        int length = DatagramCheck.declaredLength(packet, packet.length);
+        int offset = DatagramCheck.HEADER_LENGTH;
+        while (offset < length) {
+            int next = DatagramCheck.attributeEnd(packet, offset, length);
+            if (next < 0) {
+                break;
+            }
             int type = packet[offset] & 0xff;
             if (first[type] < 0) {
                 first[type] = offset;
             }
+            offset = next;
         }
+        this.sound = length >= 0 && offset == length;
+    }
+
+    /** Whether the header and every attribute length were right; if not, only the attributes before the first wrong one are indexed. */
+    public boolean isSound() {
+        return sound;
     }
 
     public boolean has(int type) {

@@ -9,9 +9,12 @@ import java.security.MessageDigest;
  */
 public record Chap(byte ident, byte[] response, byte[] challenge) {
 
+    /** CHAP-Password: the ident, then the 16-octet response. */
+    public static final int PASSWORD_LENGTH = 17;
+
     /** From a CHAP-Password value (ident + 16 octets) and the challenge. */
     public static Chap of(byte[] chapPassword, byte[] challenge) {
-        if (chapPassword.length != 17) {
+        if (chapPassword.length != PASSWORD_LENGTH) {
             throw new IllegalArgumentException("CHAP-Password must be 17 octets, was " + chapPassword.length);
         }
         byte[] response = new byte[16];
@@ -21,11 +24,18 @@ public record Chap(byte ident, byte[] response, byte[] challenge) {
 
     /** Whether this response was made with {@code password}. */
     public boolean matches(String password) {
-        MessageDigest md5 = Digests.md5();
+        byte[] expected = new byte[16];
+        respond(Digests.md5(), ident, password.getBytes(StandardCharsets.UTF_8), challenge, 0, challenge.length, expected, 0);
+        return MessageDigest.isEqual(expected, response);
+    }
+
+    /** Writes the response to {@code challenge[challengeOffset, +challengeLength)} into the 16 octets at {@code out[outOffset]}. */
+    static void respond(MessageDigest md5, byte ident, byte[] password, byte[] challenge, int challengeOffset, int challengeLength,
+                        byte[] out, int outOffset) {
         md5.update(ident);
-        md5.update(password.getBytes(StandardCharsets.UTF_8));
-        md5.update(challenge);
-        return MessageDigest.isEqual(md5.digest(), response);
+        md5.update(password);
+        md5.update(challenge, challengeOffset, challengeLength);
+        Digests.digestInto(md5, out, outOffset);
     }
 
     @Override

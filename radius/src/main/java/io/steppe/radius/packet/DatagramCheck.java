@@ -4,7 +4,9 @@ import java.util.Optional;
 
 /**
  * The structural checks of RFC 2865 §3 and §5 on a raw datagram, before any decoding: cheap, allocation
- * free, and the reason every malformed datagram is dropped and counted instead of reaching a decoder.
+ * free, and the reason every malformed datagram is dropped and counted instead of reaching a decoder. The
+ * decoders walk attributes with the same {@link #attributeEnd} rule, so they stay safe on a packet nobody
+ * checked before.
  */
 public final class DatagramCheck {
 
@@ -19,25 +21,41 @@ public final class DatagramCheck {
      * Length field are padding and ignored (RFC 2865 §3).
      */
     public static Optional<DropReason> problem(byte[] datagram, int length) {
-        if (length < HEADER_LENGTH) {
+        int declared = declaredLength(datagram, length);
+        if (declared < 0) {
             return Optional.of(DropReason.MALFORMED_LENGTH);
         }
-        int declared = packetLength(datagram);
-        if (declared < HEADER_LENGTH || declared > MAX_LENGTH || declared > length) {
-            return Optional.of(DropReason.MALFORMED_LENGTH);
-        }
-        int offset = HEADER_LENGTH;
-        while (offset < declared) {
-            if (offset + 2 > declared) {
+        for (int offset = HEADER_LENGTH; offset < declared; ) {
+            offset = attributeEnd(datagram, offset, declared);
+            if (offset < 0) {
                 return Optional.of(DropReason.MALFORMED_ATTRIBUTE);
             }
-            int attributeLength = datagram[offset + 1] & 0xff;
-            if (attributeLength < 2 || offset + attributeLength > declared) {
-                return Optional.of(DropReason.MALFORMED_ATTRIBUTE);
-            }
-            offset += attributeLength;
         }
         return Optional.empty();
+    }
+
+    /**
+     * The Length field of the first {@code length} octets of {@code datagram}, or -1 when they are shorter than a
+     * header, than their own Length, or the Length is outside 20 to 4096 (RFC 2865 §3).
+     */
+    public static int declaredLength(byte[] datagram, int length) {
+        if (length < HEADER_LENGTH || datagram.length < length) {
+            return -1;
+        }
+        int declared = packetLength(datagram);
+        return declared < HEADER_LENGTH || declared > MAX_LENGTH || declared > length ? -1 : declared;
+    }
+
+    /**
+     * Where the attribute at {@code offset} ends, or -1 when its length is below 2 or it runs past {@code end}
+     * (RFC 2865 §5).
+     */
+    public static int attributeEnd(byte[] packet, int offset, int end) {
+        if (offset + 2 > end) {
+            return -1;
+        }
+        int attributeLength = packet[offset + 1] & 0xff;
+        return attributeLength < 2 || offset + attributeLength > end ? -1 : offset + attributeLength;
     }
 
     public static int packetLength(byte[] datagram) {

@@ -12,7 +12,10 @@ public enum DropReason {
     UNEXPECTED_CODE,
     /** The source address belongs to no registered gateway. */
     UNKNOWN_CLIENT,
-    /** The Request Authenticator or Message-Authenticator does not match the shared secret. */
+    /**
+     * The Request Authenticator or Message-Authenticator does not match the shared secret; to a client, a reply whose
+     * Response Authenticator does not answer the request it sent.
+     */
     BAD_AUTHENTICATOR,
     /** Message-Authenticator is required for this gateway (BlastRADIUS) but absent. */
     MISSING_MESSAGE_AUTHENTICATOR,

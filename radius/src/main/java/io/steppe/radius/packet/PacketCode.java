@@ -2,7 +2,7 @@ package io.steppe.radius.packet;
 
 import java.util.Optional;
 
-/** RADIUS packet codes Steppe sends or receives. */
+/** RADIUS packet codes Steppe sends or receives, with the RFC section that defines each. */
 public enum PacketCode {
     /** RFC 2865 §4.1. */
     ACCESS_REQUEST(1),
@@ -47,6 +47,21 @@ public enum PacketCode {
 
     public int code() {
         return code;
+    }
+
+    /**
+     * Whether a packet of this code answers a request of code {@code request}: RFC 2865 §4, RFC 2866 §4, RFC 5176 §3,
+     * and RFC 5997 §3 (Status-Server is answered as on the port it was sent to).
+     */
+    public boolean answers(PacketCode request) {
+        return switch (request) {
+            case ACCESS_REQUEST -> this == ACCESS_ACCEPT || this == ACCESS_REJECT || this == ACCESS_CHALLENGE;
+            case ACCOUNTING_REQUEST -> this == ACCOUNTING_RESPONSE;
+            case STATUS_SERVER -> this == ACCESS_ACCEPT || this == ACCOUNTING_RESPONSE;
+            case DISCONNECT_REQUEST -> this == DISCONNECT_ACK || this == DISCONNECT_NAK;
+            case COA_REQUEST -> this == COA_ACK || this == COA_NAK;
+            default -> false;
+        };
     }
 
     public static Optional<PacketCode> of(int code) {

@@ -1,6 +1,7 @@
 package io.steppe.radius.packet;
 
 import java.security.MessageDigest;
+import java.util.Arrays;
 
 /**
  * The Request Authenticator of Accounting-Request (RFC 2866 §3) and of CoA/Disconnect (RFC 5176 §2.3):
@@ -21,11 +22,14 @@ public final class RequestAuthenticator {
         md5.update(ZEROS);
         md5.update(packet, DatagramCheck.HEADER_LENGTH, length - DatagramCheck.HEADER_LENGTH);
         md5.update(secret);
-        byte[] expected = md5.digest();
-        int difference = 0;
-        for (int i = 0; i < 16; i++) {
-            difference |= expected[i] ^ packet[4 + i];
-        }
-        return difference == 0;
+        return Digests.equal16(md5.digest(), 0, packet, 4);
+    }
+
+    /** Writes the Request Authenticator of {@code packet[0, length)} into its octets 4 to 19. */
+    static void sign(MessageDigest md5, byte[] packet, int length, byte[] secret) {
+        Arrays.fill(packet, 4, DatagramCheck.HEADER_LENGTH, (byte) 0);
+        md5.update(packet, 0, length);
+        md5.update(secret);
+        Digests.digestInto(md5, packet, 4);
     }
 }

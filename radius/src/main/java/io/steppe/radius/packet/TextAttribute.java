@@ -20,7 +20,7 @@ public final class TextAttribute {
     /** A text attribute that the request cannot do without is not text: the request is {@link DropReason#INVALID_TEXT}. */
     public static final class Invalid extends IllegalArgumentException {
         public Invalid(String attribute) {
-            super(attribute + " holds a NUL, a control character or octets that are not UTF-8");
+            super(notText(attribute));
         }
 
         @Override
@@ -30,6 +30,11 @@ public final class TextAttribute {
     }
 
     private TextAttribute() {
+    }
+
+    /** Why {@code attribute} was refused, for a drop's detail. */
+    public static String notText(String attribute) {
+        return attribute + " holds a NUL, a control character or octets that are not UTF-8";
     }
 
     /**

@@ -1,6 +1,13 @@
 /**
- * RADIUS on the wire, without I/O: packet codes, the checks every datagram passes before it is decoded,
- * Message-Authenticator (RFC 3579, placed first in replies against BlastRADIUS), reply encoding and the
- * dictionaries. Nothing here imports Netty's channel API.
+ * RADIUS on the wire, without I/O: the one codec every part of Steppe uses, the server, the CoA client, the
+ * load generator and the simulators alike. Decoders turn a request's octets into what the policy and
+ * accounting take ({@link io.steppe.radius.packet.AccessRequestDecoder},
+ * {@link io.steppe.radius.packet.AccountingRequestDecoder}) and a reply's into a {@link io.steppe.radius.packet.Reply}
+ * for clients ({@link io.steppe.radius.packet.ReplyDecoder}); a malformed or forged packet decodes to a
+ * {@link io.steppe.radius.packet.DropReason}, never an exception. Encoders write requests, replies and
+ * CoA/Disconnect-Requests through one {@link io.steppe.radius.packet.AttributeWriter}. The protocol's
+ * cryptography lives here once: Request, Response and accounting authenticators, User-Password hiding, CHAP,
+ * and Message-Authenticator (RFC 3579, placed first in replies against BlastRADIUS). Packets are byte arrays
+ * the codec reads in place; nothing here imports Netty.
  */
 package io.steppe.radius.packet;

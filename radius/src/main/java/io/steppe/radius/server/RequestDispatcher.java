@@ -2,25 +2,25 @@ package io.steppe.radius.server;
 
 import io.steppe.radius.RadiusMetrics;
 import io.steppe.radius.accounting.AccountingRecord;
-import io.steppe.radius.accounting.AccountingRecords;
 import io.steppe.radius.accounting.AccountingWriter;
 import io.steppe.radius.auth.AccessAttempt;
 import io.steppe.radius.auth.AccessPolicy;
 import io.steppe.radius.auth.AuthDecision;
 import io.steppe.radius.nas.Nas;
 import io.steppe.radius.nas.NasRepository;
-import io.steppe.radius.packet.AttributeIndex;
+import io.steppe.radius.packet.AccessReplyEncoder;
+import io.steppe.radius.packet.AccessRequestDecoder;
+import io.steppe.radius.packet.AccountingRequestDecoder;
+import io.steppe.radius.packet.AttributeWriter;
 import io.steppe.radius.packet.DatagramCheck;
+import io.steppe.radius.packet.Decoded;
 import io.steppe.radius.packet.DropReason;
 import io.steppe.radius.packet.MessageAuthenticator;
 import io.steppe.radius.packet.PacketCode;
 import io.steppe.radius.packet.ReplyEncoder;
-import io.steppe.radius.packet.RequestAuthenticator;
-import io.steppe.radius.packet.TextAttribute;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -55,6 +55,8 @@ public final class RequestDispatcher {
 
     /** The shared secret RFC 6614 §2.3 fixes for RADIUS over TLS. */
     public static final String RADSEC_SECRET = "radsec";
+    /** A header and Message-Authenticator: what a Status-Server reply carries. */
+    private static final int STATUS_REPLY = DatagramCheck.HEADER_LENGTH + MessageAuthenticator.ATTRIBUTE_LENGTH;
 
     private final NasDirectory directory;
     private final BlastRadiusGuard blastRadius;
@@ -151,22 +153,18 @@ public final class RequestDispatcher {
         Nas nas() {
             return gateway.nas();
         }
-
-        int identifier() {
-            return packet[1] & 0xff;
-        }
-
-        byte[] authenticator() {
-            return Arrays.copyOfRange(packet, 4, 20);
-        }
     }
 
     /** RFC 5997: answered at once, without the database, so a gateway can tell the server is alive. */
     private void statusServer(Request r) {
         metrics.received(RadiusMetrics.Kind.STATUS, r.nas().name());
         boolean auth = r.port() == Port.AUTH;
-        byte[] reply = ReplyEncoder.encode(auth ? PacketCode.ACCESS_ACCEPT : PacketCode.ACCOUNTING_RESPONSE,
-                r.identifier(), r.authenticator(), List.of(), r.secret(), auth);
+        AttributeWriter attributes = new AttributeWriter(STATUS_REPLY);
+        if (auth) {
+            attributes.messageAuthenticator();
+        }
+        byte[] reply = ReplyEncoder.encode(auth ? PacketCode.ACCESS_ACCEPT : PacketCode.ACCOUNTING_RESPONSE, r.packet(),
+                attributes, r.secret());
         answer(r, reply, RadiusMetrics.Kind.STATUS);
     }
 
@@ -175,18 +173,13 @@ public final class RequestDispatcher {
      * back); otherwise a worker asks the database, bounded by the pool and its queue.
      */
     private void authenticate(Request r) {
-        AccessAttempt attempt;
-        try {
-            attempt = AccessAttempts.of(r.nas().name(), r.gateway().id(), r.packet(), r.secret());
-        } catch (TextAttribute.Invalid e) {
-            LOG.debug("Access-Request from {} dropped: {}", r.nas().name(), e.getMessage());
-            drop(r, DropReason.INVALID_TEXT);
-            return;
-        } catch (RuntimeException e) {
-            LOG.debug("Undecodable Access-Request from {}: {}", r.nas().name(), e.getMessage());
-            drop(r, DropReason.UNDECODABLE);
+        Decoded<AccessAttempt> decoded = AccessRequestDecoder.decode(r.nas().name(), r.gateway().id(), r.packet(), r.secret());
+        if (decoded instanceof Decoded.Dropped<AccessAttempt> dropped) {
+            LOG.debug("Access-Request from {} dropped: {}", r.nas().name(), dropped.detail());
+            drop(r, dropped.reason());
             return;
         }
+        AccessAttempt attempt = ((Decoded.Ok<AccessAttempt>) decoded).value();
         Optional<AuthDecision> fromMemory;
         try {
             fromMemory = policy.decideFromMemory(attempt);
@@ -220,41 +213,26 @@ public final class RequestDispatcher {
     }
 
     private void reply(Request r, AuthDecision decision) {
-        List<byte[]> proxyStates = RepliesFor.proxyStates(r.packet());
-        byte[] reply;
-        if (decision instanceof AuthDecision.Accept accept) {
-            reply = ReplyEncoder.encode(PacketCode.ACCESS_ACCEPT, r.identifier(), r.authenticator(),
-                    RepliesFor.accept(accept, proxyStates), r.secret(), true);
+        byte[] reply = AccessReplyEncoder.encode(decision, r.packet(), r.secret());
+        if (decision instanceof AuthDecision.Accept) {
             metrics.accepted(r.nas().name());
         } else {
-            reply = ReplyEncoder.encode(PacketCode.ACCESS_REJECT, r.identifier(), r.authenticator(),
-                    RepliesFor.reject((AuthDecision.Reject) decision, proxyStates), r.secret(), true);
             metrics.rejected(r.nas().name());
         }
         answer(r, reply, RadiusMetrics.Kind.AUTH);
     }
 
     private void account(Request r) {
-        if (!RequestAuthenticator.verify(r.packet(), r.secret())) {
-            drop(r, DropReason.BAD_AUTHENTICATOR);
+        Decoded<AccountingRecord> decoded = AccountingRequestDecoder.decode(r.packet(), r.secret(), r.gateway().id(),
+                NasDirectory.unmapped(r.source().getAddress()), clock.instant(), warning -> metrics.accountingWarning(warning, r.nas().name()));
+        if (decoded instanceof Decoded.Dropped<AccountingRecord> dropped) {
+            LOG.debug("Accounting-Request from {} dropped: {}", r.nas().name(), dropped.detail());
+            drop(r, dropped.reason());
             return;
         }
-        AccountingRecord record;
-        try {
-            record = AccountingRecords.from(new AttributeIndex(r.packet()), r.gateway().id(), NasDirectory.unmapped(r.source().getAddress()),
-                    clock.instant(), warning -> metrics.accountingWarning(warning, r.nas().name()));
-        } catch (TextAttribute.Invalid e) {
-            LOG.debug("Accounting-Request from {} dropped: {}", r.nas().name(), e.getMessage());
-            drop(r, DropReason.INVALID_TEXT);
-            return;
-        } catch (RuntimeException e) {
-            LOG.debug("Undecodable Accounting-Request from {}: {}", r.nas().name(), e.getMessage());
-            drop(r, DropReason.UNDECODABLE);
-            return;
-        }
+        AccountingRecord record = ((Decoded.Ok<AccountingRecord>) decoded).value();
         // Encoded here, while the record waits for its transaction, so that the writer's thread only hands it out.
-        byte[] reply = ReplyEncoder.encode(PacketCode.ACCOUNTING_RESPONSE, r.identifier(), r.authenticator(),
-                RepliesFor.proxyStates(r.packet()), r.secret(), false);
+        byte[] reply = ReplyEncoder.accountingResponse(r.packet(), r.secret());
         accounting.submit(record).whenComplete((saved, failure) -> {
             if (failure != null) {
                 drop(r, failure instanceof AccountingWriter.Overloaded ? DropReason.OVERLOAD

@@ -1,6 +1,7 @@
 package io.steppe.radius.coa;
 
-import io.steppe.radius.packet.DatagramCheck;
+import io.steppe.radius.packet.AttributeWriter;
+import io.steppe.radius.packet.Attributes;
 import io.steppe.radius.packet.PacketCode;
 import io.steppe.radius.packet.ReplyEncoder;
 import java.net.DatagramPacket;
@@ -9,7 +10,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -47,17 +47,16 @@ final class GatewaySimulator implements AutoCloseable {
                 if (mode == Mode.SILENT) {
                     continue;
                 }
-                List<byte[]> attributes = new ArrayList<>();
+                AttributeWriter attributes = new AttributeWriter();
                 PacketCode code = PacketCode.DISCONNECT_ACK;
                 if (mode == Mode.NAK_SESSION_NOT_FOUND) {
                     code = PacketCode.DISCONNECT_NAK;
-                    attributes.add(ReplyEncoder.integer(101, 503));
+                    attributes.integer(Attributes.ERROR_CAUSE, 503);
                 }
-                int proxyState = DatagramCheck.findAttribute(request, 33);
-                if (proxyState >= 0 && mode != Mode.ACK_WITHOUT_PROXY_STATE) {
-                    attributes.add(Arrays.copyOfRange(request, proxyState, proxyState + (request[proxyState + 1] & 0xff)));
+                if (mode != Mode.ACK_WITHOUT_PROXY_STATE) {
+                    attributes.proxyStates(request);
                 }
-                byte[] reply = ReplyEncoder.encode(code, request[1] & 0xff, Arrays.copyOfRange(request, 4, 20), attributes, secret, false);
+                byte[] reply = ReplyEncoder.encode(code, request, attributes, secret);
                 socket.send(new DatagramPacket(reply, reply.length, in.getSocketAddress()));
             } catch (java.io.IOException e) {
                 return;

@@ -13,7 +13,7 @@ import io.steppe.radius.auth.AccessPolicyConfig;
 import io.steppe.radius.nas.Nas;
 import io.steppe.radius.nas.NasAddress;
 import io.steppe.radius.nas.NasRepository;
-import io.steppe.radius.server.RadiusServerConfig;
+import io.steppe.radius.transport.RadiusServerConfig;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;

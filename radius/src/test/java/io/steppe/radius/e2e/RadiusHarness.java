@@ -10,7 +10,7 @@ import io.steppe.radius.nas.MessageAuthenticatorPolicy;
 import io.steppe.radius.nas.Nas;
 import io.steppe.radius.nas.NasAddress;
 import io.steppe.radius.nas.NasRepository;
-import io.steppe.radius.server.RadiusServerConfig;
+import io.steppe.radius.transport.RadiusServerConfig;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;

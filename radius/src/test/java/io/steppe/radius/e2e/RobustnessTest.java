@@ -9,7 +9,7 @@ import io.steppe.radius.RadiusService;
 import io.steppe.radius.auth.AccessPolicyConfig;
 import io.steppe.radius.nas.MessageAuthenticatorPolicy;
 import io.steppe.radius.packet.DropReason;
-import io.steppe.radius.server.RadiusServerConfig;
+import io.steppe.radius.transport.RadiusServerConfig;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;

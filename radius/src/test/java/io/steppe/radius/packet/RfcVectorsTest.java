@@ -31,19 +31,16 @@ class RfcVectorsTest {
         assertEquals(Optional.of("nemo"), request.text(Attributes.USER_NAME));
         assertEquals(3L, request.integer(5).orElseThrow(), "NAS-Port");
         byte[] hidden = request.bytes(Attributes.USER_PASSWORD).orElseThrow();
-        assertEquals("arctangent", UserPassword.reveal(PAP_REQUEST, 28, hidden.length, SECRET.getBytes(), Arrays.copyOfRange(PAP_REQUEST, 4, 20)));
+        assertEquals("arctangent", UserPassword.reveal(PAP_REQUEST, 28, hidden.length, SECRET.getBytes()));
     }
 
     @Test
     void acceptsOfRfc2865AreReproducedByteForByte() {
-        byte[] papAccept = ReplyEncoder.encode(PacketCode.ACCESS_ACCEPT, 0, Arrays.copyOfRange(PAP_REQUEST, 4, 20),
-                List.of(ReplyEncoder.integer(6, 1), ReplyEncoder.integer(15, 0), ReplyEncoder.attribute(14, bytes("c0 a8 01 03"))),
-                SECRET.getBytes(), false);
+        byte[] papAccept = ReplyEncoder.encode(PacketCode.ACCESS_ACCEPT, PAP_REQUEST,
+                new AttributeWriter().integer(6, 1).integer(15, 0).octets(14, bytes("c0 a8 01 03")), SECRET.getBytes());
         assertEquals(hex(PAP_ACCEPT), hex(papAccept));
-        byte[] chapAccept = ReplyEncoder.encode(PacketCode.ACCESS_ACCEPT, 1, Arrays.copyOfRange(CHAP_REQUEST, 4, 20),
-                List.of(ReplyEncoder.integer(6, 2), ReplyEncoder.integer(7, 1), ReplyEncoder.attribute(8, bytes("ff ff ff fe")),
-                        ReplyEncoder.integer(10, 2), ReplyEncoder.integer(13, 1), ReplyEncoder.integer(12, 1500)),
-                SECRET.getBytes(), false);
+        byte[] chapAccept = ReplyEncoder.encode(PacketCode.ACCESS_ACCEPT, CHAP_REQUEST, new AttributeWriter().integer(6, 2).integer(7, 1)
+                .octets(8, bytes("ff ff ff fe")).integer(10, 2).integer(13, 1).integer(12, 1500), SECRET.getBytes());
         assertEquals(hex(CHAP_ACCEPT), hex(chapAccept));
     }
 
@@ -63,21 +60,33 @@ class RfcVectorsTest {
             assertTrue(MessageAuthenticator.verify(status, offset, SECRET.getBytes()));
             assertFalse(MessageAuthenticator.verify(status, offset, "wrong".getBytes()));
         }
-        assertEquals(hex(STATUS_ACCT_REPLY), hex(ReplyEncoder.encode(PacketCode.ACCOUNTING_RESPONSE, 0xb3,
-                Arrays.copyOfRange(STATUS_ACCT, 4, 20), List.of(), SECRET.getBytes(), false)));
-        assertEquals(hex(STATUS_AUTH_REPLY_WITHOUT_MA), hex(ReplyEncoder.encode(PacketCode.ACCESS_ACCEPT, 0xda,
-                Arrays.copyOfRange(STATUS_AUTH, 4, 20), List.of(), SECRET.getBytes(), false)));
+        assertEquals(hex(STATUS_ACCT_REPLY), hex(ReplyEncoder.encode(PacketCode.ACCOUNTING_RESPONSE, STATUS_ACCT,
+                new AttributeWriter(), SECRET.getBytes())));
+        assertEquals(hex(STATUS_AUTH_REPLY_WITHOUT_MA), hex(ReplyEncoder.encode(PacketCode.ACCESS_ACCEPT, STATUS_AUTH,
+                new AttributeWriter(), SECRET.getBytes())));
     }
 
     @Test
     void everyAccessReplyCarriesMessageAuthenticatorFirstAndItVerifies() {
-        byte[] reply = ReplyEncoder.encode(PacketCode.ACCESS_REJECT, 3, Arrays.copyOfRange(PAP_REQUEST, 4, 20),
-                List.of(ReplyEncoder.attribute(Attributes.REPLY_MESSAGE, "no".getBytes())), SECRET.getBytes(), true);
+        byte[] reply = ReplyEncoder.encode(PacketCode.ACCESS_REJECT, PAP_REQUEST,
+                new AttributeWriter().messageAuthenticator().text(Attributes.REPLY_MESSAGE, "no"), SECRET.getBytes());
         assertEquals(Attributes.MESSAGE_AUTHENTICATOR, reply[20] & 0xff, "first attribute");
         assertEquals(18, reply[21] & 0xff);
         // A client checks the MA with the Request Authenticator in place of the Response Authenticator.
         byte[] asSigned = reply.clone();
         System.arraycopy(PAP_REQUEST, 4, asSigned, 4, 16);
         assertTrue(MessageAuthenticator.verify(asSigned, 20, SECRET.getBytes()));
+        assertTrue(MessageAuthenticator.verify(reply, reply.length, 20, PAP_REQUEST, 4, SECRET.getBytes()), "as a client checks it");
+        assertFalse(MessageAuthenticator.verify(reply, reply.length, 20, CHAP_REQUEST, 4, SECRET.getBytes()), "over another request");
+    }
+
+    @Test
+    void repliesOfRfc2865AndRfc5997AreTheAnswersToTheirRequests() {
+        ReplyDecoder decoder = new ReplyDecoder();
+        assertEquals(PacketCode.ACCESS_ACCEPT, Decodes.value(decoder.decode(PAP_ACCEPT, PAP_REQUEST, SECRET.getBytes())).code());
+        Reply chap = Decodes.value(decoder.decode(CHAP_ACCEPT, CHAP_REQUEST, SECRET.getBytes()));
+        assertEquals(1500L, chap.attributes().integer(12).orElseThrow(), "Framed-MTU");
+        assertEquals(PacketCode.ACCOUNTING_RESPONSE, Decodes.value(decoder.decode(STATUS_ACCT_REPLY, STATUS_ACCT, SECRET.getBytes())).code());
+        assertEquals(DropReason.BAD_AUTHENTICATOR, Decodes.reason(decoder.decode(PAP_ACCEPT, CHAP_REQUEST, SECRET.getBytes())));
     }
 }

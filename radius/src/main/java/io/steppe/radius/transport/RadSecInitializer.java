@@ -1,4 +1,4 @@
-package io.steppe.radius.server;
+package io.steppe.radius.transport;
 
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.socket.SocketChannel;
@@ -6,6 +6,7 @@ import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.steppe.radius.packet.DatagramCheck;
+import io.steppe.radius.server.RequestDispatcher;
 import java.util.concurrent.TimeUnit;
 
 /**

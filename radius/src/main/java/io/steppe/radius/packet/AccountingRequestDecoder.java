@@ -1,10 +1,9 @@
-package io.steppe.radius.accounting;
+package io.steppe.radius.packet;
 
 import io.steppe.db.net.MacAddress;
-import io.steppe.radius.packet.AttributeIndex;
-import io.steppe.radius.packet.Attributes;
-import io.steppe.radius.packet.Digests;
-import io.steppe.radius.packet.TextAttribute;
+import io.steppe.radius.accounting.AccountingRecord;
+import io.steppe.radius.accounting.AccountingWarning;
+import io.steppe.radius.accounting.CounterBounds;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
@@ -16,20 +15,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
-/** Turns an Accounting-Request into an {@link AccountingRecord}. */
-public final class AccountingRecords {
+/**
+ * Decodes an Accounting-Request's octets into an {@link AccountingRecord}: the Request Authenticator checked
+ * (RFC 2866 §3), the attributes indexed in one pass, then each value judged before it can reach the database.
+ */
+public final class AccountingRequestDecoder {
 
-    private static final int ACCT_DELAY_TIME = 41;
-    private static final int ACCT_INPUT_OCTETS = 42;
-    private static final int ACCT_OUTPUT_OCTETS = 43;
-    private static final int ACCT_SESSION_ID = 44;
-    private static final int ACCT_SESSION_TIME = 46;
-    private static final int ACCT_TERMINATE_CAUSE = 49;
-    private static final int ACCT_INPUT_GIGAWORDS = 52;
-    private static final int ACCT_OUTPUT_GIGAWORDS = 53;
-    private static final int EVENT_TIMESTAMP = 55;
-    private static final int FRAMED_IP_ADDRESS = 8;
-    private static final int NAS_PORT = 5;
     /** A gateway clock further off than this is not believed; arrival time is used instead. */
     private static final Duration CLOCK_TRUST = Duration.ofDays(1);
     private static final String CLASS_PREFIX = "steppe:";
@@ -45,12 +36,42 @@ public final class AccountingRecords {
             Map.entry(19L, "Supplicant-Restart"), Map.entry(20L, "Reauthentication-Failure"),
             Map.entry(21L, "Port-Reinitialized"), Map.entry(22L, "Port-Administratively-Disabled"));
 
-    private AccountingRecords() {
+    private AccountingRequestDecoder() {
     }
 
     /** The Class Steppe puts in every Access-Accept, so accounting finds the subscriber. */
     public static byte[] classFor(long subscriberId) {
         return (CLASS_PREFIX + subscriberId).getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /**
+     * Decodes the request; a malformed one, one with a wrong Request Authenticator, and one whose values cannot be
+     * stored (see {@code from}) are dropped with the reason, never thrown.
+     *
+     * @param packet the request, exactly its Length long
+     * @param warnings told of each value left out
+     */
+    public static Decoded<AccountingRecord> decode(byte[] packet, byte[] secret, long nasId, InetAddress nasAddress, Instant arrival,
+                                                   Consumer<AccountingWarning> warnings) {
+        if (DatagramCheck.declaredLength(packet, packet.length) < 0) {
+            return Decoded.dropped(DropReason.MALFORMED_LENGTH, "the header's Length does not fit the datagram");
+        }
+        if (!RequestAuthenticator.verify(packet, secret)) {
+            return Decoded.dropped(DropReason.BAD_AUTHENTICATOR, "the Request Authenticator does not match the secret");
+        }
+        AttributeIndex index = new AttributeIndex(packet);
+        if (!index.isSound()) {
+            return Decoded.dropped(DropReason.MALFORMED_ATTRIBUTE, "an attribute's length is wrong");
+        }
+        try {
+            return new Decoded.Ok<>(from(index, nasId, nasAddress, arrival, warnings));
+        } catch (TextAttribute.Invalid e) {
+            return Decoded.dropped(DropReason.INVALID_TEXT, e.getMessage());
+        } catch (IllegalArgumentException e) {
+            return Decoded.dropped(DropReason.UNDECODABLE, e.getMessage());
+        } catch (RuntimeException e) {
+            return Decoded.dropped(DropReason.UNDECODABLE, e.toString()); // a defect of ours; the gateway will retransmit
+        }
     }
 
     /**
@@ -62,13 +83,13 @@ public final class AccountingRecords {
      * @throws TextAttribute.Invalid     when User-Name or Acct-Session-Id is not text
      * @throws IllegalArgumentException naming what else is missing or wrong
      */
-    public static AccountingRecord from(AttributeIndex request, long nasId, InetAddress nasAddress, Instant arrival,
-                                        Consumer<AccountingWarning> warnings) {
+    static AccountingRecord from(AttributeIndex request, long nasId, InetAddress nasAddress, Instant arrival,
+                                 Consumer<AccountingWarning> warnings) {
         long status = request.integer(Attributes.ACCT_STATUS_TYPE)
                 .orElseThrow(() -> new IllegalArgumentException("Acct-Status-Type is missing"));
         AccountingRecord.Kind kind = AccountingRecord.Kind.of(status)
                 .orElseThrow(() -> new IllegalArgumentException("Acct-Status-Type " + status + " is not handled"));
-        String sessionId = request.requiredText(ACCT_SESSION_ID, "Acct-Session-Id").orElse("");
+        String sessionId = request.requiredText(Attributes.ACCT_SESSION_ID, "Acct-Session-Id").orElse("");
         if (sessionId.isEmpty() && !(kind == AccountingRecord.Kind.ACCOUNTING_ON || kind == AccountingRecord.Kind.ACCOUNTING_OFF)) {
             throw new IllegalArgumentException("Acct-Session-Id is missing");
         }
@@ -84,21 +105,21 @@ public final class AccountingRecords {
         Optional<String> classValue = classValue(request, warnings);
         Optional<Long> subscriber = classValue.filter(c -> c.startsWith(CLASS_PREFIX)).flatMap(c -> parseLong(c.substring(CLASS_PREFIX.length())));
         Instant eventTime = eventTime(request, arrival);
-        long sessionTime = request.integer(ACCT_SESSION_TIME).orElse(0L);
+        long sessionTime = request.integer(Attributes.ACCT_SESSION_TIME).orElse(0L);
         if (!CounterBounds.plausibleSessionTime(sessionTime)) {
             warnings.accept(AccountingWarning.IMPLAUSIBLE_SESSION_TIME);
             sessionTime = 0;
         }
-        long input = octets(request, ACCT_INPUT_OCTETS, ACCT_INPUT_GIGAWORDS, sessionTime, warnings);
-        long output = octets(request, ACCT_OUTPUT_OCTETS, ACCT_OUTPUT_GIGAWORDS, sessionTime, warnings);
-        Optional<InetAddress> framedIp = request.bytes(FRAMED_IP_ADDRESS).filter(v -> v.length == 4)
-                .map(AccountingRecords::address);
-        String nasPort = boxed(request.integer(NAS_PORT)).map(String::valueOf).orElse("");
+        long input = octets(request, Attributes.ACCT_INPUT_OCTETS, Attributes.ACCT_INPUT_GIGAWORDS, sessionTime, warnings);
+        long output = octets(request, Attributes.ACCT_OUTPUT_OCTETS, Attributes.ACCT_OUTPUT_GIGAWORDS, sessionTime, warnings);
+        Optional<InetAddress> framedIp = request.bytes(Attributes.FRAMED_IP_ADDRESS).filter(v -> v.length == 4)
+                .map(AccountingRequestDecoder::address);
+        String nasPort = boxed(request.integer(Attributes.NAS_PORT)).map(String::valueOf).orElse("");
         return new AccountingRecord(kind, nasId, nasAddress, sessionId,
                 uniqueId(nasId, sessionId, clientMac.map(MacAddress::toString).orElse(userName), nasPort), userName, subscriber,
                 clientMac, apMac, ssid, framedIp, classValue, eventTime, sessionTime, input, output,
                 boxed(request.integer(Attributes.ACCT_INTERIM_INTERVAL)).map(Long::intValue),
-                boxed(request.integer(ACCT_TERMINATE_CAUSE)).map(c -> TERMINATE_CAUSES.getOrDefault(c, "Cause-" + c)));
+                boxed(request.integer(Attributes.ACCT_TERMINATE_CAUSE)).map(c -> TERMINATE_CAUSES.getOrDefault(c, "Cause-" + c)));
     }
 
     /** Class as text, or in hex when it is binary: it is the echo of some server's opaque value. */
@@ -122,14 +143,14 @@ public final class AccountingRecords {
     }
 
     private static Instant eventTime(AttributeIndex request, Instant arrival) {
-        Optional<Long> stamp = boxed(request.integer(EVENT_TIMESTAMP));
+        Optional<Long> stamp = boxed(request.integer(Attributes.EVENT_TIMESTAMP));
         if (stamp.isPresent()) {
             Instant event = Instant.ofEpochSecond(stamp.get());
             if (Duration.between(event, arrival).abs().compareTo(CLOCK_TRUST) < 0) {
                 return event;
             }
         }
-        long delay = request.integer(ACCT_DELAY_TIME).orElse(0L);
+        long delay = request.integer(Attributes.ACCT_DELAY_TIME).orElse(0L);
         return arrival.minusSeconds(Math.min(delay, CLOCK_TRUST.toSeconds()));
     }
 

@@ -1,4 +1,4 @@
-package io.steppe.radius.server;
+package io.steppe.radius.transport;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
