@@ -112,8 +112,13 @@ final class KeepAliveConnection implements AutoCloseable {
 
     @Override
     public void close() {
-        try (Socket closing = socket) {
-            socket = null;
+        Socket closing = socket;
+        socket = null;
+        if (closing == null) {
+            return;
+        }
+        try {
+            closing.close();
         } catch (IOException e) {
             // a loopback socket that failed already; the next request opens a new one
         }

@@ -96,9 +96,14 @@ public final class LoopbackResponder implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         open = false;
-        thread.join(2000);
-        socket.close();
+        try {
+            thread.join(2000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            socket.close();
+        }
     }
 }

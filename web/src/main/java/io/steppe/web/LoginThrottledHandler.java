@@ -8,7 +8,6 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import jakarta.inject.Singleton;
-import java.util.Map;
 
 /** 429 with {@code Retry-After}: the login form again for people, JSON for API clients. */
 @Singleton
@@ -26,7 +25,7 @@ final class LoginThrottledHandler implements ExceptionHandler<LoginThrottledExce
         MutableHttpResponse<?> response = request.getPath().startsWith("/console/")
                 ? HttpResponse.status(HttpStatus.TOO_MANY_REQUESTS).body(pages.login(e.getMessage()))
                         .contentType(MediaType.TEXT_HTML + ";charset=utf-8")
-                : HttpResponse.status(HttpStatus.TOO_MANY_REQUESTS).body(Map.of("error", e.getMessage()));
+                : JsonErrorHandler.body(HttpStatus.TOO_MANY_REQUESTS, e.getMessage());
         return response.header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));
     }
 }

