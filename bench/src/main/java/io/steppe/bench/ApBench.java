@@ -69,18 +69,18 @@ public final class ApBench {
         return SimulatedAp.Behaviour.HEALTHY;
     }
 
-    public static Result run(Plan plan, Database db, String actor, CpuClock serverCpu) throws InterruptedException {
+    public static Result run(Plan plan, Database db, String actor, CpuClock serverCpu, Clock clock) throws InterruptedException {
         List<AccessPoint> aps = accessPoints(plan.count());
-        Map<String, String> tokens = new ApRepository(db.dsl(), new SecureRandom(), Clock.systemUTC()).registerWithNewTokens(aps, actor);
+        Map<String, String> tokens = new ApRepository(db.dsl(), new SecureRandom(), clock).registerWithNewTokens(aps, actor);
         List<SimulatedAp> simulated = new ArrayList<>(aps.size());
         for (int i = 0; i < aps.size(); i++) {
             simulated.add(new SimulatedAp(aps.get(i).id(), tokens.get(aps.get(i).id()), behaviour(i, plan)));
         }
         LatencyHistogram latency = new LatencyHistogram();
-        Instant start = Instant.now();
+        Instant start = clock.instant();
         Optional<Duration> cpuBefore = serverCpu.used();
         long t0 = System.nanoTime();
-        ApSimulator sim = new ApSimulator(plan.target(), simulated, plan.interval(), plan.troubleAfter(), plan.window(), Clock.systemUTC(),
+        ApSimulator sim = new ApSimulator(plan.target(), simulated, plan.interval(), plan.troubleAfter(), plan.window(), clock,
                 nanos -> {
                     synchronized (latency) {
                         latency.record(nanos);

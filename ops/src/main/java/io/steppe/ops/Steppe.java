@@ -17,6 +17,7 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.Set;
+import java.time.Clock;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -49,7 +50,7 @@ public final class Steppe implements Runnable {
 
     /** Runs one command line; the exit status is returned, never {@code System.exit}ed, so tests can call it. */
     public static int run(String[] args, Map<String, String> environment, InputStream in, PrintWriter out, PrintWriter err) {
-        CliContext context = new CliContext(environment, in, out, err);
+        CliContext context = new CliContext(environment, in, out, err, Clock.systemUTC());
         CommandLine cli = new CommandLine(new Steppe())
                 .addSubcommand(new ServeCommand(context))
                 .addSubcommand(new DemoCommand(context))

@@ -11,7 +11,6 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.security.SecureRandom;
 import java.util.Optional;
@@ -54,7 +53,7 @@ public final class ApCommand implements Runnable {
                 lat == null ? Optional.empty() : Optional.of(new AccessPoint.Location(lat, lon)),
                 Optional.ofNullable(gateway), Optional.ofNullable(mgmtIp),
                 new AccessPoint.Hardware(Optional.ofNullable(model), Optional.ofNullable(firmware), Optional.ofNullable(installDate)));
-        String token = context.withDatabase(db -> new ApRepository(db.dsl(), new SecureRandom(), Clock.systemUTC()).register(ap, context.actor()));
+        String token = context.withDatabase(db -> new ApRepository(db.dsl(), new SecureRandom(), context.clock()).register(ap, context.actor()));
         context.out().println("AP " + ap.id() + " registered; heartbeat token (shown once): " + token);
         return 0;
     }
@@ -73,7 +72,7 @@ public final class ApCommand implements Runnable {
             throw new UserError(file + ": " + e.getMessage());
         }
         ApCsvImport.Outcome outcome = context.withDatabase(db ->
-                ApCsvImport.apply(new ApRepository(db.dsl(), new SecureRandom(), Clock.systemUTC()), parsed, context.actor()));
+                ApCsvImport.apply(new ApRepository(db.dsl(), new SecureRandom(), context.clock()), parsed, context.actor()));
         outcome.tokens().forEach((id, token) -> context.out().println("AP " + id + " registered; heartbeat token (shown once): " + token));
         context.out().println(outcome.tokens().size() + " added, " + outcome.updated() + " updated, " + outcome.problems().size() + " rejected");
         outcome.problems().forEach(p -> context.err().println("steppe ap import: " + file.getFileName() + " " + p));

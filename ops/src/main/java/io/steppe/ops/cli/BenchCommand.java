@@ -103,7 +103,7 @@ public final class BenchCommand implements Runnable {
         java.nio.file.Path dir = work == null ? config.home().resolve("bench") : work;
         context.withDatabase(db -> {
             new CoverageBench(db, new io.steppe.coverage.Coverage(db, config.coverage(), io.steppe.coverage.sample.H3Grid.load(),
-                    java.time.Clock.systemUTC(), config.home().resolve("reports")), context.out()).run(rows, increment, dir);
+                    context.clock(), config.home().resolve("reports")), context.out()).run(rows, increment, dir);
             return null;
         });
         return 0;
@@ -168,7 +168,7 @@ public final class BenchCommand implements Runnable {
         CpuClock serverCpu = serverPid == null ? CpuClock.none() : CpuClock.process(serverPid);
         ApBench.Result result = context.withDatabase(db -> {
             try {
-                return ApBench.run(plan, db, context.actor(), serverCpu);
+                return ApBench.run(plan, db, context.actor(), serverCpu, context.clock());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted", e);

@@ -10,22 +10,30 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.Map;
 import java.util.function.Function;
 
-/** What every subcommand gets from the launcher: the environment, the console streams, the database. */
+/** What every subcommand gets from the launcher: the environment, the console streams, the clock, the database. */
 public final class CliContext {
 
     private final Map<String, String> environment;
     private final InputStream in;
     private final PrintWriter out;
     private final PrintWriter err;
+    private final Clock clock;
 
-    public CliContext(Map<String, String> environment, InputStream in, PrintWriter out, PrintWriter err) {
+    public CliContext(Map<String, String> environment, InputStream in, PrintWriter out, PrintWriter err, Clock clock) {
         this.environment = Map.copyOf(environment);
         this.in = in;
         this.out = out;
         this.err = err;
+        this.clock = clock;
+    }
+
+    /** The clock every command and the server it starts read time from. */
+    public Clock clock() {
+        return clock;
     }
 
     /** The configuration, read and validated now so that a command with bad input fails before any work. */

@@ -47,12 +47,12 @@ public final class CoverageCommand implements Runnable {
     }
 
     /** The coverage module on {@code database}, configured as {@code serve} configures it. */
-    static Coverage coverage(Database database, SteppeConfig config) {
-        return coverage(database, config, config.coverage());
+    static Coverage coverage(Database database, SteppeConfig config, Clock clock) {
+        return coverage(database, config, config.coverage(), clock);
     }
 
-    private static Coverage coverage(Database database, SteppeConfig config, CoverageConfig method) {
-        return new Coverage(database, method, H3Grid.load(), Clock.systemUTC(), config.home().resolve("reports"));
+    private static Coverage coverage(Database database, SteppeConfig config, CoverageConfig method, Clock clock) {
+        return new Coverage(database, method, H3Grid.load(), clock, config.home().resolve("reports"));
     }
 
     @Command(name = "import", mixinStandardHelpOptions = true,
@@ -65,7 +65,7 @@ public final class CoverageCommand implements Runnable {
                               description = "time zone of G-NetTrack Pro timestamps, which have no offset (default STEPPE_COVERAGE_ZONE, Asia/Shanghai)") String zone) {
         SteppeConfig config = context.config();
         CoverageConfig method = withZone(config.coverage(), zone);
-        ImportResult r = context.withDatabase(db -> coverage(db, config, method).importFile(file, source, context.actor()));
+        ImportResult r = context.withDatabase(db -> coverage(db, config, method, context.clock()).importFile(file, source, context.actor()));
         context.out().println(file.getFileName() + " (" + r.format() + "): " + r.summary());
         return 0;
     }
@@ -84,7 +84,7 @@ public final class CoverageCommand implements Runnable {
         }
         SteppeConfig config = context.config();
         int count = context.withDatabase(db -> {
-            Coverage coverage = coverage(db, config);
+            Coverage coverage = coverage(db, config, context.clock());
             try {
                 return write(coverage, op, withoutWifi, f, out);
             } catch (IOException e) {
@@ -148,7 +148,7 @@ public final class CoverageCommand implements Runnable {
         }
         SteppeConfig config = context.config();
         List<CellChange> changes = context.withDatabase(db -> {
-            Coverage coverage = coverage(db, config);
+            Coverage coverage = coverage(db, config, context.clock());
             List<CellChange> found;
             try {
                 found = bySource ? coverage.aggregator().changes(op, beforeSource, afterSource)
@@ -177,7 +177,7 @@ public final class CoverageCommand implements Runnable {
             description = "Recompute every cell and gap region from the stored samples (after changing a threshold).")
     int rebuild() {
         SteppeConfig config = context.config();
-        int cells = context.withDatabase(db -> coverage(db, config).rebuild());
+        int cells = context.withDatabase(db -> coverage(db, config, context.clock()).rebuild());
         context.out().println(cells + " cells recomputed");
         return 0;
     }

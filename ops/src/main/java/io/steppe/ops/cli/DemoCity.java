@@ -97,11 +97,13 @@ final class DemoCity {
     private final DSLContext dsl;
     private final SecretKeys keys;
     private final String actor;
+    private final Clock clock;
 
-    DemoCity(DSLContext dsl, SecretKeys keys, String actor) {
+    DemoCity(DSLContext dsl, SecretKeys keys, String actor, Clock clock) {
         this.dsl = dsl;
         this.keys = keys;
         this.actor = actor;
+        this.clock = clock;
     }
 
     Seeded seed() {
@@ -114,7 +116,7 @@ final class DemoCity {
         // The village gateway has no UAM secret: the portal trusts it only to send browsers to its own address.
         new UamAddresses(dsl).set("liangcheng-village-gw", List.of(VILLAGE_UAM_ADDRESS), actor);
         // The demo plays its APs itself, so each run gives them new tokens.
-        Map<String, String> apTokens = new ApRepository(dsl, new SecureRandom(), Clock.systemUTC()).registerWithNewTokens(accessPoints(), actor);
+        Map<String, String> apTokens = new ApRepository(dsl, new SecureRandom(), clock).registerWithNewTokens(accessPoints(), actor);
         AccountRepository accounts = new AccountRepository(dsl, PasswordHasher.standard());
         Optional<String> password = Optional.empty();
         if (accounts.list().stream().noneMatch(a -> a.username().equals("admin"))) {
@@ -122,7 +124,7 @@ final class DemoCity {
             accounts.add("admin", Role.ADMIN, generated.toCharArray(), actor);
             password = Optional.of(generated);
         }
-        String voucher = new VoucherIssuer(dsl, keys, Clock.systemUTC(), new SecureRandom()).issue(1, 60, Duration.ofDays(1), 1, actor).get(0);
+        String voucher = new VoucherIssuer(dsl, keys, clock, new SecureRandom()).issue(1, 60, Duration.ofDays(1), 1, actor).get(0);
         return new Seeded(GATEWAYS.size(), apTokens.size(), password, voucher, apTokens);
     }
 

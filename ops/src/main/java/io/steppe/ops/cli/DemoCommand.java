@@ -18,7 +18,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -57,20 +56,20 @@ public final class DemoCommand implements Callable<Integer> {
             config = config.withSms(SteppeConfig.Sms.OUTBOX);
         }
         ShutdownSignal signal = new ShutdownSignal();
-        try (SteppeServer server = SteppeServer.start(config, Clock.systemUTC());
+        try (SteppeServer server = SteppeServer.start(config, context.clock());
              UamGatewaySimulator gateway = new UamGatewaySimulator("jining-centre-gw", DemoCity.LOOPBACK_GATEWAY_SECRET,
                      Optional.of(DemoCity.UAM_SECRET), "AA-BB-CC-12-34-56",
                      new InetSocketAddress("127.0.0.1", server.radius().authPort()),
                      URI.create("http://127.0.0.1:" + server.listeners().portalPort() + "/"))) {
-            DemoCity.Seeded seeded = new DemoCity(server.database().dsl(), server.keys(), context.actor()).seed();
+            DemoCity.Seeded seeded = new DemoCity(server.database().dsl(), server.keys(), context.actor(), context.clock()).seed();
             server.radius().reloadGateways();
-            VoucherIssuer issuer = new VoucherIssuer(server.database().dsl(), server.keys(), Clock.systemUTC(), new SecureRandom());
+            VoucherIssuer issuer = new VoucherIssuer(server.database().dsl(), server.keys(), context.clock(), new SecureRandom());
             DemoTraffic traffic = new DemoTraffic(gateway, new InetSocketAddress("127.0.0.1", server.radius().acctPort()),
                     DemoCity.LOOPBACK_GATEWAY_SECRET, () -> issuer.issue(1, 30, Duration.ofDays(1), 1, "demo").get(0));
             List<SimulatedAp> simulated = DemoCity.accessPoints().stream()
                     .map(ap -> new SimulatedAp(ap.id(), seeded.apTokens().get(ap.id()), DemoCity.behaviour(ap))).toList();
             ApSimulator aps = new ApSimulator(URI.create("http://127.0.0.1:" + server.listeners().apiPort() + "/"), simulated,
-                    AP_INTERVAL, Duration.ofMinutes(1), 16, Clock.systemUTC(), nanos -> { }).start();
+                    AP_INTERVAL, Duration.ofMinutes(1), 16, context.clock(), nanos -> { }).start();
             ServeCommand.printBanner(context, server);
             context.out().println("A phone behind the demo gateway: open http://127.0.0.1:" + gateway.port()
                     + "/ in a browser (it is sent to the portal; log in with the voucher below or any +976/+7/+86 number,"
@@ -85,8 +84,8 @@ public final class DemoCommand implements Callable<Integer> {
                     + seeded.voucher() + " 127.0.0.1 0 " + DemoCity.LOOPBACK_GATEWAY_SECRET + ")");
             seeded.adminPassword().ifPresentOrElse(p -> showAdminPassword(p, server.config().home()),
                     () -> context.out().println("Console login: the 'admin' account created by an earlier demo run"));
-            Coverage coverage = CoverageCommand.coverage(server.database(), config);
-            new DemoCoverage(coverage, config.home(), Clock.systemUTC()).seed(server.database().dsl(), context.actor());
+            Coverage coverage = CoverageCommand.coverage(server.database(), config, context.clock());
+            new DemoCoverage(coverage, config.home(), context.clock()).seed(server.database().dsl(), context.actor());
             context.out().println("Coverage: " + coverage.gaps().list(Optional.empty()).size() + " gap regions of "
                     + coverage.operators().size() + " operators from five days of drive tests: http://127.0.0.1:"
                     + server.listeners().apiPort() + "/console/coverage (GeoJSON: /api/coverage/gaps)");

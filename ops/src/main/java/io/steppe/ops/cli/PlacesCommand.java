@@ -40,7 +40,7 @@ public final class PlacesCommand implements Runnable {
         ChinaCrs system = ChinaCrs.parse(crs);
         SteppeConfig config = context.config();
         int stored = context.withDatabase(db -> {
-            Coverage coverage = CoverageCommand.coverage(db, config);
+            Coverage coverage = CoverageCommand.coverage(db, config, context.clock());
             List<Place> places = coverage.places().read(file, k, system);
             int n = coverage.places().store(places, context.actor(), file.getFileName().toString());
             coverage.placesChanged();

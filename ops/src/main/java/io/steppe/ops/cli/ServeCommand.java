@@ -3,7 +3,6 @@ package io.steppe.ops.cli;
 import io.steppe.ops.SteppeConfig;
 import io.steppe.ops.server.ShutdownSignal;
 import io.steppe.ops.server.SteppeServer;
-import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
@@ -23,7 +22,7 @@ public final class ServeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         SteppeConfig config = context.config();
         ShutdownSignal signal = new ShutdownSignal();
-        try (SteppeServer server = SteppeServer.start(config, Clock.systemUTC())) {
+        try (SteppeServer server = SteppeServer.start(config, context.clock())) {
             printBanner(context, server);
             signal.await();
         }

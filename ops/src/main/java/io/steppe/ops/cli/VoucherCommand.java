@@ -3,7 +3,6 @@ package io.steppe.ops.cli;
 import io.steppe.ops.UserError;
 import io.steppe.radius.auth.VoucherIssuer;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -34,7 +33,7 @@ public final class VoucherCommand implements Runnable {
         if (validDays < 1) {
             throw new UserError("--valid-days must be at least 1, was " + validDays);
         }
-        List<String> codes = context.withDatabase(db -> new VoucherIssuer(db.dsl(), context.keys(), Clock.systemUTC(), new SecureRandom())
+        List<String> codes = context.withDatabase(db -> new VoucherIssuer(db.dsl(), context.keys(), context.clock(), new SecureRandom())
                 .issue(count, minutes, Duration.ofDays(validDays), devices, context.actor()));
         codes.forEach(context.out()::println);
         return 0;

@@ -36,7 +36,7 @@ class BenchCommandTest {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CliContext context = new CliContext(Map.of(), new ByteArrayInputStream(new byte[0]), new PrintWriter(out, true),
-                new PrintWriter(err, true));
+                new PrintWriter(err, true), java.time.Clock.systemUTC());
         CommandLine cli = new CommandLine(new BenchCommand(context));
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
