@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.steppe.radius.accounting.AccountingRecord;
-import io.steppe.radius.auth.AccessAttempt;
-import io.steppe.radius.auth.Credential;
+import io.steppe.radius.packet.AccessAttempt;
 import io.steppe.radius.packet.AccessRequestDecoder;
+import io.steppe.radius.packet.AccountingRecord;
 import io.steppe.radius.packet.AccountingRequestDecoder;
 import io.steppe.radius.packet.Attributes;
+import io.steppe.radius.packet.Credential;
 import io.steppe.radius.packet.DatagramCheck;
 import io.steppe.radius.packet.Decoded;
 import io.steppe.radius.packet.DropReason;

@@ -1,6 +1,6 @@
 package io.steppe.radius;
 
-import io.steppe.radius.accounting.AccountingWarning;
+import io.steppe.radius.packet.AccountingWarning;
 import io.steppe.radius.packet.DropReason;
 
 /**

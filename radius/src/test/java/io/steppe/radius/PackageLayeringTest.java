@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Protocol apart from I/O (STYLE.md, habit 2): the codec imports nothing from Netty and the request pipeline
- * nothing from Netty's channel API, so that both are tested without a socket. Read from the sources, which
+ * nothing from Netty's channel API, so that both are tested without a socket; and the codec depends on no other
+ * part of the server. Read from the sources, which
  * Maven runs the tests beside.
  */
 class PackageLayeringTest {
@@ -22,6 +23,12 @@ class PackageLayeringTest {
     @Test
     void theCodecImportsNoNetty() {
         assertEquals(List.of(), importing(MAIN.resolve("packet"), "import io.netty."));
+    }
+
+    /** The policy and accounting build on the codec's message values; the codec builds on neither. */
+    @Test
+    void theCodecImportsNothingElseOfTheServer() {
+        assertEquals(List.of(), importing(MAIN.resolve("packet"), "import io.steppe.radius."));
     }
 
     @Test

@@ -5,7 +5,7 @@ import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.steppe.radius.RadiusMetrics;
-import io.steppe.radius.accounting.AccountingWarning;
+import io.steppe.radius.packet.AccountingWarning;
 import io.steppe.radius.packet.DropReason;
 import java.util.Locale;
 import java.util.function.IntSupplier;

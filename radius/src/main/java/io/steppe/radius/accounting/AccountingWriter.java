@@ -3,6 +3,7 @@ package io.steppe.radius.accounting;
 import io.steppe.db.commit.GroupCommit;
 import io.steppe.db.commit.GroupCommit.Pending;
 import io.steppe.radius.RadiusMetrics;
+import io.steppe.radius.packet.AccountingRecord;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

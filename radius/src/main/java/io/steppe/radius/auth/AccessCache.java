@@ -2,6 +2,7 @@ package io.steppe.radius.auth;
 
 import io.steppe.db.keys.SecretKeys;
 import io.steppe.db.net.MacAddress;
+import io.steppe.radius.packet.AccessAttempt;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;

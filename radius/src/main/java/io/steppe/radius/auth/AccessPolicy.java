@@ -1,5 +1,7 @@
 package io.steppe.radius.auth;
 
+import io.steppe.radius.packet.AccessAttempt;
+import io.steppe.radius.packet.AuthDecision;
 import java.util.Optional;
 
 /** Decides an Access-Request. */

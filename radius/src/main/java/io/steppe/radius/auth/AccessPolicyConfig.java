@@ -1,5 +1,6 @@
 package io.steppe.radius.auth;
 
+import io.steppe.radius.packet.SessionGrant;
 import java.time.Duration;
 import java.time.ZoneId;
 

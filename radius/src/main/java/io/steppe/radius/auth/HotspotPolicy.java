@@ -2,7 +2,9 @@ package io.steppe.radius.auth;
 
 import io.steppe.db.commit.LazyCommit;
 import io.steppe.db.keys.SecretKeys;
-import io.steppe.radius.accounting.AccountingRecord;
+import io.steppe.radius.packet.AccessAttempt;
+import io.steppe.radius.packet.AccountingRecord;
+import io.steppe.radius.packet.AuthDecision;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;

@@ -1,6 +1,9 @@
 package io.steppe.radius.auth;
 
 import io.steppe.db.net.MacAddress;
+import io.steppe.radius.packet.AccessAttempt;
+import io.steppe.radius.packet.AuthDecision;
+import io.steppe.radius.packet.RejectReason;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;

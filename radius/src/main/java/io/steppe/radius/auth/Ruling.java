@@ -1,5 +1,6 @@
 package io.steppe.radius.auth;
 
+import io.steppe.radius.packet.AuthDecision;
 import java.util.ArrayList;
 import java.util.List;
 

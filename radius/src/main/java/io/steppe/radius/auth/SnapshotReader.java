@@ -1,5 +1,6 @@
 package io.steppe.radius.auth;
 
+import io.steppe.radius.packet.AccessAttempt;
 import static io.steppe.db.schema.Tables.LOGIN_CREDENTIAL;
 import static io.steppe.db.schema.Tables.REMEMBERED_DEVICE;
 import static io.steppe.db.schema.Tables.VOUCHER;

@@ -1,8 +1,6 @@
 package io.steppe.radius.packet;
 
 import io.steppe.db.net.MacAddress;
-import io.steppe.radius.auth.AccessAttempt;
-import io.steppe.radius.auth.Credential;
 import java.util.Arrays;
 import java.util.Optional;
 

@@ -1,7 +1,6 @@
-package io.steppe.radius.accounting;
+package io.steppe.radius.packet;
 
 import io.steppe.db.net.MacAddress;
-import io.steppe.radius.packet.TextAttribute;
 import java.net.InetAddress;
 import java.time.Instant;
 import java.util.Objects;

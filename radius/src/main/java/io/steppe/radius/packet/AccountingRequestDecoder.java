@@ -1,9 +1,6 @@
 package io.steppe.radius.packet;
 
 import io.steppe.db.net.MacAddress;
-import io.steppe.radius.accounting.AccountingRecord;
-import io.steppe.radius.accounting.AccountingWarning;
-import io.steppe.radius.accounting.CounterBounds;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;

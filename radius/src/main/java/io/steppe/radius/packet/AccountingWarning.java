@@ -1,4 +1,4 @@
-package io.steppe.radius.accounting;
+package io.steppe.radius.packet;
 
 import java.util.Locale;
 

@@ -1,4 +1,4 @@
-package io.steppe.radius.accounting;
+package io.steppe.radius.packet;
 
 /**
  * What one session can physically carry, against which the counters of an Accounting-Request are judged. A

@@ -1,6 +1,5 @@
-package io.steppe.radius.auth;
+package io.steppe.radius.packet;
 
-import io.steppe.radius.packet.Chap;
 
 /** What an Access-Request proves about its user: a PAP password, a CHAP response, or nothing. */
 public sealed interface Credential {

@@ -1,4 +1,4 @@
-package io.steppe.radius.auth;
+package io.steppe.radius.packet;
 
 /**
  * What every accepted session gets besides its remaining allowance.

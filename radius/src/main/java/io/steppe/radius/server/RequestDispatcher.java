@@ -1,17 +1,17 @@
 package io.steppe.radius.server;
 
 import io.steppe.radius.RadiusMetrics;
-import io.steppe.radius.accounting.AccountingRecord;
 import io.steppe.radius.accounting.AccountingWriter;
-import io.steppe.radius.auth.AccessAttempt;
 import io.steppe.radius.auth.AccessPolicy;
-import io.steppe.radius.auth.AuthDecision;
 import io.steppe.radius.nas.Nas;
 import io.steppe.radius.nas.NasRepository;
+import io.steppe.radius.packet.AccessAttempt;
 import io.steppe.radius.packet.AccessReplyEncoder;
 import io.steppe.radius.packet.AccessRequestDecoder;
+import io.steppe.radius.packet.AccountingRecord;
 import io.steppe.radius.packet.AccountingRequestDecoder;
 import io.steppe.radius.packet.AttributeWriter;
+import io.steppe.radius.packet.AuthDecision;
 import io.steppe.radius.packet.DatagramCheck;
 import io.steppe.radius.packet.Decoded;
 import io.steppe.radius.packet.DropReason;

@@ -1,5 +1,6 @@
 package io.steppe.radius.accounting;
 
+import io.steppe.radius.packet.AccountingRecord;
 import static io.steppe.db.schema.Tables.RADIUS_SESSION;
 import static io.steppe.db.schema.Tables.RADIUS_SESSION_OPEN;
 import static org.junit.jupiter.api.Assertions.assertEquals;

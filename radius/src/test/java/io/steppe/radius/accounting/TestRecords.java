@@ -4,6 +4,7 @@ import io.steppe.db.keys.TestKeys;
 import io.steppe.radius.nas.Nas;
 import io.steppe.radius.nas.NasAddress;
 import io.steppe.radius.nas.NasRepository;
+import io.steppe.radius.packet.AccountingRecord;
 import java.net.InetAddress;
 import java.time.Instant;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package io.steppe.radius.auth;
 
+import io.steppe.radius.packet.AccessAttempt;
 import static io.steppe.radius.auth.HotspotRulesTest.GATEWAY;
 import static io.steppe.radius.auth.HotspotRulesTest.PHONE;
 import static io.steppe.radius.auth.HotspotRulesTest.TABLET;

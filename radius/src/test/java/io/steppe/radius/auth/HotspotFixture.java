@@ -1,5 +1,7 @@
 package io.steppe.radius.auth;
 
+import io.steppe.radius.packet.AccessAttempt;
+import io.steppe.radius.packet.Credential;
 import static io.steppe.db.schema.Tables.LOGIN_CREDENTIAL;
 import static io.steppe.db.schema.Tables.RADIUS_SESSION;
 import static io.steppe.db.schema.Tables.RADIUS_SESSION_OPEN;

@@ -1,5 +1,8 @@
 package io.steppe.radius.auth;
 
+import io.steppe.radius.packet.AccessAttempt;
+import io.steppe.radius.packet.AuthDecision;
+import io.steppe.radius.packet.RejectReason;
 import static io.steppe.db.schema.Tables.RADIUS_SESSION;
 import static io.steppe.db.schema.Tables.RADIUS_SESSION_OPEN;
 import static io.steppe.db.schema.Tables.VOUCHER;
@@ -12,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.steppe.db.net.MacAddress;
-import io.steppe.radius.accounting.AccountingRecord;
+import io.steppe.radius.packet.AccountingRecord;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;

@@ -1,5 +1,9 @@
 package io.steppe.radius.auth;
 
+import io.steppe.radius.packet.AccessAttempt;
+import io.steppe.radius.packet.AuthDecision;
+import io.steppe.radius.packet.Credential;
+import io.steppe.radius.packet.RejectReason;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.steppe.db.net.MacAddress;

@@ -1,5 +1,8 @@
 package io.steppe.radius.auth;
 
+import io.steppe.radius.packet.AccessAttempt;
+import io.steppe.radius.packet.AuthDecision;
+import io.steppe.radius.packet.RejectReason;
 import static io.steppe.radius.auth.HotspotFixture.PHONE;
 import static io.steppe.radius.auth.HotspotFixture.TABLET;
 import static org.junit.jupiter.api.Assertions.assertEquals;

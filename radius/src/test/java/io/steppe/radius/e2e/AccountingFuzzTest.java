@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.steppe.db.schema.tables.records.RadiusSessionOpenRecord;
-import io.steppe.radius.accounting.AccountingWarning;
-import io.steppe.radius.accounting.CounterBounds;
 import io.steppe.radius.nas.MessageAuthenticatorPolicy;
+import io.steppe.radius.packet.AccountingWarning;
+import io.steppe.radius.packet.CounterBounds;
 import io.steppe.radius.packet.DropReason;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package io.steppe.radius.e2e;
 
 import io.steppe.radius.RadiusMetrics;
-import io.steppe.radius.accounting.AccountingWarning;
+import io.steppe.radius.packet.AccountingWarning;
 import io.steppe.radius.packet.DropReason;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

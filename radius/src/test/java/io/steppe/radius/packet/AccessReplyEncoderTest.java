@@ -3,9 +3,6 @@ package io.steppe.radius.packet;
 import static io.steppe.radius.packet.Decodes.value;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.steppe.radius.auth.AuthDecision;
-import io.steppe.radius.auth.RejectReason;
-import io.steppe.radius.auth.SessionGrant;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 

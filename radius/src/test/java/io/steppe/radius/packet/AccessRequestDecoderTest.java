@@ -12,8 +12,6 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.steppe.db.net.MacAddress;
-import io.steppe.radius.auth.AccessAttempt;
-import io.steppe.radius.auth.Credential;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

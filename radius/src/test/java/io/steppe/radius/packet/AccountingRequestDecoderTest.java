@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.steppe.db.net.MacAddress;
-import io.steppe.radius.accounting.AccountingRecord;
-import io.steppe.radius.accounting.AccountingWarning;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

@@ -8,9 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netty.buffer.Unpooled;
-import io.steppe.radius.accounting.AccountingRecord;
-import io.steppe.radius.auth.AccessAttempt;
-import io.steppe.radius.auth.Credential;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
