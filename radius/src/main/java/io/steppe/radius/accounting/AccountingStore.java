@@ -1,6 +1,5 @@
 package io.steppe.radius.accounting;
 
-import io.steppe.radius.packet.AccountingRecord;
 import static io.steppe.db.schema.Tables.LOGIN_CREDENTIAL;
 import static io.steppe.db.schema.Tables.RADIUS_SESSION;
 import static io.steppe.db.schema.Tables.RADIUS_SESSION_OPEN;
@@ -16,6 +15,7 @@ import static org.jooq.impl.DSL.val;
 import io.steppe.db.keys.SecretKeys;
 import io.steppe.db.net.MacAddress;
 import io.steppe.db.schema.tables.records.RadiusSessionOpenRecord;
+import io.steppe.radius.packet.AccountingRecord;
 import java.net.InetAddress;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -93,7 +93,7 @@ public final class AccountingStore {
         int from = 0;
         for (int i = 0; i < records.size(); i++) {
             AccountingRecord.Kind kind = records.get(i).kind();
-            if (kind == AccountingRecord.Kind.ACCOUNTING_ON || kind == AccountingRecord.Kind.ACCOUNTING_OFF) {
+            if (kind.isGatewayEvent()) {
                 applyBetweenRestarts(tx, c, records.subList(from, i), false);
                 apply(tx, records.get(i));
                 from = i + 1;

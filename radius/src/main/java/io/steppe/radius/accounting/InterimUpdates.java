@@ -1,10 +1,10 @@
 package io.steppe.radius.accounting;
 
-import io.steppe.radius.packet.AccountingRecord;
 import static io.steppe.db.schema.Tables.RADIUS_SESSION_OPEN;
 import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.greatest;
 
+import io.steppe.radius.packet.AccountingRecord;
 import java.net.InetAddress;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,6 +1,5 @@
 package io.steppe.radius.auth;
 
-import io.steppe.radius.packet.AccessAttempt;
 import static io.steppe.db.schema.Tables.LOGIN_CREDENTIAL;
 import static io.steppe.db.schema.Tables.REMEMBERED_DEVICE;
 import static io.steppe.db.schema.Tables.VOUCHER;
@@ -9,6 +8,7 @@ import static io.steppe.db.schema.Tables.VOUCHER_DEVICE;
 import io.steppe.db.keys.SecretKeys;
 import io.steppe.db.net.MacAddress;
 import io.steppe.db.schema.tables.records.LoginCredentialRecord;
+import io.steppe.radius.packet.AccessAttempt;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.Arrays;

@@ -8,10 +8,10 @@ import java.util.function.LongSupplier;
 
 /**
  * Each subscriber's usage as last read from the sessions, so that a returning device is answered without
- * asking the database. Accounting is the only writer of sessions and it runs in this process: every commit
- * forgets the subscribers it touched, so an entry is never older than the last record saved for them. A
- * value read from the database while a commit was forgetting is not kept (the generation moved), and any
- * entry is read afresh after {@code maxAge} in case the sessions were changed from outside.
+ * asking the database. Every commit of this node's accounting forgets the subscribers it touched, so an entry is
+ * never older than the last record this node saved for them. A value read from the database while a commit was
+ * forgetting is not kept (the generation moved). Sessions saved by another node, or changed from outside, are
+ * seen once the entry is older than {@code maxAge}.
  */
 final class UsageLedger {
 
@@ -60,9 +60,5 @@ final class UsageLedger {
     void forgetAll() {
         generation.incrementAndGet();
         entries.clear();
-    }
-
-    int size() {
-        return entries.size();
     }
 }

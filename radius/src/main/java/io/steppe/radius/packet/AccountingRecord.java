@@ -44,6 +44,11 @@ public record AccountingRecord(Kind kind, long nasId, InetAddress nasAddress, St
             this.value = value;
         }
 
+        /** Whether a record of this kind is about the whole gateway rather than one session. */
+        public boolean isGatewayEvent() {
+            return this == ACCOUNTING_ON || this == ACCOUNTING_OFF;
+        }
+
         public static Optional<Kind> of(long value) {
             for (Kind k : values()) {
                 if (k.value == value) {
@@ -77,10 +82,5 @@ public record AccountingRecord(Kind kind, long nasId, InetAddress nasAddress, St
         if (!TextAttribute.isClean(value)) {
             throw new IllegalArgumentException(what + " holds a NUL, a control character or a lone surrogate");
         }
-    }
-
-    /** Whether this record is about the whole gateway rather than one session. */
-    public boolean isGatewayEvent() {
-        return kind == Kind.ACCOUNTING_ON || kind == Kind.ACCOUNTING_OFF;
     }
 }

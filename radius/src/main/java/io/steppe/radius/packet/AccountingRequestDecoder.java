@@ -87,7 +87,7 @@ public final class AccountingRequestDecoder {
         AccountingRecord.Kind kind = AccountingRecord.Kind.of(status)
                 .orElseThrow(() -> new IllegalArgumentException("Acct-Status-Type " + status + " is not handled"));
         String sessionId = request.requiredText(Attributes.ACCT_SESSION_ID, "Acct-Session-Id").orElse("");
-        if (sessionId.isEmpty() && !(kind == AccountingRecord.Kind.ACCOUNTING_ON || kind == AccountingRecord.Kind.ACCOUNTING_OFF)) {
+        if (sessionId.isEmpty() && !kind.isGatewayEvent()) {
             throw new IllegalArgumentException("Acct-Session-Id is missing");
         }
         String userName = request.requiredText(Attributes.USER_NAME, "User-Name").orElse("");

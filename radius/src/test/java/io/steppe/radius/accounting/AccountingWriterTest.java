@@ -1,6 +1,5 @@
 package io.steppe.radius.accounting;
 
-import io.steppe.radius.packet.AccountingRecord;
 import static io.steppe.db.schema.Tables.RADIUS_SESSION;
 import static io.steppe.db.schema.Tables.RADIUS_SESSION_OPEN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -12,6 +11,7 @@ import io.steppe.db.Database;
 import io.steppe.db.TestDatabases;
 import io.steppe.db.keys.TestKeys;
 import io.steppe.radius.RadiusMetrics;
+import io.steppe.radius.packet.AccountingRecord;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Instant;

@@ -1,6 +1,5 @@
 package io.steppe.radius.auth;
 
-import io.steppe.radius.packet.AccessAttempt;
 import static io.steppe.radius.auth.HotspotRulesTest.GATEWAY;
 import static io.steppe.radius.auth.HotspotRulesTest.PHONE;
 import static io.steppe.radius.auth.HotspotRulesTest.TABLET;
@@ -9,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.steppe.db.keys.SecretKeys;
 import io.steppe.db.keys.TestKeys;
 import io.steppe.db.net.MacAddress;
+import io.steppe.radius.packet.AccessAttempt;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;

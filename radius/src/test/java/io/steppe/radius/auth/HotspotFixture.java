@@ -1,7 +1,5 @@
 package io.steppe.radius.auth;
 
-import io.steppe.radius.packet.AccessAttempt;
-import io.steppe.radius.packet.Credential;
 import static io.steppe.db.schema.Tables.LOGIN_CREDENTIAL;
 import static io.steppe.db.schema.Tables.RADIUS_SESSION;
 import static io.steppe.db.schema.Tables.RADIUS_SESSION_OPEN;
@@ -18,6 +16,8 @@ import io.steppe.db.net.MacAddress;
 import io.steppe.radius.nas.Nas;
 import io.steppe.radius.nas.NasAddress;
 import io.steppe.radius.nas.NasRepository;
+import io.steppe.radius.packet.AccessAttempt;
+import io.steppe.radius.packet.Credential;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.security.SecureRandom;
