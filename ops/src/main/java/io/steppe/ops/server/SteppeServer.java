@@ -116,6 +116,7 @@ public final class SteppeServer implements AutoCloseable {
                     new NasRepository(database.dsl(), keys),
                     aps));
             beans.add(new RadiusClientSessions(database.dsl(), radius));
+            beans.add(new RadiusVoucherLogin(radius));
             beans.add(new Coverage(database, config.coverage(), H3Grid.load(), clock, config.home().resolve("reports")));
             beans.add(new PortalSettings(PortalUrl.of(config, portalPort)));
             beans.add(new MobileNumbers(config.portal().smsCountries()));

@@ -219,6 +219,20 @@ class PortalLoginTest {
         assertEquals(403, http.post(portal, "/login/voucher", "application/x-www-form-urlencoded", form(tampered)).statusCode());
     }
 
+    /** The voucher form is judged by the RADIUS server's rules, which read a code typed with a dash as printed. */
+    @Test
+    void aVoucherThatExpiredYesterdayIsRefusedOnThePageForWhatItIs() {
+        String expired = new VoucherIssuer(server.database().dsl(), server.keys(), Clock.offset(Clock.systemUTC(), Duration.ofDays(-2)),
+                new SecureRandom()).issue(1, 30, Duration.ofDays(1), 1, "t").get(0);
+        HttpResponse<String> page = http.get(portal, redirect("chilli-pap", challenge(), "http://example.org/"), "Accept-Language", "ru");
+        Map<String, String> fields = hiddenFields(page.body());
+        fields.put("voucher", expired.substring(0, 5).toLowerCase() + "-" + expired.substring(5).toLowerCase());
+        fields.put("terms", "yes");
+        HttpResponse<String> refused = http.post(portal, "/login/voucher", "application/x-www-form-urlencoded", form(fields));
+        assertEquals(422, refused.statusCode());
+        assertTrue(refused.body().contains("Срок действия ваучера истёк."), refused.body());
+    }
+
     @Test
     void everyLanguageHasItsPageAndThePageIsSmallAndLocked() {
         Map<String, String> expected = Map.of("zh", "上网券号码", "en", "Voucher code", "mn", "Эрхийн бичгийн код", "ru", "Код ваучера");

@@ -19,8 +19,6 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.steppe.db.Database;
-import io.steppe.db.keys.SecretKeys;
 import io.steppe.portal.login.AttemptLimiter;
 import io.steppe.portal.login.VoucherLogin;
 import io.steppe.portal.uam.Gateway;
@@ -48,9 +46,9 @@ final class PortalController {
     /** Ten wrong vouchers from one device in ten minutes, then it waits. */
     private final AttemptLimiter voucherGuesses;
 
-    PortalController(LoginForms forms, Database database, SecretKeys keys, Clock clock) {
+    PortalController(LoginForms forms, VoucherLogin vouchers, Clock clock) {
         this.forms = forms;
-        this.vouchers = new VoucherLogin(database.dsl(), keys, clock);
+        this.vouchers = vouchers;
         this.voucherGuesses = new AttemptLimiter(10, java.time.Duration.ofMinutes(10), clock);
     }
 
@@ -106,7 +104,7 @@ final class PortalController {
         if (!voucherGuesses.allowed(device)) {
             return forms.loginAgain(HttpStatus.TOO_MANY_REQUESTS, p.m(), p.pages(), p.redirect(), p.m().get("error.voucher.too_many"), request);
         }
-        VoucherLogin.Result result = vouchers.check(form.get("voucher"), p.redirect().clientMac().orElseThrow());
+        VoucherLogin.Result result = vouchers.check(Optional.ofNullable(form.get("voucher")).orElse(""), p.redirect().clientMac().orElseThrow());
         if (result instanceof VoucherLogin.Result.Refused refused) {
             if (refused.problem() == VoucherLogin.Problem.UNKNOWN) {
                 voucherGuesses.failed(device);

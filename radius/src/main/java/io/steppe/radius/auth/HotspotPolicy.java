@@ -2,9 +2,12 @@ package io.steppe.radius.auth;
 
 import io.steppe.db.commit.LazyCommit;
 import io.steppe.db.keys.SecretKeys;
+import io.steppe.db.net.MacAddress;
 import io.steppe.radius.packet.AccessAttempt;
 import io.steppe.radius.packet.AccountingRecord;
 import io.steppe.radius.packet.AuthDecision;
+import io.steppe.radius.packet.Credential;
+import io.steppe.radius.packet.RejectReason;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -29,6 +32,8 @@ public final class HotspotPolicy implements AccessPolicy {
 
     /** Usage read from the database is read again after this, in case sessions were changed from outside. */
     private static final Duration USAGE_MAX_AGE = Duration.ofMinutes(5);
+    /** A voucher's terms do not depend on the gateway; only the device remembered on one does, which is not read here. */
+    private static final long NO_GATEWAY = -1;
 
     private final DSLContext dsl;
     private final SecretKeys keys;
@@ -54,7 +59,7 @@ public final class HotspotPolicy implements AccessPolicy {
         this.cache = cache;
         this.reader = new SnapshotReader(keys, config.zone());
         this.rules = new HotspotRules(config);
-        this.spent = new SpentAllowances(config);
+        this.spent = new SpentAllowances(config, rules);
     }
 
     @Override
@@ -91,12 +96,30 @@ public final class HotspotPolicy implements AccessPolicy {
     }
 
     /**
+     * How a login by {@code device} with the voucher code as typed would be answered now, by the same rules and writing
+     * nothing: the portal's voucher form asks this so that a user learns on the page, in their language, why a voucher
+     * cannot be used, before any gateway is involved.
+     */
+    public AuthDecision foreseeVoucher(String typed, MacAddress device) {
+        String code = VoucherIssuer.normalised(typed);
+        if (!VoucherIssuer.looksLikeCode(code)) {
+            // Not even shaped like a code: nor is it read as a MAC or a portal login, which the rules would judge as one.
+            return new AuthDecision.Reject(RejectReason.UNKNOWN_USER, null);
+        }
+        AccessAttempt attempt = new AccessAttempt("portal", NO_GATEWAY, code, new Credential.Pap(code), Optional.of(device), Optional.empty());
+        OffsetDateTime now = now();
+        AccessSnapshot snapshot = dsl.transactionResult(tx -> reader.read(tx.dsl(), attempt, now));
+        return rules.decide(attempt, snapshot)
+                .orElseThrow(() -> new IllegalStateException("a snapshot from the database lacks a row: " + snapshot)).decision();
+    }
+
+    /**
      * Accounting saved these records: the usage of the subscribers they belong to is read afresh next time.
      * Called by the accounting writer after each commit.
      */
     public void accounted(List<AccountingRecord> records) {
         for (AccountingRecord r : records) {
-            if (r.kind() == AccountingRecord.Kind.ACCOUNTING_ON || r.kind() == AccountingRecord.Kind.ACCOUNTING_OFF) {
+            if (r.kind().isGatewayEvent()) {
                 cache.invalidateAllUsage();
                 return;
             }

@@ -67,6 +67,11 @@ final class HotspotRules {
         return config.dailyOctets() - used.octetsToday();
     }
 
+    /** Whether an allowance with so much left is used up. */
+    static boolean nothingLeft(long secondsLeft, long octetsLeft) {
+        return secondsLeft <= 0 || octetsLeft <= 0;
+    }
+
     /**
      * MAC authentication: the gateway vouches for the MAC; the device must have logged in lately on this gateway, and
      * is charged to whoever it logged in as. The MAC must be the device's that asks (Calling-Station-Id), and the
@@ -155,7 +160,7 @@ final class HotspotRules {
         }
         long secondsLeft = secondsLeft(s.voucher(), used, s.now());
         long octetsLeft = octetsLeft(used);
-        if (secondsLeft <= 0 || octetsLeft <= 0) {
+        if (nothingLeft(secondsLeft, octetsLeft)) {
             return reject(RejectReason.QUOTA_EXHAUSTED, language);
         }
         return Optional.of(new Ruling(new AuthDecision.Accept(subscriberId, secondsLeft, octetsLeft, config.grant()), effects));

@@ -134,7 +134,7 @@ final class Usage {
     }
 
     /** A total as a long, Long.MAX_VALUE when it is more: more than anyone's allowance either way. */
-    private static long saturated(BigDecimal total) {
+    static long saturated(BigDecimal total) {
         return total.compareTo(LONG_MAX) >= 0 ? Long.MAX_VALUE : total.longValue();
     }
 

@@ -54,9 +54,19 @@ public final class VoucherIssuer {
         return true;
     }
 
-    /** A code as it is hashed: as printed, whatever the case it was typed in and the spaces around it. */
+    /**
+     * A code as it is hashed: as printed, whatever the case it was typed in and the spaces or dashes a user types to
+     * keep their place in it.
+     */
     static String normalised(String typed) {
-        return typed.trim().toUpperCase(java.util.Locale.ROOT);
+        StringBuilder code = new StringBuilder(typed.length());
+        for (int i = 0; i < typed.length(); i++) {
+            char c = typed.charAt(i);
+            if (c != '-' && !Character.isWhitespace(c)) {
+                code.append(Character.toUpperCase(c));
+            }
+        }
+        return code.toString();
     }
 
     /** The keyed hash a voucher is stored under, of a code as typed. */

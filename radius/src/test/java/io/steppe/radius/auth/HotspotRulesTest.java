@@ -1,12 +1,13 @@
 package io.steppe.radius.auth;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.steppe.db.net.MacAddress;
 import io.steppe.radius.packet.AccessAttempt;
 import io.steppe.radius.packet.AuthDecision;
 import io.steppe.radius.packet.Credential;
 import io.steppe.radius.packet.RejectReason;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
-import io.steppe.db.net.MacAddress;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
@@ -101,6 +102,13 @@ class HotspotRulesTest {
                 decides("voucher: the code typed in lower case holds it", attempt(CODE.toLowerCase(), CODE.toLowerCase(), PHONE),
                         code(voucher(90, NOW.plusDays(2), 2, true, PHONE), rememberedLately(PHONE, TOURIST), used(0, 0, 0)),
                         accept(TOURIST, 90 * 60, GIB)),
+                decides("voucher: a name typed in lower case with the code as printed for password holds it",
+                        attempt(CODE.toLowerCase(), CODE, PHONE),
+                        code(voucher(90, NOW.plusDays(2), 2, true, PHONE), rememberedLately(PHONE, TOURIST), used(0, 0, 0)),
+                        accept(TOURIST, 90 * 60, GIB)),
+                decides("voucher: the code typed with a dash, as name and password, holds it", attempt("acdef-ghjkl", "acdef-ghjkl", PHONE),
+                        code(voucher(90, NOW.plusDays(2), 2, true, PHONE), rememberedLately(PHONE, TOURIST), used(0, 0, 0)),
+                        accept(TOURIST, 90 * 60, GIB)),
                 decides("voucher: expired this very second", byCode,
                         code(voucher(90, NOW, 2, true, PHONE), rememberedLately(PHONE, TOURIST), used(0, 0, 0)),
                         reject(RejectReason.VOUCHER_EXPIRED, null)),
@@ -123,6 +131,13 @@ class HotspotRulesTest {
                         code(voucher(90, NOW.plusDays(2), 2, true, PHONE),
                                 Optional.of(remembered(PHONE, TOURIST, NOW.plusDays(7).minusHours(1))), used(0, 0, 0)),
                         accept(TOURIST, 90 * 60, GIB, rememberedFor(TOURIST, Optional.of(HASH)))),
+                new Row("voucher: a device remembered for a few hours is remembered afresh after a tenth of them", () -> {
+                    HotspotRules rules = new HotspotRules(new AccessPolicyConfig(CONFIG.dailyAllowance(), CONFIG.dailyOctets(),
+                            CONFIG.maxDevicesOnline(), Duration.ofHours(5), CONFIG.zone(), CONFIG.grant()));
+                    return rules.decide(byCode, code(voucher(90, NOW.plusDays(2), 2, true, PHONE),
+                            Optional.of(remembered(PHONE, TOURIST, NOW.plusHours(5).minusMinutes(31))), used(0, 0, 0)))
+                            .orElseThrow().effects().size();
+                }, 1),
                 decides("voucher: a device remembered for someone else is remembered for the voucher", byCode,
                         code(voucher(90, NOW.plusDays(2), 2, true, PHONE), rememberedLately(PHONE, PERSON), used(0, 0, 0)),
                         accept(TOURIST, 90 * 60, GIB, rememberedFor(TOURIST, Optional.of(HASH)))),

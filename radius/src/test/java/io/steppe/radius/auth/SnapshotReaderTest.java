@@ -1,15 +1,16 @@
 package io.steppe.radius.auth;
 
-import io.steppe.radius.packet.AccessAttempt;
-import io.steppe.radius.packet.AuthDecision;
-import io.steppe.radius.packet.RejectReason;
 import static io.steppe.radius.auth.HotspotFixture.PHONE;
 import static io.steppe.radius.auth.HotspotFixture.TABLET;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
+import io.steppe.radius.packet.AccessAttempt;
+import io.steppe.radius.packet.AuthDecision;
+import io.steppe.radius.packet.RejectReason;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -87,9 +88,35 @@ class SnapshotReaderTest {
         String code = f.voucher(90, Duration.ofDays(2), 1);
         assertEquals(AccessSnapshot.Login.VOUCHER_CODE, fromDatabase(f.attempt(" " + code.toLowerCase() + " ", "x", PHONE)).login(),
                 "a code typed with spaces around it is not shaped like one, and is looked up all the same");
+        assertEquals(AccessSnapshot.Login.VOUCHER_CODE, fromDatabase(f.attempt(code.substring(0, 5) + "-" + code.substring(5), "x", PHONE))
+                .login(), "and so is a code typed with a dash to keep one's place");
         AccessSnapshot nobody = fromDatabase(f.attempt("ACDEFGHJKL", "ACDEFGHJKL", PHONE));
         assertEquals(new AccessSnapshot(f.now(), true, AccessSnapshot.Login.NOBODY, Optional.empty(), Optional.empty(), Optional.empty()),
                 nobody);
+    }
+
+    @Test
+    void aVouchersUsageCountsItsSessionsOfEveryDay() {
+        String code = f.voucher(30, Duration.ofDays(5), 1);
+        long subscriber = fromDatabase(f.attempt(code, code, PHONE)).voucher().orElseThrow().subscriberId();
+        f.closedSession(subscriber, "s1", f.clock.instant().minus(Duration.ofDays(2)), 20 * 60, 0);
+        f.closedSession(subscriber, "s2", f.clock.instant().minusSeconds(3600), 10 * 60, 0);
+        Usage.Used used = fromDatabase(f.attempt(code, code, PHONE)).usage().orElseThrow();
+        assertEquals(30 * 60, used.secondsSince());
+        assertEquals(10 * 60, used.secondsToday());
+    }
+
+    @Test
+    void aPhonesDayStartsAtMidnightInUlanqabAndCountsAllItsDevices() {
+        long subscriber = f.phoneSubscriber("ru");
+        f.remember(PHONE, subscriber);
+        f.closedSession(subscriber, "s1", f.clock.instant().minusSeconds(7200), 100 * 60, 1000); // 08:00 in Ulanqab
+        f.closedSession(subscriber, "s2", f.clock.instant().minus(Duration.ofHours(12)), 60 * 60, 5000); // 22:00 the day before
+        f.openSession(subscriber, "tablet-online", TABLET);
+        Usage.Used today = fromDatabase(f.macAuth(PHONE)).usage().orElseThrow();
+        assertEquals(new Usage.Used(100 * 60, 1000, 100 * 60, List.of(TABLET.toString()), Optional.of("ru")), today);
+        f.clock.advance(Duration.ofHours(14)); // 00:00 the next day in Ulanqab
+        assertEquals(0, fromDatabase(f.macAuth(PHONE)).usage().orElseThrow().secondsToday());
     }
 
     @Test
