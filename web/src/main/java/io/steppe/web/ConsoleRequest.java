@@ -2,6 +2,8 @@ package io.steppe.web;
 
 import io.micronaut.http.HttpRequest;
 import io.steppe.web.account.Account;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.Optional;
 
 /** What {@link ConsoleAuthFilter} learned about a request it let through to a route that needs a login. */
@@ -27,5 +29,15 @@ public final class ConsoleRequest {
     /** The session's anti-forgery token, which console forms must send back; empty for a bearer-token caller's request. */
     public static Optional<String> csrf(HttpRequest<?> request) {
         return request.getAttribute(CSRF, String.class).filter(t -> !t.isEmpty());
+    }
+
+    /**
+     * Whether a console form's {@code csrf} field is this session's token. A form that another site made the browser
+     * post carries the session's cookie but cannot carry the token, so it is refused even where a browser sent no
+     * Origin for {@link OriginFilter} to refuse it by.
+     */
+    public static boolean formCameFromThisSession(HttpRequest<?> request, String sent) {
+        return sent != null && csrf(request).map(t -> MessageDigest.isEqual(t.getBytes(StandardCharsets.UTF_8),
+                sent.getBytes(StandardCharsets.UTF_8))).orElse(false);
     }
 }

@@ -24,8 +24,6 @@ import io.steppe.web.ConsoleRequest;
 import io.steppe.web.Templates;
 import io.steppe.web.account.Role;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -86,11 +84,8 @@ final class PlannerConsoleController {
 
     @Post(uri = "/gaps/{id}/status", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = HTML)
     HttpResponse<String> mark(long id, @Body Map<String, String> form, HttpRequest<?> request) {
-        String sent = form.get("csrf");
-        boolean genuine = sent != null && ConsoleRequest.csrf(request).map(t -> MessageDigest.isEqual(t.getBytes(StandardCharsets.UTF_8),
-                sent.getBytes(StandardCharsets.UTF_8))).orElse(false);
         List<Link> trail = List.of(MAP, new Link("Gap #" + id, "/console/coverage/gaps/" + id));
-        if (!genuine) {
+        if (!ConsoleRequest.formCameFromThisSession(request, form.get("csrf"))) {
             return HttpResponse.<String>status(HttpStatus.FORBIDDEN).body(notice(request, "Not saved", trail,
                     "This form did not come from your console session; nothing was changed.",
                     new Link("Open the gap again and save from there", "/console/coverage/gaps/" + id)));
