@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
@@ -53,14 +54,24 @@ public final class ControllerService implements AutoCloseable {
     private final RadiusView radius;
     private final Optional<TcpProber> prober;
     private final Optional<WebhookNotifier> webhook;
+    private final BooleanSupplier leading;
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "steppe-ap-health");
         t.setDaemon(true);
         return t;
     });
 
-    /** @param nanoTime a monotonic ticker ({@code System::nanoTime} in production) for intervals, beside the wall clock */
+    /** A controller that is the only one on its database. */
     public ControllerService(DSLContext dsl, ApRepository aps, ControllerConfig settings, Clock clock, LongSupplier nanoTime) {
+        this(dsl, aps, settings, clock, nanoTime, () -> true);
+    }
+
+    /**
+     * @param nanoTime a monotonic ticker ({@code System::nanoTime} in production) for intervals, beside the wall clock
+     * @param leading  whether this node judges the APs and raises alerts now, among the nodes sharing the database
+     */
+    public ControllerService(DSLContext dsl, ApRepository aps, ControllerConfig settings, Clock clock, LongSupplier nanoTime,
+                             BooleanSupplier leading) {
         this.settings = settings;
         this.clock = clock;
         this.aps = aps;
@@ -75,7 +86,8 @@ public final class ControllerService implements AutoCloseable {
         List<AlertNotifier> notifiers = new ArrayList<>(List.of(AlertManager.log()));
         webhook.ifPresent(notifiers::add);
         this.evaluator = new HealthEvaluator(dsl, aps, settings.rules(), clock, nanoTime, new AlertManager(alertStore, settings.alerts(), notifiers),
-                prober, radius);
+                prober, radius, leading);
+        this.leading = leading;
         this.writer = new HeartbeatWriter(dsl, counters, evaluator::heartbeat, 2_000, 50_000, WRITE_LINGER, nanoTime);
     }
 
@@ -84,8 +96,11 @@ public final class ControllerService implements AutoCloseable {
         if (!settings.evaluateEvery().isZero()) {
             long every = settings.evaluateEvery().toMillis();
             scheduler.scheduleWithFixedDelay(() -> guarded("evaluation", evaluator::evaluate), 0, every, TimeUnit.MILLISECONDS);
-            scheduler.scheduleWithFixedDelay(() -> guarded("history ageing", () -> history.age(clock.instant())),
-                    AGE_EVERY.toMillis(), AGE_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+            scheduler.scheduleWithFixedDelay(() -> guarded("history ageing", () -> {
+                if (leading.getAsBoolean()) {
+                    history.age(clock.instant());
+                }
+            }), AGE_EVERY.toMillis(), AGE_EVERY.toMillis(), TimeUnit.MILLISECONDS);
         }
         return this;
     }

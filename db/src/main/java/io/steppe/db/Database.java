@@ -4,10 +4,14 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
 import io.steppe.db.embedded.EmbeddedPostgresServer;
+import java.security.SecureRandom;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.Optional;
+import java.util.Properties;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
@@ -36,11 +40,16 @@ public final class Database implements AutoCloseable {
     private final Optional<EmbeddedPostgresServer> embedded;
     private final DSLContext dsl;
     private final String description;
+    private final DatabaseConfig connectAs;
+    private final String node;
 
-    private Database(HikariDataSource dataSource, Optional<EmbeddedPostgresServer> embedded, String description) {
+    private Database(HikariDataSource dataSource, Optional<EmbeddedPostgresServer> embedded, String description,
+                     DatabaseConfig connectAs, String node) {
         this.dataSource = dataSource;
         this.embedded = embedded;
         this.description = description;
+        this.connectAs = connectAs;
+        this.node = node;
         this.dsl = DSL.using(dataSource, SQLDialect.POSTGRES,
                 new Settings().withExecuteLogging(false).withRenderSchema(false)
                         .withDiagnosticsLogging(false));
@@ -68,9 +77,10 @@ public final class Database implements AutoCloseable {
             connectAs = DatabaseConfig.external(url, server.user(), server.password(), config.home());
             description = "embedded PostgreSQL on port " + server.port() + " (" + config.home().resolve("pgdata") + ")";
         }
+        String node = "steppe-" + HexFormat.of().formatHex(new SecureRandom().generateSeed(4));
         HikariDataSource dataSource;
         try {
-            dataSource = new HikariDataSource(hikari(config.poolSize(), connectAs));
+            dataSource = new HikariDataSource(hikari(config.poolSize(), connectAs, node));
         } catch (RuntimeException e) {
             embedded.ifPresent(EmbeddedPostgresServer::close);
             throw new DatabaseUnavailableException("cannot connect to " + DatabaseConfig.redact(url) + ": "
@@ -86,10 +96,10 @@ public final class Database implements AutoCloseable {
             embedded.ifPresent(EmbeddedPostgresServer::close);
             throw e;
         }
-        return new Database(dataSource, embedded, description);
+        return new Database(dataSource, embedded, description, connectAs, node);
     }
 
-    private static HikariConfig hikari(int poolSize, DatabaseConfig config) {
+    private static HikariConfig hikari(int poolSize, DatabaseConfig config, String node) {
         HikariConfig hikari = new HikariConfig();
         hikari.setPoolName("steppe");
         hikari.setJdbcUrl(config.url().orElseThrow());
@@ -100,7 +110,8 @@ public final class Database implements AutoCloseable {
         hikari.setConnectionTimeout(CONNECTION_TIMEOUT.toMillis());
         hikari.setInitializationFailTimeout(INITIAL_CONNECT_TIMEOUT.toMillis());
         hikari.setRegisterMbeans(false);
-        hikari.addDataSourceProperty("ApplicationName", "steppe");
+        // What the database's notices name as their origin, so that this process skips the ones it caused.
+        hikari.addDataSourceProperty("ApplicationName", node);
         hikari.addDataSourceProperty("reWriteBatchedInserts", "true");
         return hikari;
     }
@@ -116,6 +127,28 @@ public final class Database implements AutoCloseable {
     /** The pool's live figures, for metrics. */
     public HikariPoolMXBean pool() {
         return dataSource.getHikariPoolMXBean();
+    }
+
+    /**
+     * This process among the nodes that share the database: its connections' {@code application_name}, which the
+     * database's notices name as their origin.
+     */
+    public String node() {
+        return node;
+    }
+
+    /**
+     * A connection of its own, outside the pool, for what holds one for as long as it lives: listening for notices,
+     * holding a lock. The caller closes it.
+     */
+    public Connection connect() throws SQLException {
+        Properties properties = new Properties();
+        connectAs.user().ifPresent(u -> properties.setProperty("user", u));
+        connectAs.password().ifPresent(p -> properties.setProperty("password", p));
+        properties.setProperty("ApplicationName", node);
+        properties.setProperty("tcpKeepAlive", "true");
+        properties.setProperty("connectTimeout", String.valueOf(CONNECTION_TIMEOUT.toSeconds()));
+        return DriverManager.getConnection(connectAs.url().orElseThrow(), properties);
     }
 
     /** Whether the database answers a trivial query within {@code timeout}. */

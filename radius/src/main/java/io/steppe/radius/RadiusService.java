@@ -4,6 +4,7 @@ import static io.steppe.db.schema.Routines.ensureRadiusSessionPartitions;
 
 import io.netty.util.HashedWheelTimer;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import io.steppe.db.cluster.CacheNotices;
 import io.steppe.db.keys.SecretKeys;
 import io.steppe.radius.accounting.AccountingStore;
 import io.steppe.radius.accounting.AccountingWriter;
@@ -29,6 +30,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
@@ -73,15 +75,18 @@ public final class RadiusService implements AutoCloseable {
 
     public static RadiusService start(RadiusServerConfig config, AccessPolicyConfig policy, DSLContext dsl, SecretKeys keys,
                                       Clock clock, LongSupplier nanoTime, RadiusMetrics metrics) {
-        return start(config, java.util.Optional.empty(), policy, dsl, keys, clock, nanoTime, metrics);
+        return start(config, java.util.Optional.empty(), policy, dsl, keys, clock, nanoTime, metrics, () -> true);
     }
 
     /**
      * @param keys what the database's secrets are sealed with ({@code $STEPPE_HOME/keys})
      * @param nanoTime the monotonic ticker for ages and latencies ({@code System::nanoTime} in production), beside the wall clock
+     * @param singleton whether this node runs, now, the work that must happen once among the nodes sharing the database:
+     *                  closing stale sessions and disconnecting who ran out of allowance
      */
     public static RadiusService start(RadiusServerConfig config, java.util.Optional<RadSecConfig> radsec, AccessPolicyConfig policy,
-                                      DSLContext dsl, SecretKeys keys, Clock clock, LongSupplier nanoTime, RadiusMetrics metrics) {
+                                      DSLContext dsl, SecretKeys keys, Clock clock, LongSupplier nanoTime, RadiusMetrics metrics,
+                                      BooleanSupplier singleton) {
         NasRepository gateways = new NasRepository(dsl, keys);
         int sealed = gateways.sealClearSecrets();
         int hashed = new VoucherIssuer(dsl, keys, clock, new java.security.SecureRandom()).hashClearCodes();
@@ -120,14 +125,22 @@ public final class RadiusService implements AutoCloseable {
         });
         housekeeping.scheduleWithFixedDelay(directory::refresh, 5, 5, TimeUnit.SECONDS);
         housekeeping.scheduleWithFixedDelay(duplicates::sweep, 5, 5, TimeUnit.SECONDS);
-        housekeeping.scheduleWithFixedDelay(() -> closeStale(dsl, store, clock, policy, hotspot), 60, 60, TimeUnit.SECONDS);
+        housekeeping.scheduleWithFixedDelay(() -> {
+            if (singleton.getAsBoolean()) {
+                closeStale(dsl, store, clock, policy, hotspot);
+            }
+        }, 60, 60, TimeUnit.SECONDS);
         housekeeping.scheduleWithFixedDelay(hotspot::sweep, 60, 60, TimeUnit.SECONDS);
         housekeeping.scheduleWithFixedDelay(() -> ensurePartitions(dsl), 1, 1, TimeUnit.DAYS);
         HashedWheelTimer timer = new HashedWheelTimer(new DefaultThreadFactory("steppe-radius-timer", true), 50, TimeUnit.MILLISECONDS);
         CoaClient coa = new CoaClient(timer, COA_WAIT, COA_ATTEMPTS);
         SessionTerminator terminator = new SessionTerminator(dsl, gateways, coa, clock);
         QuotaEnforcer quotas = new QuotaEnforcer(hotspot, terminator);
-        housekeeping.scheduleWithFixedDelay(() -> enforceQuotas(quotas), 60, 60, TimeUnit.SECONDS);
+        housekeeping.scheduleWithFixedDelay(() -> {
+            if (singleton.getAsBoolean()) {
+                enforceQuotas(quotas);
+            }
+        }, 60, 60, TimeUnit.SECONDS);
         return new RadiusService(server, directory, workers, accounting, housekeeping, timer, coa, terminator, hotspot);
     }
 
@@ -176,6 +189,12 @@ public final class RadiusService implements AutoCloseable {
 
     public boolean isUp() {
         return server.isUp() && !workers.isShutdown();
+    }
+
+    /** Follows other nodes' changes: what they made stale in this node's memory is dropped, gateways reloaded. */
+    public void follow(CacheNotices notices) {
+        policy.follow(notices);
+        notices.onAny("nas", directory::refresh);
     }
 
     /** Reloads the gateways now rather than at the next periodic reload, after a change made in this process. */

@@ -16,6 +16,7 @@ import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -31,6 +32,7 @@ public final class AccessRequestSender {
     private final InetSocketAddress server;
     private final InetAddress source;
     private final byte[] secret;
+    private final Duration wait;
     private final SecureRandom random = new SecureRandom();
 
     public AccessRequestSender(InetSocketAddress server, String secret) {
@@ -39,9 +41,15 @@ public final class AccessRequestSender {
 
     /** @param source the address to send from: the gateway's, which the server knows it by */
     public AccessRequestSender(InetSocketAddress server, InetAddress source, String secret) {
+        this(server, source, secret, Duration.ofSeconds(3));
+    }
+
+    /** @param wait how long to wait for an answer before sending once more, then before giving up */
+    public AccessRequestSender(InetSocketAddress server, InetAddress source, String secret, Duration wait) {
         this.server = server;
         this.source = source;
         this.secret = secret.getBytes(StandardCharsets.UTF_8);
+        this.wait = wait;
     }
 
     /** The reply's code (2 Accept, 3 Reject), or empty when none came. */
@@ -85,7 +93,7 @@ public final class AccessRequestSender {
     private Optional<Integer> exchange(byte[] packet) {
         ReplyDecoder replies = new ReplyDecoder();
         try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(source, 0))) {
-            socket.setSoTimeout(3000);
+            socket.setSoTimeout((int) wait.toMillis());
             for (int attempt = 0; attempt < 2; attempt++) {
                 socket.send(new DatagramPacket(packet, packet.length, server));
                 byte[] buffer = new byte[4096];

@@ -41,6 +41,16 @@ public final class AlertManager {
         store.open().forEach(a -> open.put(a.key(), a));
     }
 
+    /**
+     * Forgets what it holds and reads the open alerts again: on a node that has just taken the alerts over, or that
+     * shows what another node's alerts are.
+     */
+    public synchronized void reload() {
+        open.clear();
+        wantedSince.clear();
+        store.open().forEach(a -> open.put(a.key(), a));
+    }
+
     /** The open alerts, oldest first. */
     public synchronized List<Alert> openAlerts() {
         return List.copyOf(open.values());

@@ -21,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,12 +31,19 @@ import org.slf4j.LoggerFactory;
  * heartbeat, a probe for APs that fell silent, and RADIUS sessions through them go into the {@link HealthJudge};
  * {@link ApHealth} decides what changes; changes are written in one transaction and handed to the alerts.
  * Heartbeats arrive through {@link #heartbeat} from the writer's thread; everything else runs on one thread.
+ *
+ * <p>Among nodes sharing the database, only the one that leads judges, writes states and opens alerts; an AP's
+ * heartbeats may go to any node, so each evaluation first reads those the others committed. The other nodes show
+ * the states and alerts as the leader committed them. A node that starts or stops leading starts again from what
+ * is committed.
  */
 public final class HealthEvaluator {
 
     private static final Logger LOG = LoggerFactory.getLogger(HealthEvaluator.class);
     private static final Duration INVENTORY_EVERY = Duration.ofSeconds(10);
     private static final Duration RADIUS_EVERY = Duration.ofSeconds(10);
+    /** How far before the last read another node's heartbeat may have been received and committed only since. */
+    private static final Duration COMMIT_LAG = Duration.ofSeconds(10);
 
     /** One AP as the evaluator follows it; the last judgement of a heartbeat's figures is kept until the next heartbeat. */
     private static final class Tracked {
@@ -82,9 +90,14 @@ public final class HealthEvaluator {
     private Instant radiusAt = Instant.MIN;
     private volatile Map<String, ApSnapshot> snapshot = Map.of();
     private boolean alertsStale = true;
+    private final BooleanSupplier leading;
+    private boolean led = true;
+    private Instant heardUpTo;
 
+    /** @param leading whether this node judges the APs now (one node at a time among those sharing the database) */
     public HealthEvaluator(org.jooq.DSLContext dsl, ApRepository inventory, HealthRules rules, Clock clock, LongSupplier nanoTime,
-                           AlertManager alerts, Optional<TcpProber> prober, RadiusView radius) {
+                           AlertManager alerts, Optional<TcpProber> prober, RadiusView radius, BooleanSupplier leading) {
+        this.leading = leading;
         this.inventory = inventory;
         this.store = new StatusStore(dsl);
         this.rules = rules;
@@ -94,7 +107,8 @@ public final class HealthEvaluator {
         this.alerts = alerts;
         this.prober = prober;
         this.radius = radius;
-        Map<String, Received> recent = store.recentHeartbeats(clock.instant(), Duration.ofMinutes(10));
+        heardUpTo = clock.instant();
+        Map<String, Received> recent = store.recentHeartbeats(heardUpTo, Duration.ofMinutes(10));
         latest.putAll(recent);
     }
 
@@ -115,6 +129,16 @@ public final class HealthEvaluator {
     /** One evaluation of every AP. */
     public synchronized void evaluate() {
         Instant now = clock.instant();
+        boolean leads = leading.getAsBoolean();
+        if (leads != led) {
+            // Took the work over from another node, or handed it on: start again from what is committed.
+            tracked.clear();
+            inventoryAt = Instant.MIN;
+            alertsStale = true;
+            led = leads;
+            LOG.info(leads ? "This node now judges the APs" : "Another node now judges the APs; this one shows what it commits");
+        }
+        hearOtherNodes(now);
         if (Duration.between(inventoryAt, now).compareTo(INVENTORY_EVERY) >= 0 || inventoryAt.isAfter(now)) {
             reloadInventory();
             inventoryAt = now;
@@ -126,6 +150,13 @@ public final class HealthEvaluator {
                 LOG.warn("RADIUS sessions not read this time: {}", e.getMessage());
             }
             radiusAt = now;
+        }
+        if (!leads) {
+            follow();
+            return;
+        }
+        if (alertsStale) {
+            alerts.reload();
         }
         probeSilent(now);
         boolean alertsAffected = inventoryAt.equals(now);
@@ -183,6 +214,38 @@ public final class HealthEvaluator {
             alertsStale = true;
             LOG.warn("Alerts not updated this time: {}", e.getMessage());
         }
+    }
+
+    /** The heartbeats other nodes committed since the last look (this node's own arrive through {@link #heartbeat}). */
+    private void hearOtherNodes(Instant now) {
+        try {
+            store.recentHeartbeats(now, Duration.between(heardUpTo, now).plus(COMMIT_LAG)).values().forEach(this::heartbeat);
+            heardUpTo = now;
+        } catch (RuntimeException e) {
+            LOG.warn("Other nodes' heartbeats not read this time: {}", e.getMessage());
+        }
+    }
+
+    /** Shows the states and alerts the leading node committed, judging nothing. */
+    private void follow() {
+        Map<String, StatusStore.Stored> stored;
+        try {
+            stored = store.load();
+            alerts.reload();
+        } catch (RuntimeException e) {
+            LOG.warn("Committed AP states not read this time: {}", e.getMessage());
+            return;
+        }
+        Map<String, ApSnapshot> next = new LinkedHashMap<>(tracked.size() * 2);
+        for (Tracked t : tracked.values()) {
+            String id = t.ap().id();
+            StatusStore.Stored s = stored.get(id);
+            RadiusView.Usage users = usage.getOrDefault(t.mac, RadiusView.Usage.NONE);
+            next.put(id, s == null
+                    ? new ApSnapshot(t.ap(), Condition.NEVER_SEEN, t.health().since(), 0, 0, Optional.ofNullable(latest.get(id)), users, Optional.empty())
+                    : new ApSnapshot(t.ap(), s.condition(), s.since(), s.flaps(), 0, Optional.ofNullable(latest.get(id)), users, Optional.empty()));
+        }
+        snapshot = Collections.unmodifiableMap(next);
     }
 
     private HealthJudge.Probe probeOutcome(ProbeResult probe, Optional<Received> last) {

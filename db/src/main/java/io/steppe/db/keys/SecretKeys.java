@@ -23,11 +23,21 @@ public final class SecretKeys {
     private final Sealer gateways;
     private final Sealer vouchers;
     private final Sealer credentials;
+    private final String check;
 
     public SecretKeys(byte[] masterKey, SecureRandom random) {
         this.gateways = new Sealer(masterKey, "steppe gateway", random);
         this.vouchers = new Sealer(masterKey, "steppe voucher", random);
         this.credentials = new Sealer(masterKey, "steppe credential", random);
+        this.check = HexFormat.of().formatHex(new Sealer(masterKey, "steppe key check", random).fingerprint("steppe"));
+    }
+
+    /**
+     * The same for the same keys and nothing else, and telling nothing of them: what a database keeps so that a node
+     * with other keys is refused before it seals or hashes anything ({@link KeyCheck}).
+     */
+    public String check() {
+        return check;
     }
 
     /** The keys of the Steppe whose home is {@code home}, made on first use. */

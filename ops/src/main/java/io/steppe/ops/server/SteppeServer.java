@@ -7,6 +7,7 @@ import io.steppe.controller.ap.ApRepository;
 import io.steppe.coverage.Coverage;
 import io.steppe.coverage.sample.H3Grid;
 import io.steppe.db.Database;
+import io.steppe.db.keys.KeyCheck;
 import io.steppe.db.keys.SecretKeys;
 import io.steppe.ops.SteppeConfig;
 import io.steppe.ops.UserError;
@@ -44,6 +45,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,15 +76,17 @@ public final class SteppeServer implements AutoCloseable {
     private final ControllerService controller;
     private final ApplicationContext context;
     private final Listeners listeners;
+    private final Cluster cluster;
 
     private SteppeServer(SteppeConfig config, Database database, RadiusService radius, ControllerService controller,
-                         ApplicationContext context, Listeners listeners) {
+                         ApplicationContext context, Listeners listeners, Cluster cluster) {
         this.config = config;
         this.database = database;
         this.radius = radius;
         this.controller = controller;
         this.context = context;
         this.listeners = listeners;
+        this.cluster = cluster;
     }
 
     public static SteppeServer start(SteppeConfig config, Clock clock) {
@@ -98,16 +102,25 @@ public final class SteppeServer implements AutoCloseable {
         LOG.info("database: {}", database.description());
         RadiusService radius = null;
         ControllerService controller = null;
+        Cluster cluster = null;
         try {
+            try {
+                KeyCheck.verify(database.dsl(), keys);
+            } catch (IllegalStateException e) {
+                throw new UserError(e.getMessage(), e);
+            }
+            cluster = Cluster.join(database, clock, apiAddress(config, apiPort));
             SteppeMetrics metrics = new SteppeMetrics();
             metrics.registerPool(database::pool);
-            radius = startRadius(config, database, keys, clock, metrics);
+            radius = startRadius(config, database, keys, clock, metrics, cluster.singletons()::held);
+            radius.follow(cluster.notices());
             SecureRandom random = new SecureRandom();
             ApRepository aps = new ApRepository(database.dsl(), random, clock);
-            controller = new ControllerService(database.dsl(), aps, config.controller(), clock, System::nanoTime).start();
+            controller = new ControllerService(database.dsl(), aps, config.controller(), clock, System::nanoTime,
+                    cluster.singletons()::held).start();
             PrometheusControllerMetrics.register(metrics.registry(), controller);
             List<Object> beans = new ArrayList<>(List.of(database, keys, metrics, listeners, clock, (Ticker) System::nanoTime,
-                    radius, controller,
+                    radius, controller, cluster.registry(),
                     new DatabaseHealth(database),
                     new RadiusHealth(radius),
                     new AccountRepository(database.dsl(), PasswordHasher.standard()),
@@ -151,7 +164,7 @@ public final class SteppeServer implements AutoCloseable {
             LOG.info("portal: listening on http://{}:{}/, known to clients as {}", config.portalBind(), portalPort,
                     context.getBean(PortalSettings.class).publicUrl());
             LOG.info("api: listening on http://{}:{}/ (console /console/, /health, /metrics)", config.apiBind(), apiPort);
-            return new SteppeServer(config, database, radius, controller, context, listeners);
+            return new SteppeServer(config, database, radius, controller, context, listeners, cluster);
         } catch (RuntimeException e) {
             if (controller != null) {
                 controller.close();
@@ -159,19 +172,36 @@ public final class SteppeServer implements AutoCloseable {
             if (radius != null) {
                 radius.close();
             }
+            if (cluster != null) {
+                cluster.close();
+            }
             database.close();
             throw e;
         }
     }
 
+    /** Where operators reach this node's API, as the other nodes list it. */
+    private static String apiAddress(SteppeConfig config, int apiPort) {
+        String host = config.apiBind();
+        if (host.equals("0.0.0.0") || host.equals("::")) {
+            try {
+                host = java.net.InetAddress.getLocalHost().getHostName();
+            } catch (java.net.UnknownHostException e) {
+                host = "localhost";
+            }
+        }
+        return host.contains(":") ? "[" + host + "]:" + apiPort : host + ":" + apiPort;
+    }
+
     private static RadiusService startRadius(SteppeConfig config, Database database, SecretKeys keys, Clock clock,
-                                             SteppeMetrics metrics) {
+                                             SteppeMetrics metrics, BooleanSupplier singleton) {
         try {
             return RadiusService.start(
                     RadiusServerConfig.defaults(config.bindAddress(), config.radiusAuthPort(), config.radiusAcctPort()),
                     config.radsecTls().map(f -> new RadSecConfig(config.bindAddress(), config.radsecPort(), f.certificate(),
                             f.privateKey(), f.trustedCa())),
-                    policy(config.allowance()), database.dsl(), keys, clock, System::nanoTime, new PrometheusRadiusMetrics(metrics.registry()));
+                    policy(config.allowance()), database.dsl(), keys, clock, System::nanoTime, new PrometheusRadiusMetrics(metrics.registry()),
+                    singleton);
         } catch (java.io.UncheckedIOException e) {
             throw new UserError(e.getCause().getMessage(), e);
         }
@@ -240,6 +270,7 @@ public final class SteppeServer implements AutoCloseable {
             context.close();
             controller.close();
             radius.close();
+            cluster.close();
         } finally {
             database.close();
             LOG.info("Stopped");

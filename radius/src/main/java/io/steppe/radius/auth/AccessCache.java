@@ -5,17 +5,23 @@ import io.steppe.db.net.MacAddress;
 import io.steppe.radius.packet.AccessAttempt;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * What the database held at this node's last decisions, so that a returning device is answered without asking it:
  * vouchers with their devices (keyed, as stored, by the code's keyed hash), devices remembered on a gateway, and each
  * subscriber's usage. Filled from the snapshots and effects of committed decisions; emptied by the invalidate methods
- * when the database changes elsewhere (accounting saving sessions now; other nodes' changes, later, too).
+ * when the database changes elsewhere: accounting saving sessions, and other nodes' decisions, whose notices reach
+ * this node through {@link HotspotPolicy#follow}.
+ *
+ * <p>What a decision read is kept only if nothing was invalidated between the read and the keeping: a change
+ * committed meanwhile by another node may be missing from what was read, and its notice may have come and gone.
  */
 final class AccessCache {
 
@@ -27,6 +33,13 @@ final class AccessCache {
     private final Map<String, Voucher> vouchers = new ConcurrentHashMap<>();
     private final Map<DeviceKey, RememberedDevice> devices = new ConcurrentHashMap<>();
     private final UsageLedger ledger;
+    /** Move on every invalidation, so that a decision can tell whether what it read may have been made stale since. */
+    private final AtomicLong usageChanges = new AtomicLong();
+    private final AtomicLong entryChanges = new AtomicLong();
+
+    /** How many invalidations there had been when a decision read from the database. */
+    record Generation(long usage, long entries) {
+    }
 
     /** @param ledger each subscriber's usage; {@link UsageLedger} says how long an entry is trusted */
     AccessCache(SecretKeys keys, ZoneId zone, UsageLedger ledger) {
@@ -64,31 +77,44 @@ final class AccessCache {
                 usage(device.subscriberId(), voucher != null, now));
     }
 
-    /** Taken before a decision reads usage from the database, and handed to {@link #committed}. */
-    long usageGeneration() {
-        return ledger.generation();
+    /** Taken before a decision reads from the database, and handed to {@link #committed}. */
+    Generation generation() {
+        return new Generation(usageChanges.get(), entryChanges.get());
     }
 
-    /** A decision through the database committed: memory holds what it read, changed by what it wrote. */
-    void committed(AccessSnapshot snapshot, List<Effect> effects, long usageGenerationBeforeRead) {
+    /**
+     * A decision through the database committed: memory holds what it read, changed by what it wrote, unless
+     * something of its kind was invalidated since {@code beforeRead}.
+     */
+    void committed(AccessSnapshot snapshot, List<Effect> effects, Generation beforeRead) {
         Voucher voucher = snapshot.voucher().orElse(null);
-        snapshot.device().ifPresent(this::put);
+        List<RememberedDevice> kept = new ArrayList<>(2);
+        snapshot.device().ifPresent(kept::add);
         for (Effect effect : effects) {
             if (effect instanceof Effect.DeviceBound bound) {
                 voucher = voucher.withDevice(bound.device());
             } else if (effect instanceof Effect.VoucherUsed) {
                 voucher = voucher.firstUsed();
             } else if (effect instanceof Effect.DeviceRemembered remembered) {
-                put(remembered.device());
+                kept.add(remembered.device());
             }
         }
+        kept.forEach(this::put);
         if (voucher != null) {
             vouchers.put(voucher.codeHash(), voucher);
         }
         OptionalLong subscriber = snapshot.subscriberId();
-        if (subscriber.isPresent() && snapshot.usage().isPresent()) {
-            ledger.keep(subscriber.getAsLong(), Usage.Window.of(snapshot.now(), zone, voucher != null), snapshot.usage().get(),
-                    usageGenerationBeforeRead);
+        UsageLedger.Entry usage = subscriber.isPresent() && snapshot.usage().isPresent()
+                ? ledger.keep(subscriber.getAsLong(), Usage.Window.of(snapshot.now(), zone, voucher != null), snapshot.usage().get())
+                : null;
+        if (entryChanges.get() != beforeRead.entries()) {
+            kept.forEach(d -> devices.remove(new DeviceKey(d.mac(), d.nasId()), d));
+            if (voucher != null) {
+                vouchers.remove(voucher.codeHash(), voucher);
+            }
+        }
+        if (usage != null && usageChanges.get() != beforeRead.usage()) {
+            ledger.discard(subscriber.getAsLong(), usage);
         }
     }
 
@@ -102,22 +128,38 @@ final class AccessCache {
 
     /** The subscriber's sessions changed: their usage is read afresh. */
     void invalidateUsage(long subscriberId) {
+        usageChanges.incrementAndGet();
         ledger.forget(subscriberId);
     }
 
     /** Sessions changed for subscribers unknown (a gateway rebooted, stale sessions closed): every usage is read afresh. */
     void invalidateAllUsage() {
+        usageChanges.incrementAndGet();
         ledger.forgetAll();
     }
 
     /** The voucher changed elsewhere (a device bound on another node, say): it is read afresh. */
     void invalidateVoucher(String codeHash) {
+        entryChanges.incrementAndGet();
         vouchers.remove(codeHash);
+    }
+
+    /** Vouchers changed elsewhere, which ones unknown: every one is read afresh. */
+    void invalidateAllVouchers() {
+        entryChanges.incrementAndGet();
+        vouchers.clear();
     }
 
     /** The device was remembered elsewhere (on another node, say): it is read afresh. */
     void invalidateDevice(MacAddress mac, long nasId) {
+        entryChanges.incrementAndGet();
         devices.remove(new DeviceKey(mac, nasId));
+    }
+
+    /** Devices were remembered elsewhere, which ones unknown: every one is read afresh. */
+    void invalidateAllDevices() {
+        entryChanges.incrementAndGet();
+        devices.clear();
     }
 
     /** Drops expired vouchers and devices: they are refused from the database, which still has them. */

@@ -1,5 +1,6 @@
 package io.steppe.radius.auth;
 
+import io.steppe.db.cluster.CacheNotices;
 import io.steppe.db.commit.LazyCommit;
 import io.steppe.db.keys.SecretKeys;
 import io.steppe.db.net.MacAddress;
@@ -14,6 +15,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import org.jooq.DSLContext;
 
@@ -71,7 +73,7 @@ public final class HotspotPolicy implements AccessPolicy {
     @Override
     public AuthDecision decide(AccessAttempt attempt) {
         OffsetDateTime now = now();
-        long usageGeneration = cache.usageGeneration();
+        AccessCache.Generation generation = cache.generation();
         Decided decided;
         try {
             decided = dsl.transactionResult(tx -> {
@@ -91,7 +93,7 @@ public final class HotspotPolicy implements AccessPolicy {
         } catch (LostRace e) {
             return e.reject;
         }
-        cache.committed(decided.snapshot(), decided.ruling().effects(), usageGeneration);
+        cache.committed(decided.snapshot(), decided.ruling().effects(), generation);
         return decided.ruling().decision();
     }
 
@@ -138,6 +140,23 @@ public final class HotspotPolicy implements AccessPolicy {
             byVoucher.ifPresent(cache::invalidateUsage);
             byDevice.ifPresent(cache::invalidateUsage);
         }
+    }
+
+    /**
+     * Drops from memory what other nodes' commits made stale, as their notices name it: a subscriber's usage, a
+     * voucher, a device remembered on a gateway.
+     */
+    public void follow(CacheNotices notices) {
+        notices.on("usage", handler(key -> cache.invalidateUsage(Long.parseLong(key)), cache::invalidateAllUsage));
+        notices.on("voucher", handler(cache::invalidateVoucher, cache::invalidateAllVouchers));
+        notices.on("device", handler(key -> {
+            int at = key.lastIndexOf('@');
+            cache.invalidateDevice(MacAddress.parse(key.substring(0, at)), Long.parseLong(key.substring(at + 1)));
+        }, cache::invalidateAllDevices));
+    }
+
+    private static CacheNotices.Handler handler(Consumer<String> one, Runnable all) {
+        return CacheNotices.handler(keys -> keys.forEach(one), all);
     }
 
     /** Sessions were closed outside accounting (stale sessions): every usage is read afresh. */

@@ -41,7 +41,7 @@ class AccessCacheTest {
     void firstLogin() {
         AccessSnapshot read = new AccessSnapshot(NOW, true, AccessSnapshot.Login.VOUCHER_CODE, Optional.of(voucher), Optional.empty(), usage);
         cache.committed(read, List.of(new Effect.DeviceBound(hash, PHONE, 2), new Effect.VoucherUsed(hash), new Effect.DeviceRemembered(phone)),
-                cache.usageGeneration());
+                cache.generation());
     }
 
     AccessSnapshot held(Optional<Voucher> voucher, RememberedDevice device) {
@@ -83,7 +83,7 @@ class AccessCacheTest {
 
     @Test
     void usageReadBeforeAnInvalidationIsNotHeld() {
-        long generation = cache.usageGeneration();
+        AccessCache.Generation generation = cache.generation();
         cache.invalidateUsage(PERSON);
         cache.committed(new AccessSnapshot(NOW, true, AccessSnapshot.Login.VOUCHER_CODE, Optional.of(voucher), Optional.empty(), usage),
                 List.of(), generation);

@@ -53,7 +53,7 @@ class RadSecTest {
             new NasRepository(db.dsl(), TestKeys.fixed()).add(Nas.of("loopback-gw", NasAddress.parse("127.0.0.1"), "udp-secret-not-used"), "test");
             String code = new VoucherIssuer(db.dsl(), TestKeys.fixed(), Clock.systemUTC(), new SecureRandom()).issue(1, 20, Duration.ofDays(1), 1, "t").get(0);
             try (RadiusService radius = RadiusService.start(RadiusServerConfig.defaults("127.0.0.1", 0, 0), Optional.of(config),
-                    AccessPolicyConfig.defaults(), db.dsl(), TestKeys.fixed(), Clock.systemUTC(), System::nanoTime, new CountingMetrics())) {
+                    AccessPolicyConfig.defaults(), db.dsl(), TestKeys.fixed(), Clock.systemUTC(), System::nanoTime, new CountingMetrics(), () -> true)) {
                 int port = radius.radsecPort().orElseThrow();
                 try (SSLSocket tls = connect(port, gateway, ca)) {
                     assertEquals(2, exchange(tls, TestPackets.statusServer(1, RADSEC))[0], "Status-Server: Access-Accept");
