@@ -25,7 +25,10 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The database stops in the middle of accounting: nothing unsaved is acknowledged, nothing acknowledged is lost. */
+/**
+ * The database stops in the middle of accounting: nothing unsaved is acknowledged, Status-Server is still answered,
+ * and once the database is back, without a restart, nothing acknowledged is lost.
+ */
 class DatabaseOutageTest {
 
     @TempDir
@@ -68,6 +71,8 @@ class DatabaseOutageTest {
                 while (System.nanoTime() < deadline) {
                     assertTrue(udp.receive().isEmpty(), "no Accounting-Response while the database is down");
                 }
+                assertEquals(2, udp.exchange(radius.authPort(), TestPackets.statusServer(1, RadiusHarness.SECRET)).orElseThrow()[0],
+                        "Status-Server still answered, so gateways keep this server in their list");
 
                 postgres = EmbeddedPostgresServer.startOrAttach(pgdata, true, port);
                 for (int i = 0; i < unsaved.size(); i++) { // the gateway retransmits
