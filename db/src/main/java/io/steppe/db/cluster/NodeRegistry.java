@@ -55,6 +55,7 @@ public final class NodeRegistry implements AutoCloseable {
      */
     public static NodeRegistry start(Database database, Clock clock, String address, String version, Supplier<List<String>> jobs) {
         NodeRegistry registry = new NodeRegistry(database, clock, address, version, jobs);
+        registry.forgetLongGone();
         registry.report();
         registry.scheduler.scheduleWithFixedDelay(registry::report, REPORT_EVERY.toMillis(), REPORT_EVERY.toMillis(), TimeUnit.MILLISECONDS);
         return registry;
@@ -80,10 +81,17 @@ public final class NodeRegistry implements AutoCloseable {
                     .set(CLUSTER_NODE.STARTED_AT, self.startedAt()).set(CLUSTER_NODE.SEEN_AT, now).set(CLUSTER_NODE.JOBS, held)
                     .onConflict(CLUSTER_NODE.ID).doUpdate().set(CLUSTER_NODE.SEEN_AT, now).set(CLUSTER_NODE.JOBS, held)
                     .execute();
-            // Rows of nodes long gone say nothing any more.
-            database.dsl().deleteFrom(CLUSTER_NODE).where(CLUSTER_NODE.SEEN_AT.lt(now.minus(Duration.ofDays(1)))).execute();
         } catch (RuntimeException e) {
             LOG.warn("Could not report this node to the others: {}", e.getMessage());
+        }
+    }
+
+    /** Rows of nodes gone for a day say nothing any more; each node clears them as it joins. */
+    private void forgetLongGone() {
+        try {
+            database.dsl().deleteFrom(CLUSTER_NODE).where(CLUSTER_NODE.SEEN_AT.lt(now().minus(Duration.ofDays(1)))).execute();
+        } catch (RuntimeException e) {
+            LOG.warn("Could not clear the rows of nodes long gone: {}", e.getMessage());
         }
     }
 
