@@ -29,7 +29,8 @@ final class ConsolePages {
     String home(Account account) {
         List<Link> links = new ArrayList<>();
         for (Link page : List.of(new Link("Access points: map, states and reasons, open alerts", "/console/aps"),
-                new Link("4G gap map (planners)", "/console/coverage"))) {
+                new Link("4G gap map (planners)", "/console/coverage"),
+                new Link("Nodes: the servers answering, and which runs the work that must happen once", "/console/nodes"))) {
             if (access.mayOpen(account.role(), page.href())) {
                 links.add(page);
             }

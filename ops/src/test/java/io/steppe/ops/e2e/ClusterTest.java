@@ -239,6 +239,12 @@ class ClusterTest {
         assertTrue(nodes.body().contains(a.server.database().node()) && nodes.body().contains(b.database().node()), nodes.body());
         assertEquals(1, nodes.body().split("\"singletons\"", -1).length - 1, "one node holds the singleton work: " + nodes.body());
         assertTrue(nodes.body().startsWith("[{\"id\":\"" + b.database().node() + "\",\"self\":true"), "the answering node first: " + nodes.body());
+        HttpResponse<String> page = http.get(a.api, "/console/nodes", "Authorization", "Bearer " + token);
+        assertEquals(200, page.statusCode(), page.body());
+        assertTrue(page.body().contains("<tr data-id=\"" + b.database().node() + "\">")
+                && page.body().contains(a.server.database().node() + " <span class=\"muted\">(this node)</span>"), page.body());
+        assertTrue(http.get(a.api, "/console/", "Authorization", "Bearer " + token).body().contains("href=\"/console/nodes\""),
+                "the front page links to it");
     }
 
     @Test

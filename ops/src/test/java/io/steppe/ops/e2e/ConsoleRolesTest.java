@@ -60,6 +60,7 @@ class ConsoleRolesTest {
         assertEquals(403, imported.statusCode(), imported.body());
         assertEquals(403, http.get(steppe.api, "/api/sessions", "Authorization", planner).statusCode());
         assertEquals(403, http.get(steppe.api, "/console/aps", "Authorization", planner).statusCode());
+        assertEquals(403, http.get(steppe.api, "/console/nodes", "Authorization", planner).statusCode());
         assertEquals(403, http.get(steppe.api, "/api/coverage/gaps", "Authorization", bearer(InProcessSteppe.OPERATOR)).statusCode());
         assertTrue(steppe.server.controller().aps().find("evil-01").isEmpty());
     }
