@@ -20,8 +20,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * when the database changes elsewhere: accounting saving sessions, and other nodes' decisions, whose notices reach
  * this node through {@link HotspotPolicy#follow}.
  *
- * <p>What a decision read is kept only if nothing was invalidated between the read and the keeping: a change
+ * <p>What a decision read is kept only if none of it was invalidated between the read and the keeping: a change
  * committed meanwhile by another node may be missing from what was read, and its notice may have come and gone.
+ * An entry is put before the check and an invalidation marks before it removes, so one of the two always wins.
  */
 final class AccessCache {
 
@@ -33,12 +34,14 @@ final class AccessCache {
     private final Map<String, Voucher> vouchers = new ConcurrentHashMap<>();
     private final Map<DeviceKey, RememberedDevice> devices = new ConcurrentHashMap<>();
     private final UsageLedger ledger;
-    /** Move on every invalidation, so that a decision can tell whether what it read may have been made stale since. */
-    private final AtomicLong usageChanges = new AtomicLong();
-    private final AtomicLong entryChanges = new AtomicLong();
+    /** Moves on every invalidation, so that a decision can tell whether what it read may have been made stale since. */
+    private final AtomicLong invalidations = new AtomicLong();
+    private final Invalidations usageChanges = new Invalidations(invalidations);
+    private final Invalidations voucherChanges = new Invalidations(invalidations);
+    private final Invalidations deviceChanges = new Invalidations(invalidations);
 
     /** How many invalidations there had been when a decision read from the database. */
-    record Generation(long usage, long entries) {
+    record Generation(long invalidations) {
     }
 
     /** @param ledger each subscriber's usage; {@link UsageLedger} says how long an entry is trusted */
@@ -79,7 +82,7 @@ final class AccessCache {
 
     /** Taken before a decision reads from the database, and handed to {@link #committed}. */
     Generation generation() {
-        return new Generation(usageChanges.get(), entryChanges.get());
+        return new Generation(invalidations.get());
     }
 
     /**
@@ -107,13 +110,17 @@ final class AccessCache {
         UsageLedger.Entry usage = subscriber.isPresent() && snapshot.usage().isPresent()
                 ? ledger.keep(subscriber.getAsLong(), Usage.Window.of(snapshot.now(), zone, voucher != null), snapshot.usage().get())
                 : null;
-        if (entryChanges.get() != beforeRead.entries()) {
-            kept.forEach(d -> devices.remove(new DeviceKey(d.mac(), d.nasId()), d));
-            if (voucher != null) {
-                vouchers.remove(voucher.codeHash(), voucher);
+        long read = beforeRead.invalidations();
+        for (RememberedDevice d : kept) {
+            DeviceKey key = new DeviceKey(d.mac(), d.nasId());
+            if (deviceChanges.since(key, read)) {
+                devices.remove(key, d);
             }
         }
-        if (usage != null && usageChanges.get() != beforeRead.usage()) {
+        if (voucher != null && voucherChanges.since(voucher.codeHash(), read)) {
+            vouchers.remove(voucher.codeHash(), voucher);
+        }
+        if (usage != null && usageChanges.since(subscriber.getAsLong(), read)) {
             ledger.discard(subscriber.getAsLong(), usage);
         }
     }
@@ -128,37 +135,38 @@ final class AccessCache {
 
     /** The subscriber's sessions changed: their usage is read afresh. */
     void invalidateUsage(long subscriberId) {
-        usageChanges.incrementAndGet();
+        usageChanges.mark(subscriberId);
         ledger.forget(subscriberId);
     }
 
     /** Sessions changed for subscribers unknown (a gateway rebooted, stale sessions closed): every usage is read afresh. */
     void invalidateAllUsage() {
-        usageChanges.incrementAndGet();
+        usageChanges.markAll();
         ledger.forgetAll();
     }
 
     /** The voucher changed elsewhere (a device bound on another node, say): it is read afresh. */
     void invalidateVoucher(String codeHash) {
-        entryChanges.incrementAndGet();
+        voucherChanges.mark(codeHash);
         vouchers.remove(codeHash);
     }
 
     /** Vouchers changed elsewhere, which ones unknown: every one is read afresh. */
     void invalidateAllVouchers() {
-        entryChanges.incrementAndGet();
+        voucherChanges.markAll();
         vouchers.clear();
     }
 
     /** The device was remembered elsewhere (on another node, say): it is read afresh. */
     void invalidateDevice(MacAddress mac, long nasId) {
-        entryChanges.incrementAndGet();
-        devices.remove(new DeviceKey(mac, nasId));
+        DeviceKey key = new DeviceKey(mac, nasId);
+        deviceChanges.mark(key);
+        devices.remove(key);
     }
 
     /** Devices were remembered elsewhere, which ones unknown: every one is read afresh. */
     void invalidateAllDevices() {
-        entryChanges.incrementAndGet();
+        deviceChanges.markAll();
         devices.clear();
     }
 

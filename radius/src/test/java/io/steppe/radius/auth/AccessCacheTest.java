@@ -82,12 +82,35 @@ class AccessCacheTest {
     }
 
     @Test
-    void usageReadBeforeAnInvalidationIsNotHeld() {
+    void whatWasInvalidatedBetweenTheReadAndTheKeepingIsNotHeld() {
+        AccessSnapshot read = new AccessSnapshot(NOW, true, AccessSnapshot.Login.VOUCHER_CODE, Optional.of(voucher), Optional.of(phone), usage);
+        AccessCache.Generation generation = cache.generation();
+        cache.invalidateUsage(TOURIST);
+        cache.committed(read, List.of(), generation);
+        assertEquals(Optional.empty(), cache.snapshot(attempt(CODE, PHONE), NOW).usage(), "the usage");
+        assertEquals(Optional.of(phone), cache.snapshot(attempt(CODE, PHONE), NOW).device(), "the device, not invalidated, is held");
+
+        generation = cache.generation();
+        cache.invalidateDevice(PHONE, GATEWAY);
+        cache.committed(read, List.of(), generation);
+        assertEquals(Optional.empty(), cache.device(PHONE, GATEWAY), "the device");
+
+        generation = cache.generation();
+        cache.invalidateVoucher(hash);
+        cache.committed(read, List.of(), generation);
+        assertEquals(AccessSnapshot.unknown(NOW), cache.snapshot(attempt(CODE, PHONE), NOW), "the voucher");
+    }
+
+    /** Other nodes' accounting invalidates some subscriber every few milliseconds; that must not empty memory. */
+    @Test
+    void otherSubscribersInvalidationsDoNotStopADecisionBeingHeld() {
         AccessCache.Generation generation = cache.generation();
         cache.invalidateUsage(PERSON);
-        cache.committed(new AccessSnapshot(NOW, true, AccessSnapshot.Login.VOUCHER_CODE, Optional.of(voucher), Optional.empty(), usage),
+        cache.invalidateVoucher(VoucherIssuer.codeHash(keys, "BCDEFGHJKM"));
+        cache.invalidateDevice(TABLET, GATEWAY);
+        cache.committed(new AccessSnapshot(NOW, true, AccessSnapshot.Login.VOUCHER_CODE, Optional.of(voucher), Optional.of(phone), usage),
                 List.of(), generation);
-        assertEquals(Optional.empty(), cache.snapshot(attempt(CODE, PHONE), NOW).usage());
+        assertEquals(held(Optional.of(voucher), phone), cache.snapshot(attempt(CODE, PHONE), NOW));
     }
 
     @Test
