@@ -8,6 +8,7 @@ import io.steppe.bench.sim.AccessRequestSender;
 import io.steppe.controller.ap.AccessPoint;
 import io.steppe.db.net.MacAddress;
 import io.steppe.db.TestDatabases;
+import io.steppe.ops.Steppe;
 import io.steppe.ops.SteppeConfig;
 import io.steppe.ops.UserError;
 import io.steppe.ops.server.SteppeServer;
@@ -16,6 +17,9 @@ import io.steppe.radius.nas.Nas;
 import io.steppe.radius.nas.NasAddress;
 import io.steppe.radius.nas.NasRepository;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
@@ -150,8 +154,13 @@ class ClusterTest {
     }
 
     @Test
-    void aGatewayAddedThroughOneNodeIsServedByTheOtherWithin2Seconds() {
-        addGatewayThrough(a.server);
+    void aGatewayAddedThroughOneNodesCliIsServedByTheOtherWithin2Seconds() {
+        Map<String, String> env = TestEnvironment.of(home.resolve("a"));
+        env.putAll(shared());
+        StringWriter err = new StringWriter();
+        int status = Steppe.run(new String[] {"nas", "add", "--name", "cluster-gw", "--ip", "127.0.0.1", "--secret", SECRET}, env,
+                InputStream.nullInputStream(), new PrintWriter(new StringWriter()), new PrintWriter(err, true));
+        assertEquals(0, status, err.toString());
         String code = voucherThrough(a.server, 60);
         within2Seconds(2, () -> quickLogin(b, code), "Access-Accept from the node the gateway was not added through");
     }
@@ -212,6 +221,21 @@ class ClusterTest {
         assertEquals(1, a.server.database().dsl().fetchCount(DSL.selectOne().from(DSL.table("ap_alert"))), "one alert stored");
     }
 
+    /** A node that starts after the AP last reported, to another node, shows it as that node does. */
+    @Test
+    void anApHeardByOneNodeIsUpOnANodeStartedLater() throws IOException {
+        String apToken = a.server.controller().aps().register(new AccessPoint("cl-03", MacAddress.parse("02-00-5E-10-00-79"), "Cluster AP",
+                Optional.of("jining-centre"), Optional.empty(), Optional.empty(), Optional.empty()), "test");
+        String token = http.consoleToken(a.api, InProcessSteppe.OPERATOR, InProcessSteppe.PASSWORD);
+        HttpResponse<String> beat = http.post(a.api, "/api/aps/heartbeat", "application/json", "{\"interval_s\": 600, \"clients\": 4}",
+                "Authorization", "Bearer " + apToken);
+        assertEquals(200, beat.statusCode(), beat.body());
+        awaitState(a.api, token, "cl-03", "UP");
+        try (SteppeServer later = second("c")) {
+            awaitState(later.listeners().apiPort(), token, "cl-03", "UP");
+        }
+    }
+
     static boolean pause() {
         try {
             Thread.sleep(200);
@@ -223,10 +247,14 @@ class ClusterTest {
     }
 
     void awaitState(int api, String token, String state) {
+        awaitState(api, token, "cl-01", state);
+    }
+
+    void awaitState(int api, String token, String ap, String state) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         String shown;
         do {
-            shown = http.get(api, "/api/aps/cl-01", "Authorization", "Bearer " + token).body();
+            shown = http.get(api, "/api/aps/" + ap, "Authorization", "Bearer " + token).body();
         } while (!shown.contains("\"state\":\"" + state + "\"") && System.nanoTime() < deadline && pause());
         assertTrue(shown.contains("\"state\":\"" + state + "\""), "on the node at :" + api + ", " + state + " within 30 s: " + shown);
     }
