@@ -38,7 +38,7 @@ node() {
     local name=$1 api=$2 auth=$3 acct=$4 portal=$5
     shift 5
     exec env STEPPE_HOME="$work/$name" STEPPE_BIND_ADDRESS=127.0.0.1 STEPPE_API_PORT="$api" STEPPE_RADIUS_AUTH_PORT="$auth" \
-        STEPPE_RADIUS_ACCT_PORT="$acct" STEPPE_PORTAL_PORT="$portal" "$@"
+        STEPPE_RADIUS_ACCT_PORT="$acct" STEPPE_PORTAL_PORT="$portal" STEPPE_PORTAL2_PORT=$((auth + 100)) "$@"
 }
 await_health() {
     for _ in $(seq 1 120); do

@@ -77,8 +77,10 @@ public record SteppeConfig(Path home, DatabaseConfig database, String bindAddres
      * @param smsHourlyBudget {@code STEPPE_SMS_HOURLY_BUDGET}: codes all gateways may ask for per hour (default
      *                        {@value io.steppe.portal.sms.SmsLimits#DEFAULT_HOURLY_BUDGET}, see
      *                        {@link io.steppe.portal.sms.SmsLimits#DEFAULT_HOURLY_BUDGET})
+     * @param protocolPort    {@code STEPPE_PORTAL2_PORT}: the UDP port of the Portal protocol, where access controllers
+     *                        answer and send NTF_LOGOUT (default 50100; 0: any free port)
      */
-    public record Portal(Optional<URI> publicUrl, Set<String> smsCountries, int smsHourlyBudget) {
+    public record Portal(Optional<URI> publicUrl, Set<String> smsCountries, int smsHourlyBudget, int protocolPort) {
     }
 
     /** The keys Steppe reads; any other {@code STEPPE_} key in the config file is a mistake worth naming. */
@@ -87,7 +89,7 @@ public record SteppeConfig(Path home, DatabaseConfig database, String bindAddres
             "STEPPE_RADIUS_AUTH_PORT", "STEPPE_RADIUS_ACCT_PORT", "STEPPE_RADSEC_PORT", "STEPPE_SMS",
             "STEPPE_SMS_WEBHOOK_URL", "STEPPE_RADSEC_CERT", "STEPPE_RADSEC_KEY", "STEPPE_RADSEC_CA", "STEPPE_DAILY_MINUTES",
             "STEPPE_DAILY_MB", "STEPPE_REMEMBER_DAYS", "STEPPE_SMS_GATEWAY_LIMIT", "STEPPE_SMS_COUNTRIES", "STEPPE_SMS_HOURLY_BUDGET",
-            "STEPPE_PORTAL_URL"));
+            "STEPPE_PORTAL_URL", "STEPPE_PORTAL2_PORT"));
 
     private static Set<String> union(Set<String> a, Set<String> b) {
         Set<String> all = new java.util.HashSet<>(a);
@@ -197,7 +199,7 @@ public record SteppeConfig(Path home, DatabaseConfig database, String bindAddres
             throw new UserError("STEPPE_SMS_COUNTRIES must list ISO country codes such as CN,MN,RU: " + e.getMessage(), e);
         }
         return new Portal(url, Set.copyOf(countries), number(values, "STEPPE_SMS_HOURLY_BUDGET",
-                io.steppe.portal.sms.SmsLimits.DEFAULT_HOURLY_BUDGET, 1, 10_000_000));
+                io.steppe.portal.sms.SmsLimits.DEFAULT_HOURLY_BUDGET, 1, 10_000_000), port(values, "STEPPE_PORTAL2_PORT", 50100));
     }
 
     static int number(Map<String, String> values, String key, int defaultValue, int min, int max) {

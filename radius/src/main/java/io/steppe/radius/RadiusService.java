@@ -13,6 +13,7 @@ import io.steppe.radius.auth.HotspotPolicy;
 import io.steppe.radius.auth.QuotaEnforcer;
 import io.steppe.radius.auth.VoucherIssuer;
 import io.steppe.radius.coa.CoaClient;
+import io.steppe.radius.coa.PortalLogout;
 import io.steppe.radius.coa.SessionTerminator;
 import io.steppe.radius.nas.MessageAuthenticatorSightings;
 import io.steppe.radius.nas.NasRepository;
@@ -87,6 +88,13 @@ public final class RadiusService implements AutoCloseable {
     public static RadiusService start(RadiusServerConfig config, java.util.Optional<RadSecConfig> radsec, AccessPolicyConfig policy,
                                       DSLContext dsl, SecretKeys keys, Clock clock, LongSupplier nanoTime, RadiusMetrics metrics,
                                       BooleanSupplier singleton) {
+        return start(config, radsec, policy, dsl, keys, clock, nanoTime, metrics, singleton, PortalLogout.NONE);
+    }
+
+    /** @param portalLogout how a user is logged off a gateway that is a Portal-protocol AC */
+    public static RadiusService start(RadiusServerConfig config, java.util.Optional<RadSecConfig> radsec, AccessPolicyConfig policy,
+                                      DSLContext dsl, SecretKeys keys, Clock clock, LongSupplier nanoTime, RadiusMetrics metrics,
+                                      BooleanSupplier singleton, PortalLogout portalLogout) {
         NasRepository gateways = new NasRepository(dsl, keys);
         int sealed = gateways.sealClearSecrets();
         int hashed = new VoucherIssuer(dsl, keys, clock, new java.security.SecureRandom()).hashClearCodes();
@@ -134,7 +142,7 @@ public final class RadiusService implements AutoCloseable {
         housekeeping.scheduleWithFixedDelay(() -> ensurePartitions(dsl), 1, 1, TimeUnit.DAYS);
         HashedWheelTimer timer = new HashedWheelTimer(new DefaultThreadFactory("steppe-radius-timer", true), 50, TimeUnit.MILLISECONDS);
         CoaClient coa = new CoaClient(timer, COA_WAIT, COA_ATTEMPTS);
-        SessionTerminator terminator = new SessionTerminator(dsl, gateways, coa, clock);
+        SessionTerminator terminator = new SessionTerminator(dsl, gateways, coa, clock, portalLogout);
         QuotaEnforcer quotas = new QuotaEnforcer(hotspot, terminator);
         housekeeping.scheduleWithFixedDelay(() -> {
             if (singleton.getAsBoolean()) {

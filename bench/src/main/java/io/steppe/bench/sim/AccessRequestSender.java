@@ -77,17 +77,23 @@ public final class AccessRequestSender {
                 .integer(Attributes.ACCT_SESSION_TIME, seconds)
                 .integer(Attributes.ACCT_INPUT_OCTETS, octetsIn)
                 .integer(Attributes.ACCT_OUTPUT_OCTETS, octetsOut);
+        return accounting(attributes);
+    }
+
+    /** An Access-Request of {@code attributes}, which hold a Message-Authenticator to fill in; the reply's code or empty. */
+    public Optional<Integer> access(AttributeWriter attributes) {
+        new AccessRequestEncoder(secret, random).encode(random.nextInt(256), attributes);
+        return exchange(attributes.toByteArray());
+    }
+
+    /** An Accounting-Request of {@code attributes}; the reply's code (5) or empty. */
+    public Optional<Integer> accounting(AttributeWriter attributes) {
         new AccountingRequestEncoder(secret).encode(random.nextInt(256), attributes);
         return exchange(attributes.toByteArray());
     }
 
     private AttributeWriter client(String user, String clientMac) {
         return new AttributeWriter().messageAuthenticator().text(Attributes.USER_NAME, user).text(Attributes.CALLING_STATION_ID, clientMac);
-    }
-
-    private Optional<Integer> access(AttributeWriter attributes) {
-        new AccessRequestEncoder(secret, random).encode(random.nextInt(256), attributes);
-        return exchange(attributes.toByteArray());
     }
 
     private Optional<Integer> exchange(byte[] packet) {

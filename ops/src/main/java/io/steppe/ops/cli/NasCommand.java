@@ -5,11 +5,15 @@ import io.steppe.radius.nas.MessageAuthenticatorPolicy;
 import io.steppe.radius.nas.Nas;
 import io.steppe.radius.nas.NasAddress;
 import io.steppe.radius.nas.NasRepository;
+import io.steppe.portal.ac.AccessController;
+import io.steppe.portal.ac.AccessControllers;
+import io.steppe.portal.ac.PortalProtocol;
 import io.steppe.portal.uam.UamAddresses;
 import java.net.InetAddress;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -41,7 +45,16 @@ public final class NasCommand implements Runnable {
             boolean uamChap,
             @Option(names = "--uam-address", split = ",", paramLabel = "ADDRESS",
                     description = "an address the gateway's redirects may name as uamip (repeatable or comma-separated);"
-                            + " the portal sends browsers nowhere else. Needed without --uam-secret") List<String> uamAddresses) {
+                            + " the portal sends browsers nowhere else. Needed without --uam-secret") List<String> uamAddresses,
+            @Option(names = "--portal-protocol", paramLabel = "huawei-v1|huawei-v2|cmcc-v1|cmcc-v2",
+                    description = "the gateway is an access controller that speaks the CMCC/Huawei Portal protocol"
+                            + " (Huawei: huawei-v1/v2; H3C server-type cmcc and Ruijie cmcc-ext1: cmcc-v1/v2)") String portalProtocol,
+            @Option(names = "--portal-secret", description = "the Portal protocol's shared secret (the AC's web-auth-server key)") String portalSecret,
+            @Option(names = "--portal-port", defaultValue = "2000", description = "the AC's Portal port (default ${DEFAULT-VALUE})") int portalPort,
+            @Option(names = "--portal-address", paramLabel = "ADDRESS",
+                    description = "the AC's address for the Portal protocol (default: --ip, when that is one address)") String portalAddress) {
+        Optional<PortalProtocol> protocol = portalProtocol(portalProtocol, portalSecret, portalPort);
+        InetAddress acAddress = protocol.isPresent() ? acAddress(portalAddress, ip) : null;
         Nas nas = new Nas(name, NasAddress.parse(ip), secret, Optional.ofNullable(uamSecret), coaPort,
                 MessageAuthenticatorPolicy.parse(requireMa), MessageAuthenticatorPolicy.AUTO);
         List<InetAddress> addresses = uamAddresses == null ? List.of() : uamAddresses.stream().map(NasCommand::literal).toList();
@@ -50,6 +63,10 @@ public final class NasCommand implements Runnable {
         }
         context.withDatabase(db -> {
             NasRepository gateways = new NasRepository(db.dsl(), context.keys());
+            AccessControllers controllers = new AccessControllers(db.dsl(), context.keys());
+            if (protocol.isPresent() && controllers.at(acAddress).isPresent()) {
+                throw new UserError("another AC is registered at portal address " + acAddress.getHostAddress());
+            }
             gateways.add(nas, context.actor());
             if (uamChap) {
                 gateways.setUamChap(nas.name(), true, context.actor());
@@ -57,10 +74,14 @@ public final class NasCommand implements Runnable {
             if (!addresses.isEmpty()) {
                 new UamAddresses(db.dsl()).set(nas.name(), addresses, context.actor());
             }
+            if (protocol.isPresent()) {
+                controllers.register(nas.name(), protocol.get(), portalSecret, acAddress, portalPort, context.actor());
+            }
             return null;
         });
-        context.out().println("gateway " + nas.name() + " registered for " + nas.address());
-        if (uamSecret == null && addresses.isEmpty()) {
+        context.out().println("gateway " + nas.name() + " registered for " + nas.address()
+                + (protocol.isPresent() ? ", Portal protocol " + protocol.get().label() + " at " + acAddress.getHostAddress() + ":" + portalPort : ""));
+        if (uamSecret == null && addresses.isEmpty() && protocol.isEmpty()) {
             context.err().println("steppe: note: without --uam-secret or --uam-address the portal refuses this gateway's redirects"
                     + " (RADIUS, vouchers typed on the gateway and MAC logins still work)");
         }
@@ -71,21 +92,64 @@ public final class NasCommand implements Runnable {
     int list() {
         List<Nas> all = context.withDatabase(db -> new NasRepository(db.dsl(), context.keys()).list());
         Map<String, List<String>> uamAddresses = context.withDatabase(db -> new UamAddresses(db.dsl()).all());
-        context.out().printf("%-24s %-28s %-8s %-5s %-16s %s%n", "NAME", "ADDRESS", "COA-PORT", "UAM", "REQUIRE-MSG-AUTH", "UAM-ADDRESSES");
+        Map<String, AccessController> controllers = context.withDatabase(db -> new AccessControllers(db.dsl(), context.keys()).all())
+                .stream().collect(Collectors.toMap(AccessController::name, c -> c));
+        context.out().printf("%-24s %-28s %-8s %-5s %-16s %-16s %s%n", "NAME", "ADDRESS", "COA-PORT", "UAM", "REQUIRE-MSG-AUTH",
+                "UAM-ADDRESSES", "PORTAL-PROTOCOL");
         for (Nas nas : all) {
             List<String> uam = uamAddresses.getOrDefault(nas.name(), List.of());
-            context.out().printf("%-24s %-28s %-8d %-5s %-16s %s%n", nas.name(), nas.address(), nas.coaPort(),
+            AccessController ac = controllers.get(nas.name());
+            context.out().printf("%-24s %-28s %-8d %-5s %-16s %-16s %s%n", nas.name(), nas.address(), nas.coaPort(),
                     nas.uamSecret().isPresent() ? "yes" : "no", nas.requireMessageAuthenticator().value(),
-                    uam.isEmpty() ? "-" : String.join(",", uam));
+                    uam.isEmpty() ? "-" : String.join(",", uam),
+                    ac == null ? "-" : ac.protocol().label() + " " + ac.portal().getAddress().getHostAddress() + ":" + ac.portal().getPort());
         }
         return 0;
     }
 
+    private static Optional<PortalProtocol> portalProtocol(String protocol, String secret, int port) {
+        if (protocol == null) {
+            if (secret != null) {
+                throw new UserError("--portal-secret needs --portal-protocol");
+            }
+            return Optional.empty();
+        }
+        PortalProtocol parsed;
+        try {
+            parsed = PortalProtocol.parse(protocol);
+        } catch (IllegalArgumentException e) {
+            throw new UserError("--portal-protocol: " + e.getMessage());
+        }
+        if (secret == null || secret.isEmpty()) {
+            throw new UserError("--portal-protocol needs --portal-secret, the key configured on the AC");
+        }
+        if (port < 1 || port > 65535) {
+            throw new UserError("--portal-port must be between 1 and 65535, was " + port);
+        }
+        return Optional.of(parsed);
+    }
+
+    /** Where the portal sends to the AC: given, or the gateway's one address. */
+    private static InetAddress acAddress(String given, String ip) {
+        if (given != null) {
+            return literal(given, "--portal-address");
+        }
+        NasAddress range = NasAddress.parse(ip);
+        if (!range.isSingleHost()) {
+            throw new UserError("--ip " + ip + " is a range: give the AC's own address with --portal-address");
+        }
+        return range.network();
+    }
+
     /** An address literal; a host name is refused, since the portal compares uamip with these as given. */
     private static InetAddress literal(String text) {
+        return literal(text, "--uam-address");
+    }
+
+    private static InetAddress literal(String text, String option) {
         InetAddress address = io.netty.util.NetUtil.createInetAddressFromIpAddressString(text.trim());
         if (address == null) {
-            throw new UserError("--uam-address must be an IP address, was '" + text.trim() + "'");
+            throw new UserError(option + " must be an IP address, was '" + text.trim() + "'");
         }
         return address;
     }

@@ -1,5 +1,14 @@
 package io.steppe.ops.server;
 
+import io.netty.util.HashedWheelTimer;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import io.steppe.ops.metrics.PrometheusPortalMetrics;
+import io.steppe.portal.ac.AccessControllers;
+import io.steppe.portal.ac.PortalServer;
+import io.steppe.radius.coa.PortalLogout;
+import java.net.InetSocketAddress;
+import java.util.concurrent.TimeUnit;
+
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.steppe.controller.ControllerService;
@@ -69,6 +78,11 @@ public final class SteppeServer implements AutoCloseable {
     /** The largest body the server holds in memory whole (every endpoint but the streamed upload): the former limit. */
     static final String MAX_BUFFERED = "16MB";
     private static final Duration CONSOLE_SESSION_LIFETIME = Duration.ofHours(12);
+    /** Three tries of 3 s for each request to an AC, as the portals ACs are tested with. */
+    private static final Duration PORTAL_PROTOCOL_WAIT = Duration.ofSeconds(3);
+    private static final int PORTAL_PROTOCOL_ATTEMPTS = 3;
+    /** Logins and logouts waiting for ACs at once: far above a city's rate (a login takes milliseconds), a bound for a flood. */
+    private static final int PORTAL_PROTOCOL_IN_FLIGHT = 4096;
 
     private final SteppeConfig config;
     private final Database database;
@@ -77,9 +91,14 @@ public final class SteppeServer implements AutoCloseable {
     private final ApplicationContext context;
     private final Listeners listeners;
     private final Cluster cluster;
+    private final PortalServer portalProtocol;
+    private final HashedWheelTimer portalTimer;
 
     private SteppeServer(SteppeConfig config, Database database, RadiusService radius, ControllerService controller,
-                         ApplicationContext context, Listeners listeners, Cluster cluster) {
+                         ApplicationContext context, Listeners listeners, Cluster cluster, PortalServer portalProtocol,
+                         HashedWheelTimer portalTimer) {
+        this.portalProtocol = portalProtocol;
+        this.portalTimer = portalTimer;
         this.config = config;
         this.database = database;
         this.radius = radius;
@@ -103,6 +122,8 @@ public final class SteppeServer implements AutoCloseable {
         RadiusService radius = null;
         ControllerService controller = null;
         Cluster cluster = null;
+        PortalServer portalProtocol = null;
+        HashedWheelTimer portalTimer = new HashedWheelTimer(new DefaultThreadFactory("steppe-portal2-timer", true), 50, TimeUnit.MILLISECONDS);
         try {
             try {
                 KeyCheck.verify(database.dsl(), keys);
@@ -112,7 +133,12 @@ public final class SteppeServer implements AutoCloseable {
             cluster = Cluster.join(database, clock, apiAddress(config, apiPort));
             SteppeMetrics metrics = new SteppeMetrics();
             metrics.registerPool(database::pool);
-            radius = startRadius(config, database, keys, clock, metrics, cluster.singletons()::held);
+            AccessControllers controllers = new AccessControllers(database.dsl(), keys);
+            portalProtocol = startPortalProtocol(config, controllers, portalTimer);
+            PrometheusPortalMetrics.register(metrics.registry(), portalProtocol.counters());
+            PortalServer acs = portalProtocol;
+            radius = startRadius(config, database, keys, clock, metrics, cluster.singletons()::held, (gateway, user) -> controllers.named(gateway)
+                    .map(ac -> acs.logout(ac, user).thenApply(r -> r.outcome() == PortalServer.Outcome.SUCCESS)));
             radius.follow(cluster.notices());
             SecureRandom random = new SecureRandom();
             ApRepository aps = new ApRepository(database.dsl(), random, clock);
@@ -128,6 +154,7 @@ public final class SteppeServer implements AutoCloseable {
                     new LoginThrottle(database.dsl(), clock, ThrottlePolicy.standard()),
                     new NasRepository(database.dsl(), keys),
                     aps));
+            beans.add(portalProtocol);
             beans.add(new RadiusClientSessions(database.dsl(), radius));
             beans.add(new RadiusVoucherLogin(radius));
             beans.add(new Coverage(database, config.coverage(), H3Grid.load(), clock, config.home().resolve("reports")));
@@ -164,8 +191,13 @@ public final class SteppeServer implements AutoCloseable {
             LOG.info("portal: listening on http://{}:{}/, known to clients as {}", config.portalBind(), portalPort,
                     context.getBean(PortalSettings.class).publicUrl());
             LOG.info("api: listening on http://{}:{}/ (console /console/, /health, /metrics)", config.apiBind(), apiPort);
-            return new SteppeServer(config, database, radius, controller, context, listeners, cluster);
+            LOG.info("portal protocol: listening on udp://{}:{} for access controllers", config.bindAddress(), portalProtocol.port());
+            return new SteppeServer(config, database, radius, controller, context, listeners, cluster, portalProtocol, portalTimer);
         } catch (RuntimeException e) {
+            if (portalProtocol != null) {
+                portalProtocol.close();
+            }
+            portalTimer.stop();
             if (controller != null) {
                 controller.close();
             }
@@ -176,6 +208,22 @@ public final class SteppeServer implements AutoCloseable {
                 cluster.close();
             }
             database.close();
+            throw e;
+        }
+    }
+
+    /** The Portal protocol's UDP socket, for access controllers; NTF_LOGOUT is logged (the AC's accounting ends the session). */
+    private static PortalServer startPortalProtocol(SteppeConfig config, AccessControllers controllers, HashedWheelTimer timer) {
+        int port = config.portal().protocolPort();
+        try {
+            return new PortalServer(new PortalServer.Settings(new InetSocketAddress(config.bindAddress(), port), PORTAL_PROTOCOL_WAIT,
+                    PORTAL_PROTOCOL_ATTEMPTS, PORTAL_PROTOCOL_IN_FLIGHT), timer, controllers::at,
+                    notice -> LOG.info("{} logged {} off{}", notice.ac().name(), notice.userIp().getHostAddress(),
+                            notice.text().map(t -> " (" + t + ")").orElse("")));
+        } catch (Exception e) {
+            if (e instanceof java.net.BindException) {
+                throw new UserError("port " + port + " (STEPPE_PORTAL2_PORT, the Portal protocol, UDP) is already in use on " + config.bindAddress(), e);
+            }
             throw e;
         }
     }
@@ -194,14 +242,14 @@ public final class SteppeServer implements AutoCloseable {
     }
 
     private static RadiusService startRadius(SteppeConfig config, Database database, SecretKeys keys, Clock clock,
-                                             SteppeMetrics metrics, BooleanSupplier singleton) {
+                                             SteppeMetrics metrics, BooleanSupplier singleton, PortalLogout portalLogout) {
         try {
             return RadiusService.start(
                     RadiusServerConfig.defaults(config.bindAddress(), config.radiusAuthPort(), config.radiusAcctPort()),
                     config.radsecTls().map(f -> new RadSecConfig(config.bindAddress(), config.radsecPort(), f.certificate(),
                             f.privateKey(), f.trustedCa())),
                     policy(config.allowance()), database.dsl(), keys, clock, System::nanoTime, new PrometheusRadiusMetrics(metrics.registry()),
-                    singleton);
+                    singleton, portalLogout);
         } catch (java.io.UncheckedIOException e) {
             throw new UserError(e.getCause().getMessage(), e);
         }
@@ -263,11 +311,18 @@ public final class SteppeServer implements AutoCloseable {
         return controller;
     }
 
+    /** The Portal protocol's socket, through which access controllers log users on and off. */
+    public PortalServer portalProtocol() {
+        return portalProtocol;
+    }
+
     @Override
     public void close() {
         LOG.info("Stopping: no new connections, up to {} s for requests in flight", GRACE.toSeconds());
         try {
             context.close();
+            portalProtocol.close();
+            portalTimer.stop();
             controller.close();
             radius.close();
             cluster.close();

@@ -91,10 +91,39 @@ class CliTest {
         Result village = steppe("nas", "add", "--name", "village-gw", "--ip", "10.30.0.1", "--secret", "a-long-shared-secret",
                 "--uam-address", "10.1.0.1", "--uam-address", "10.2.0.1,fd00::1");
         assertEquals(0, village.status(), village.err());
-        assertTrue(steppe("nas", "list").out().lines().anyMatch(l -> l.startsWith("village-gw") && l.endsWith("10.1.0.1,10.2.0.1,fd00:0:0:0:0:0:0:1")),
+        assertTrue(steppe("nas", "list").out().lines().anyMatch(l -> l.startsWith("village-gw") && l.contains(" 10.1.0.1,10.2.0.1,fd00:0:0:0:0:0:0:1 ")),
                 steppe("nas", "list").out());
         Result bare = steppe("nas", "add", "--name", "bare-gw", "--ip", "10.30.0.2", "--secret", "a-long-shared-secret");
         assertTrue(bare.err().contains("the portal refuses this gateway's redirects"), bare.err());
+
+        Result ac = steppe("nas", "add", "--name", "jining-ac1", "--ip", "10.40.0.1", "--secret", "a-long-shared-secret",
+                "--portal-protocol", "huawei-v2", "--portal-secret", "portal-key-1");
+        assertEquals(0, ac.status(), ac.err());
+        assertEquals("gateway jining-ac1 registered for 10.40.0.1, Portal protocol huawei-v2 at 10.40.0.1:2000", ac.out().strip());
+        assertTrue(steppe("nas", "list").out().lines().anyMatch(l -> l.startsWith("jining-ac1") && l.endsWith("huawei-v2 10.40.0.1:2000")),
+                steppe("nas", "list").out());
+        assertFalse(steppe("nas", "list").out().contains("portal-key-1"), "secrets are never listed");
+        Result h3c = steppe("nas", "add", "--name", "h3c-ac", "--ip", "10.41.0.0/24", "--secret", "a-long-shared-secret",
+                "--portal-protocol", "cmcc-v1", "--portal-secret", "portal-key-2", "--portal-address", "10.41.0.1", "--portal-port", "2001");
+        assertEquals(0, h3c.status(), h3c.err());
+        assertTrue(h3c.out().contains("Portal protocol cmcc-v1 at 10.41.0.1:2001"), h3c.out());
+    }
+
+    @Test
+    void anAcsRegistrationNamesWhatIsMissingOrWrong() {
+        assertOneLineError(steppe("nas", "add", "--name", "ac", "--ip", "10.50.0.1", "--secret", "a-long-shared-secret",
+                "--portal-protocol", "huawei-v3", "--portal-secret", "k"), "--portal-protocol: portal protocol 'huawei-v3' is not one of"
+                + " huawei-v1, huawei-v2, cmcc-v1, cmcc-v2");
+        assertOneLineError(steppe("nas", "add", "--name", "ac", "--ip", "10.50.0.1", "--secret", "a-long-shared-secret",
+                "--portal-protocol", "huawei-v2"), "--portal-protocol needs --portal-secret, the key configured on the AC");
+        assertOneLineError(steppe("nas", "add", "--name", "ac", "--ip", "10.50.0.0/24", "--secret", "a-long-shared-secret",
+                "--portal-protocol", "huawei-v2", "--portal-secret", "k"), "--ip 10.50.0.0/24 is a range: give the AC's own address with --portal-address");
+        assertEquals(0, steppe("nas", "add", "--name", "ac1", "--ip", "10.50.0.1", "--secret", "a-long-shared-secret",
+                "--portal-protocol", "huawei-v2", "--portal-secret", "k").status());
+        assertOneLineError(steppe("nas", "add", "--name", "ac2", "--ip", "10.50.0.2", "--secret", "a-long-shared-secret",
+                "--portal-protocol", "cmcc-v2", "--portal-secret", "k", "--portal-address", "10.50.0.1"),
+                "another AC is registered at portal address 10.50.0.1");
+        assertFalse(steppe("nas", "list").out().contains("ac2"), "nothing of a refused registration is kept");
     }
 
     @Test

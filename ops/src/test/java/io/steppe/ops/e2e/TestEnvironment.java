@@ -28,6 +28,7 @@ final class TestEnvironment {
         env.put("STEPPE_HOME", home.toString());
         env.put("STEPPE_BIND_ADDRESS", "127.0.0.1");
         env.put("STEPPE_PORTAL_PORT", "0");
+        env.put("STEPPE_PORTAL2_PORT", "0");
         env.put("STEPPE_API_PORT", "0");
         env.put("STEPPE_RADIUS_AUTH_PORT", "0");
         env.put("STEPPE_RADIUS_ACCT_PORT", "0");

@@ -13,14 +13,18 @@ import io.steppe.portal.PortalSettings;
 import io.steppe.portal.login.CredentialIssuer;
 import io.steppe.portal.login.LoginCredential;
 import io.steppe.portal.sms.SmsLogin;
+import io.steppe.portal.ac.AcRedirect;
+import io.steppe.portal.ac.AccessController;
+import io.steppe.portal.ac.AccessControllers;
+import io.steppe.portal.ac.PortalServer;
 import io.steppe.portal.uam.AnsweredChallenges;
-import io.steppe.portal.uam.Gateway;
 import io.steppe.portal.uam.GatewayDirectory;
 import io.steppe.portal.uam.RedirectCheck;
 import io.steppe.portal.uam.UamLogon;
 import io.steppe.portal.uam.UamRedirect;
 import io.steppe.portal.uam.UserUrl;
 import jakarta.inject.Singleton;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.security.SecureRandom;
@@ -28,6 +32,9 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 /**
@@ -39,16 +46,25 @@ import java.util.function.Supplier;
 @Singleton
 final class LoginForms {
 
+    /** Longer than the Portal protocol's three tries of 3 s at each of its two steps would take on a live AC. */
+    private static final java.time.Duration AC_LOGIN_WAIT = java.time.Duration.ofSeconds(20);
+
     private final GatewayDirectory gateways;
     private final CredentialIssuer credentials;
     private final AnsweredChallenges answered;
     private final PortalSettings settings;
     private final boolean smsOffered;
     private final Csrf csrf;
+    private final AccessControllers controllers;
+    /** Null where the Portal protocol's socket is not running (a portal without ACs in tests). */
+    private final PortalServer portalProtocol;
 
-    LoginForms(Database database, SecretKeys keys, Clock clock, PortalSettings settings, @Nullable SmsLogin sms) {
+    LoginForms(Database database, SecretKeys keys, Clock clock, PortalSettings settings, @Nullable SmsLogin sms,
+               @Nullable PortalServer portalProtocol) {
         SecureRandom random = new SecureRandom();
         this.gateways = new GatewayDirectory(database.dsl(), keys, clock);
+        this.controllers = new AccessControllers(database.dsl(), keys);
+        this.portalProtocol = portalProtocol;
         this.credentials = new CredentialIssuer(database.dsl(), keys, clock, random);
         this.answered = new AnsweredChallenges(database.dsl(), clock);
         this.settings = settings;
@@ -71,50 +87,79 @@ final class LoginForms {
     }
 
     /** A login form posted back: its redirect fields checked, its gateway found, or the page that says why not. */
-    record Posted(Messages m, PortalPages pages, UamRedirect redirect, Gateway gateway, Optional<HttpResponse<String>> refusal) {
+    record Posted(Messages m, PortalPages pages, Arrival arrival, Optional<HttpResponse<String>> refusal) {
     }
 
     Posted posted(Map<String, String> form, HttpRequest<?> request, boolean termsRequired) {
         Messages m = messages(request, form.get("lang"));
         PortalPages pages = new PortalPages(m);
-        UamRedirect redirect;
+        Map<String, String> fields = new HashMap<>(form);
+        fields.put("res", "notyet");
+        Arrival arrival;
         try {
-            Map<String, String> fields = new HashMap<>(form);
-            fields.put("res", "notyet");
-            redirect = UamRedirect.parse(fields);
+            Optional<Arrival> found = AcRedirect.isAcRedirect(fields) ? ac(AcRedirect.parse(fields), remote(request))
+                    : uam(UamRedirect.parse(fields), remote(request));
+            if (found.isEmpty()) {
+                return new Posted(m, pages, null, Optional.of(unknownGateway(m, pages)));
+            }
+            arrival = found.get();
         } catch (IllegalArgumentException e) {
-            return new Posted(m, pages, null, null, Optional.of(html(HttpStatus.BAD_REQUEST, pages.message(m.get("error.title"),
-                    Optional.of(m.get("error.bad_request", e.getMessage())), Optional.empty()), "")));
+            return new Posted(m, pages, null, Optional.of(badRequest(m, pages, e)));
         }
-        if (!csrf.valid(form.get("csrf"), csrfFields(redirect))) {
-            return new Posted(m, pages, redirect, null, Optional.of(html(HttpStatus.FORBIDDEN,
+        if (!csrf.valid(form.get("csrf"), arrival.csrfFields())) {
+            return new Posted(m, pages, arrival, Optional.of(html(HttpStatus.FORBIDDEN,
                     pages.message(m.get("error.title"), Optional.of(m.get("error.csrf")), Optional.empty()), "")));
         }
-        Optional<Gateway> gateway = gateways.find(redirect.nasId(), remote(request));
-        if (gateway.isEmpty()) {
-            return new Posted(m, pages, redirect, null, Optional.of(html(HttpStatus.FORBIDDEN, pages.message(m.get("error.title"),
-                    Optional.of(m.get("error.unknown_gateway")), Optional.empty()), "")));
-        }
-        Optional<RedirectCheck.Refusal> untrusted = RedirectCheck.destination(gateway.get(), redirect);
-        if (untrusted.isPresent()) {
-            return new Posted(m, pages, redirect, gateway.get(), Optional.of(refused(m, pages, untrusted.get())));
+        if (arrival instanceof Arrival.Uam uam) {
+            Optional<RedirectCheck.Refusal> untrusted = RedirectCheck.destination(uam.gateway(), uam.redirect());
+            if (untrusted.isPresent()) {
+                return new Posted(m, pages, arrival, Optional.of(refused(m, pages, untrusted.get())));
+            }
         }
         if (termsRequired && !"yes".equals(form.get("terms"))) {
-            return new Posted(m, pages, redirect, gateway.get(), Optional.of(loginAgain(HttpStatus.BAD_REQUEST, m, pages, redirect,
-                    m.get("error.terms"), request)));
+            return new Posted(m, pages, arrival, Optional.of(loginAgain(HttpStatus.BAD_REQUEST, m, pages, arrival, m.get("error.terms"))));
         }
-        return new Posted(m, pages, redirect, gateway.get(), Optional.empty());
+        return new Posted(m, pages, arrival, Optional.empty());
     }
 
-    HttpResponse<String> loginAgain(HttpStatus status, Messages m, PortalPages pages, UamRedirect redirect, String error,
-                                            HttpRequest<?> request) {
-        return loginPage(status, pages, redirect, "uamip=" + redirect.uamIp() + "&uamport=" + redirect.uamPort(), Optional.of(error));
+    /** The UAM gateway of a redirect, by the {@code nasid} it names or the address it came from. */
+    Optional<Arrival> uam(UamRedirect redirect, InetAddress peer) {
+        return gateways.find(redirect.nasId(), peer).map(g -> new Arrival.Uam(redirect, g));
+    }
+
+    /**
+     * The AC of a redirect, which must be registered for the Portal protocol under the name it gives, at the address
+     * it gives, or both. The page must come from the user the AC names, or from the AC itself (its NAT): so no one
+     * asks an AC to log on an address that is not theirs.
+     */
+    Optional<Arrival> ac(AcRedirect redirect, InetAddress peer) {
+        Optional<AccessController> byName = redirect.acName().flatMap(controllers::named);
+        Optional<AccessController> byAddress = redirect.acIp().flatMap(controllers::at);
+        Optional<AccessController> controller = redirect.acName().isPresent() && redirect.acIp().isPresent()
+                ? byName.filter(c -> byAddress.map(a -> a.name().equals(c.name())).orElse(false))
+                : byName.or(() -> byAddress);
+        return controller.filter(c -> peer.equals(redirect.userIp()) || peer.equals(c.portal().getAddress()))
+                .map(c -> new Arrival.Ac(redirect, c));
+    }
+
+    /** The page for a redirect whose parameter {@code e} names is missing or wrong. */
+    static HttpResponse<String> badRequest(Messages m, PortalPages pages, IllegalArgumentException e) {
+        return html(HttpStatus.BAD_REQUEST, pages.message(m.get("error.title"), Optional.of(m.get("error.bad_request", e.getMessage())),
+                Optional.empty()), "");
+    }
+
+    static HttpResponse<String> unknownGateway(Messages m, PortalPages pages) {
+        return html(HttpStatus.FORBIDDEN, pages.message(m.get("error.title"), Optional.of(m.get("error.unknown_gateway")), Optional.empty()), "");
+    }
+
+    HttpResponse<String> loginAgain(HttpStatus status, Messages m, PortalPages pages, Arrival arrival, String error) {
+        return loginPage(status, pages, arrival, arrival.query(), Optional.of(error));
     }
 
     /** The login page for a checked redirect; {@code query} is what the language links carry. */
-    HttpResponse<String> loginPage(HttpStatus status, PortalPages pages, UamRedirect redirect, String query, Optional<String> error) {
-        return html(status, pages.login(redirect, query, csrfFor(redirect), error, settings.publicUrl().toString(), smsOffered),
-                gatewayOrigin(redirect));
+    HttpResponse<String> loginPage(HttpStatus status, PortalPages pages, Arrival arrival, String query, Optional<String> error) {
+        return html(status, pages.login(arrival, query, csrfFor(arrival), error, settings.publicUrl().toString(), smsOffered),
+                arrival.gatewayOrigin());
     }
 
     /** The page that says why a redirect is not acted on. */
@@ -128,33 +173,71 @@ final class LoginForms {
         return html(HttpStatus.FORBIDDEN, pages.message(m.get("error.title"), Optional.of(m.get(key)), Optional.empty()), "");
     }
 
-    /** Sends the browser to the gateway's /logon with a fresh one-time credential for {@code subscriber}. */
+    /** Logs the client on with a fresh one-time credential for {@code subscriber}: see {@link #logon(Posted, LoginCredential, HttpRequest)}. */
     HttpResponse<String> logon(Posted p, long subscriber, HttpRequest<?> request) {
-        return logon(p, () -> credentials.issue(subscriber, p.redirect().clientMac().orElseThrow()), request);
+        return logon(p, () -> credentials.issue(subscriber, p.arrival().clientMac()), request);
     }
 
-    /** Sends the browser to the gateway's /logon with {@code credential}, issued with the login it ends. */
+    /**
+     * Logs the client on with {@code credential}, issued with the login it ends: a UAM gateway's client is sent to the
+     * gateway's /logon with it, an AC's is logged on through the AC and shown the outcome.
+     */
     HttpResponse<String> logon(Posted p, LoginCredential credential, HttpRequest<?> request) {
         return logon(p, () -> credential, request);
+    }
+
+    private HttpResponse<String> logon(Posted p, Supplier<LoginCredential> issue, HttpRequest<?> request) {
+        return p.arrival() instanceof Arrival.Uam uam ? uamLogon(p, uam, issue, request)
+                : acLogon(p, (Arrival.Ac) p.arrival(), issue.get(), request);
     }
 
     /**
      * Answers the redirect's challenge, unless it was answered before (on any node): then the login link was replayed
      * and nothing is sent. A credential already issued for it is never used and expires in two minutes.
      */
-    private HttpResponse<String> logon(Posted p, Supplier<LoginCredential> issue, HttpRequest<?> request) {
-        if (!answered.answer(p.gateway().name(), p.redirect().challenge().orElseThrow())) {
+    private HttpResponse<String> uamLogon(Posted p, Arrival.Uam uam, Supplier<LoginCredential> issue, HttpRequest<?> request) {
+        if (!answered.answer(uam.gateway().name(), uam.redirect().challenge().orElseThrow())) {
             return refused(p.m(), p.pages(), RedirectCheck.Refusal.CHALLENGE);
         }
         LoginCredential credential = issue.get();
-        String logon = UamLogon.url(p.redirect(), credential.username(), credential.password(), p.gateway().uamSecret(),
-                p.gateway().chap(), UserUrl.safe(p.redirect().userUrl(), host(request)));
+        String logon = UamLogon.url(uam.redirect(), credential.username(), credential.password(), uam.gateway().uamSecret(),
+                uam.gateway().chap(), UserUrl.safe(uam.redirect().userUrl(), host(request)));
         return HttpResponse.<String>seeOther(URI.create(logon)).header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .header("Referrer-Policy", "same-origin");
     }
 
-    String csrfFor(UamRedirect redirect) {
-        return csrf.token(csrfFields(redirect));
+    /**
+     * Asks the AC to log the user on with the credential (CHAP, so the password never crosses the network); the AC
+     * asks the RADIUS server, and only its ACK_AUTH says the user is online. Each of its refusals has its own words.
+     */
+    private HttpResponse<String> acLogon(Posted p, Arrival.Ac ac, LoginCredential credential, HttpRequest<?> request) {
+        if (portalProtocol == null) {
+            return loginAgain(HttpStatus.SERVICE_UNAVAILABLE, p.m(), p.pages(), ac, p.m().get("error.ac.failed"));
+        }
+        PortalServer.Result result;
+        try {
+            result = portalProtocol.login(ac.controller(), ac.redirect().userIp(), credential.username(), credential.password(), true)
+                    .get(AC_LOGIN_WAIT.toSeconds(), TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            result = new PortalServer.Result(PortalServer.Outcome.TIMEOUT, Optional.empty());
+        } catch (ExecutionException | TimeoutException e) {
+            result = new PortalServer.Result(PortalServer.Outcome.TIMEOUT, Optional.empty());
+        }
+        Optional<String> userUrl = UserUrl.safe(ac.userUrl(), host(request));
+        Optional<String[]> onward = userUrl.map(u -> new String[] {p.m().get("success.continue") + " " + u, u});
+        return switch (result.outcome()) {
+            case SUCCESS -> html(HttpStatus.OK, p.pages().message(p.m().get("success.title"), Optional.empty(), onward), "");
+            case ALREADY_ONLINE -> html(HttpStatus.OK, p.pages().message(p.m().get("already.title"), Optional.empty(), onward), "");
+            case REJECTED -> loginAgain(HttpStatus.FORBIDDEN, p.m(), p.pages(), ac, p.m().get("error.ac.rejected"));
+            case BUSY -> loginAgain(HttpStatus.CONFLICT, p.m(), p.pages(), ac, p.m().get("error.ac.busy"));
+            case FAILED -> loginAgain(HttpStatus.BAD_GATEWAY, p.m(), p.pages(), ac, p.m().get("error.ac.failed"));
+            case TIMEOUT -> loginAgain(HttpStatus.GATEWAY_TIMEOUT, p.m(), p.pages(), ac, p.m().get("error.ac.timeout"));
+        };
+    }
+
+    String csrfFor(Arrival arrival) {
+        return csrf.token(arrival.csrfFields());
     }
 
     /** Every field the form carries back that decides where the login goes or whom it is for. */
@@ -185,7 +268,7 @@ final class LoginForms {
         return rawQuery.replaceAll("(^|&)lang=[^&]*", "").replaceFirst("^&", "");
     }
 
-    static java.net.InetAddress remote(HttpRequest<?> request) {
+    static InetAddress remote(HttpRequest<?> request) {
         InetSocketAddress remote = request.getRemoteAddress();
         return remote.getAddress();
     }

@@ -9,14 +9,17 @@ import java.util.List;
  *
  * @param error why the last attempt failed, or null
  */
-public record LoginPage(List<Language> languages, Fields fields, @Nullable String error, boolean sms, Wispr wispr) {
+public record LoginPage(List<Language> languages, Fields fields, @Nullable String error, boolean sms, @Nullable Wispr wispr) {
 
     /**
      * The hidden fields of every login form: the gateway's redirect as it came, the page's language and the token
      * that proves the form was ours.
      */
-    public record Fields(String uamIp, String uamPort, String challenge, String mac, String nasId, String userUrl, String lang,
-                         String csrf) {
+    public record Fields(List<Field> redirect, String lang, String csrf) {
+    }
+
+    /** One hidden field. */
+    public record Field(String name, String value) {
     }
 
     /** A language of the switch, in its own words; {@code href} is null for the one shown. */

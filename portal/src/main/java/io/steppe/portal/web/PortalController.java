@@ -19,6 +19,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.steppe.portal.ac.AcRedirect;
 import io.steppe.portal.login.AttemptLimiter;
 import io.steppe.portal.login.VoucherLogin;
 import io.steppe.portal.uam.Gateway;
@@ -57,6 +58,10 @@ final class PortalController {
         Map<String, String> query = query(request);
         Messages m = messages(request, query.get("lang"));
         PortalPages pages = new PortalPages(m);
+        String rawQuery = Optional.ofNullable(request.getUri().getRawQuery()).orElse("");
+        if (AcRedirect.isAcRedirect(query)) {
+            return acArrival(query, request, m, pages, rawQuery);
+        }
         if (!query.containsKey("uamip")) {
             return html(HttpStatus.OK, pages.message(m.get("title"), Optional.of(m.get("error.unknown_gateway")), Optional.empty()), "");
         }
@@ -64,15 +69,12 @@ final class PortalController {
         try {
             redirect = UamRedirect.parse(query);
         } catch (IllegalArgumentException e) {
-            return html(HttpStatus.BAD_REQUEST, pages.message(m.get("error.title"),
-                    Optional.of(m.get("error.bad_request", e.getMessage())), Optional.empty()), "");
+            return LoginForms.badRequest(m, pages, e);
         }
         Optional<Gateway> gateway = forms.gateways().find(redirect.nasId(), remote(request));
         if (gateway.isEmpty()) {
-            return html(HttpStatus.FORBIDDEN, pages.message(m.get("error.title"), Optional.of(m.get("error.unknown_gateway")),
-                    Optional.empty()), "");
+            return LoginForms.unknownGateway(m, pages);
         }
-        String rawQuery = Optional.ofNullable(request.getUri().getRawQuery()).orElse("");
         Optional<RedirectCheck.Refusal> untrusted = RedirectCheck.arrival(gateway.get(), redirect,
                 requestedUrl(request) + "?" + withoutLang(rawQuery));
         if (untrusted.isEmpty() && redirect.res().equals("notyet")
@@ -90,8 +92,21 @@ final class PortalController {
             case "logoff" -> html(HttpStatus.OK, pages.message(m.get("logoff.title"), Optional.empty(), Optional.empty()), "");
             case "failed" -> html(HttpStatus.OK, pages.message(m.get("failed.title"), redirect.reason().map(r -> r),
                     Optional.of(new String[] {m.get("failed.retry"), gatewayOrigin(redirect) + "/prelogin"})), "");
-            default -> forms.loginPage(HttpStatus.OK, pages, redirect, withoutLang(rawQuery), Optional.empty());
+            default -> forms.loginPage(HttpStatus.OK, pages, new Arrival.Uam(redirect, gateway.get()), withoutLang(rawQuery), Optional.empty());
         };
+    }
+
+    /** A client an access controller sent: the login page, once the AC is known and the page is the user's own. */
+    private HttpResponse<String> acArrival(Map<String, String> query, HttpRequest<?> request, Messages m, PortalPages pages, String rawQuery) {
+        AcRedirect redirect;
+        try {
+            redirect = AcRedirect.parse(query);
+        } catch (IllegalArgumentException e) {
+            return LoginForms.badRequest(m, pages, e);
+        }
+        return forms.ac(redirect, remote(request))
+                .map(arrival -> forms.loginPage(HttpStatus.OK, pages, arrival, withoutLang(rawQuery), Optional.empty()))
+                .orElseGet(() -> LoginForms.unknownGateway(m, pages));
     }
 
     @Post(uri = "/login/voucher", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML + ";charset=utf-8")
@@ -100,17 +115,17 @@ final class PortalController {
         if (p.refusal().isPresent()) {
             return p.refusal().get();
         }
-        String device = p.redirect().clientMac().orElseThrow().toString();
+        String device = p.arrival().clientMac().toString();
         if (!voucherGuesses.allowed(device)) {
-            return forms.loginAgain(HttpStatus.TOO_MANY_REQUESTS, p.m(), p.pages(), p.redirect(), p.m().get("error.voucher.too_many"), request);
+            return forms.loginAgain(HttpStatus.TOO_MANY_REQUESTS, p.m(), p.pages(), p.arrival(), p.m().get("error.voucher.too_many"));
         }
-        VoucherLogin.Result result = vouchers.check(Optional.ofNullable(form.get("voucher")).orElse(""), p.redirect().clientMac().orElseThrow());
+        VoucherLogin.Result result = vouchers.check(Optional.ofNullable(form.get("voucher")).orElse(""), p.arrival().clientMac());
         if (result instanceof VoucherLogin.Result.Refused refused) {
             if (refused.problem() == VoucherLogin.Problem.UNKNOWN) {
                 voucherGuesses.failed(device);
             }
-            return forms.loginAgain(HttpStatus.UNPROCESSABLE_ENTITY, p.m(), p.pages(), p.redirect(),
-                    p.m().get("error.voucher." + refused.problem().name().toLowerCase(Locale.ROOT)), request);
+            return forms.loginAgain(HttpStatus.UNPROCESSABLE_ENTITY, p.m(), p.pages(), p.arrival(),
+                    p.m().get("error.voucher." + refused.problem().name().toLowerCase(Locale.ROOT)));
         }
         return forms.logon(p, ((VoucherLogin.Result.Valid) result).subscriberId(), request);
     }

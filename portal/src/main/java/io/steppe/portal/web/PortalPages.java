@@ -1,6 +1,5 @@
 package io.steppe.portal.web;
 
-import io.steppe.portal.uam.UamRedirect;
 import io.steppe.web.Templates;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -33,15 +32,14 @@ final class PortalPages {
      * language links carry, {@code portalUrl} the configured one (WISPr's LoginURL), {@code sms} whether an SMS
      * sender is configured.
      */
-    String login(UamRedirect redirect, String query, String csrf, Optional<String> error, String portalUrl, boolean sms) {
-        LoginPage page = new LoginPage(languages(query), fields(redirect, csrf), error.orElse(null), sms,
-                new LoginPage.Wispr(redirect.nasId().orElse(""), m.get("title"), portalUrl, LoginForms.gatewayOrigin(redirect) + "/abort"));
+    String login(Arrival arrival, String query, String csrf, Optional<String> error, String portalUrl, boolean sms) {
+        LoginPage page = new LoginPage(languages(query), fields(arrival, csrf), error.orElse(null), sms, wispr(arrival, portalUrl));
         return TEMPLATES.render("login.jte", Map.of("m", m, "page", page));
     }
 
     /** After a code was sent: the field for it, the number carried along. */
-    String code(UamRedirect redirect, String csrf, String phone, String maskedPhone, Optional<String> error) {
-        Map<String, Object> parameters = new HashMap<>(Map.of("m", m, "fields", fields(redirect, csrf), "phone", phone,
+    String code(Arrival arrival, String csrf, String phone, String maskedPhone, Optional<String> error) {
+        Map<String, Object> parameters = new HashMap<>(Map.of("m", m, "fields", fields(arrival, csrf), "phone", phone,
                 "maskedPhone", maskedPhone));
         parameters.put("error", error.orElse(null));
         return TEMPLATES.render("code.jte", parameters);
@@ -63,10 +61,14 @@ final class PortalPages {
         return TEMPLATES.render("message.jte", parameters);
     }
 
-    private LoginPage.Fields fields(UamRedirect redirect, String csrf) {
-        return new LoginPage.Fields(redirect.uamIp(), Integer.toString(redirect.uamPort()), redirect.challengeHex(),
-                redirect.clientMac().map(Object::toString).orElse(""), redirect.nasId().orElse(""), redirect.userUrl().orElse(""),
-                m.language(), csrf);
+    private LoginPage.Fields fields(Arrival arrival, String csrf) {
+        return new LoginPage.Fields(arrival.fields(), m.language(), csrf);
+    }
+
+    /** WISPr for smart clients; only a UAM gateway has an abort URL of its own. */
+    private @io.micronaut.core.annotation.Nullable LoginPage.Wispr wispr(Arrival arrival, String portalUrl) {
+        return arrival instanceof Arrival.Uam uam ? new LoginPage.Wispr(uam.redirect().nasId().orElse(""), m.get("title"), portalUrl,
+                LoginForms.gatewayOrigin(uam.redirect()) + "/abort") : null;
     }
 
     /** Each language links to this page again in it, the redirect's query kept. */

@@ -1,6 +1,5 @@
 package io.steppe.portal.web;
 
-import static io.steppe.portal.web.LoginForms.gatewayOrigin;
 import static io.steppe.portal.web.PortalResponses.html;
 
 import io.micronaut.core.annotation.Nullable;
@@ -49,8 +48,8 @@ final class SmsLoginController {
         return withPhone(form, request, true, (p, phone) -> {
             InetAddress peer = LoginForms.remote(request);
             // Behind a NAT the peer is the gateway itself, for all its clients: its own limit holds for them.
-            Optional<InetAddress> client = p.gateway().range().contains(peer) ? Optional.empty() : Optional.of(peer);
-            SmsLogin.Sending sending = sms.requestCode(phone, p.redirect().clientMac().orElseThrow(), p.gateway().name(), client,
+            Optional<InetAddress> client = p.arrival().natted(peer) ? Optional.empty() : Optional.of(peer);
+            SmsLogin.Sending sending = sms.requestCode(phone, p.arrival().clientMac(), p.arrival().gatewayName(), client,
                     p.m().get("sms.message"));
             if (sending != SmsLogin.Sending.SENT) {
                 HttpStatus status = switch (sending) {
@@ -58,8 +57,8 @@ final class SmsLoginController {
                     case BUSY -> HttpStatus.SERVICE_UNAVAILABLE;
                     default -> HttpStatus.TOO_MANY_REQUESTS;
                 };
-                return forms.loginAgain(status, p.m(), p.pages(), p.redirect(),
-                        p.m().get("error.sms." + sending.name().toLowerCase(Locale.ROOT)), request);
+                return forms.loginAgain(status, p.m(), p.pages(), p.arrival(),
+                        p.m().get("error.sms." + sending.name().toLowerCase(Locale.ROOT)));
             }
             return codePage(HttpStatus.OK, p, phone, Optional.empty());
         });
@@ -68,7 +67,7 @@ final class SmsLoginController {
     @Post(uri = "/login/sms/verify", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML + ";charset=utf-8")
     HttpResponse<String> verifyCode(@Body Map<String, String> form, HttpRequest<?> request) {
         return withPhone(form, request, false, (p, phone) -> {
-            SmsLogin.Checked checked = sms.check(phone, form.get("code"), p.redirect().clientMac().orElseThrow(), p.m().language());
+            SmsLogin.Checked checked = sms.check(phone, form.get("code"), p.arrival().clientMac(), p.m().language());
             if (checked instanceof SmsLogin.Checked.LoggedIn loggedIn) {
                 return forms.logon(p, loggedIn.credential(), request);
             }
@@ -76,7 +75,7 @@ final class SmsLoginController {
             String message = p.m().get("error.sms." + reason.name().toLowerCase(Locale.ROOT));
             return reason == SmsLogin.Checked.Reason.WRONG_CODE
                     ? codePage(HttpStatus.UNPROCESSABLE_ENTITY, p, phone, Optional.of(message))
-                    : forms.loginAgain(HttpStatus.UNPROCESSABLE_ENTITY, p.m(), p.pages(), p.redirect(), message, request);
+                    : forms.loginAgain(HttpStatus.UNPROCESSABLE_ENTITY, p.m(), p.pages(), p.arrival(), message);
         });
     }
 
@@ -88,19 +87,19 @@ final class SmsLoginController {
             return p.refusal().get();
         }
         if (sms == null) {
-            return forms.loginAgain(HttpStatus.NOT_FOUND, p.m(), p.pages(), p.redirect(), p.m().get("error.sms.unavailable"), request);
+            return forms.loginAgain(HttpStatus.NOT_FOUND, p.m(), p.pages(), p.arrival(), p.m().get("error.sms.unavailable"));
         }
         MobileNumbers.Parsed phone = numbers.parse(form.get("phone"));
         if (phone instanceof MobileNumbers.Parsed.Refused refused) {
             String why = "error.phone." + refused.refusal().name().toLowerCase(Locale.ROOT);
-            return forms.loginAgain(HttpStatus.BAD_REQUEST, p.m(), p.pages(), p.redirect(),
-                    p.m().get(why, numbers.countryNames(p.m().language())), request);
+            return forms.loginAgain(HttpStatus.BAD_REQUEST, p.m(), p.pages(), p.arrival(),
+                    p.m().get(why, numbers.countryNames(p.m().language())));
         }
         return then.apply(p, ((MobileNumbers.Parsed.Mobile) phone).number());
     }
 
     private HttpResponse<String> codePage(HttpStatus status, LoginForms.Posted p, PhoneNumber phone, Optional<String> error) {
-        return html(status, p.pages().code(p.redirect(), forms.csrfFor(p.redirect()), phone.e164(), phone.masked(), error),
-                gatewayOrigin(p.redirect()));
+        return html(status, p.pages().code(p.arrival(), forms.csrfFor(p.arrival()), phone.e164(), phone.masked(), error),
+                p.arrival().gatewayOrigin());
     }
 }

@@ -4,12 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.steppe.portal.ac.AcRedirect;
+import io.steppe.portal.ac.AccessController;
+import io.steppe.portal.ac.PortalProtocol;
+import io.steppe.portal.uam.AddressRange;
+import io.steppe.portal.uam.Gateway;
 import io.steppe.portal.uam.UamRedirect;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -19,6 +27,11 @@ class PortalPagesTest {
     static final UamRedirect REDIRECT = UamRedirect.parse(Map.of("res", "notyet", "uamip", "10.1.0.1", "uamport", "3990",
             "challenge", "0123456789abcdef0123456789abcdef", "mac", "AA-BB-CC-00-00-01", "nasid", "gw\"<1>",
             "userurl", "http://example.org/?a=1&b=2"));
+    static final Arrival ARRIVAL = new Arrival.Uam(REDIRECT, new Gateway("gw1", Optional.empty(), false, Set.of(),
+            new AddressRange(InetAddress.getLoopbackAddress(), 32)));
+    static final Arrival AC = new Arrival.Ac(AcRedirect.parse(Map.of("wlanuserip", "10.20.0.7", "wlanusermac", "02-00-00-00-00-07",
+            "wlanacname", "hw-ac", "ssid", "Ulanqab-Free", "wlanuserfirsturl", "http://example.org/")),
+            new AccessController("hw-ac", PortalProtocol.HUAWEI_V2, "s", new InetSocketAddress(InetAddress.getLoopbackAddress(), 2000)));
 
     static PortalPages pages(String language) {
         return new PortalPages(Messages.choose(Optional.of(language), Optional.empty()));
@@ -26,7 +39,7 @@ class PortalPagesTest {
 
     @Test
     void theInlineStylesheetIsTheOneTheHashAllows() throws Exception {
-        String page = pages("en").login(REDIRECT, "uamip=10.1.0.1", "token", Optional.empty(), "http://portal/", true);
+        String page = pages("en").login(ARRIVAL, "uamip=10.1.0.1", "token", Optional.empty(), "http://portal/", true);
         Matcher style = Pattern.compile("<style>(.*?)</style>", Pattern.DOTALL).matcher(page);
         assertTrue(style.find(), page);
         String hash = Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256")
@@ -38,7 +51,7 @@ class PortalPagesTest {
     @Test
     void theLoginPageIsSmallSelfContainedAndSaysWhereSmartClientsLogIn() {
         for (String language : Messages.LANGUAGES) {
-            String page = pages(language).login(REDIRECT, "uamip=10.1.0.1&lang=ru", "token", Optional.empty(), "http://portal/", true);
+            String page = pages(language).login(ARRIVAL, "uamip=10.1.0.1&lang=ru", "token", Optional.empty(), "http://portal/", true);
             assertTrue(page.startsWith("<!DOCTYPE html>\n<!--<?xml version=\"1.0\" encoding=\"UTF-8\"?>"), page);
             assertTrue(page.contains("<html lang=\"" + language + "\">"), page);
             assertTrue(page.getBytes(StandardCharsets.UTF_8).length < 8 * 1024, language + ": " + page.length());
@@ -54,7 +67,7 @@ class PortalPagesTest {
 
     @Test
     void everyFormCarriesTheRedirectBackEscaped() {
-        String page = pages("zh").login(REDIRECT, "", "tok\"en", Optional.empty(), "http://portal/", false);
+        String page = pages("zh").login(ARRIVAL, "", "tok\"en", Optional.empty(), "http://portal/", false);
         assertTrue(page.contains("<input type=\"hidden\" name=\"userurl\" value=\"http://example.org/?a=1&amp;b=2\">"), page);
         assertTrue(page.contains("<input type=\"hidden\" name=\"nasid\" value=\"gw&#34;&lt;1>\">"), page);
         assertTrue(page.contains("<input type=\"hidden\" name=\"csrf\" value=\"tok&#34;en\">"), page);
@@ -64,8 +77,21 @@ class PortalPagesTest {
     }
 
     @Test
+    void anAcsLoginPageCarriesItsFieldsAndNoWisprOfAGateway() {
+        String page = pages("en").login(AC, "wlanuserip=10.20.0.7", "token", Optional.empty(), "http://portal/", true);
+        assertTrue(page.startsWith("<!DOCTYPE html>") && !page.contains("WISPAccessGatewayParam"), page);
+        for (String field : new String[] {"<input type=\"hidden\" name=\"wlanuserip\" value=\"10.20.0.7\">",
+                "<input type=\"hidden\" name=\"wlanusermac\" value=\"02:00:00:00:00:07\">",
+                "<input type=\"hidden\" name=\"wlanacname\" value=\"hw-ac\">",
+                "<input type=\"hidden\" name=\"wlanuserfirsturl\" value=\"http://example.org/\">"}) {
+            assertTrue(page.contains(field), field + ": " + page);
+        }
+        assertFalse(page.contains("uamip"), page);
+    }
+
+    @Test
     void labelsAreTiedToTheirFields() {
-        String page = pages("en").login(REDIRECT, "", "token", Optional.empty(), "http://portal/", true);
+        String page = pages("en").login(ARRIVAL, "", "token", Optional.empty(), "http://portal/", true);
         for (String field : new String[] {"phone", "voucher", "terms-sms", "terms-voucher"}) {
             assertTrue(page.contains("<label for=\"" + field + "\">") && page.contains("id=\"" + field + "\""), field + ": " + page);
         }
@@ -75,7 +101,7 @@ class PortalPagesTest {
     void textIsEscapedQuotesAndAll() {
         String page = pages("en").message("Cannot log in", Optional.of("parameter 'challenge' is <missing>"), Optional.empty());
         assertTrue(page.contains("<p>parameter &#39;challenge&#39; is &lt;missing&gt;</p>"), page);
-        String error = pages("ru").login(REDIRECT, "", "token", Optional.of("Неверный код \"x\""), "http://portal/", false);
+        String error = pages("ru").login(ARRIVAL, "", "token", Optional.of("Неверный код \"x\""), "http://portal/", false);
         assertTrue(error.contains("<p class=\"error\" role=\"alert\">Неверный код &quot;x&quot;</p>"), error);
     }
 
@@ -89,9 +115,9 @@ class PortalPagesTest {
 
     @Test
     void theCodeAndStatusPagesSayWhatTheyShould() {
-        String code = pages("en").code(REDIRECT, "token", "+97699112233", "+976 99** **33", Optional.empty());
+        String code = pages("en").code(ARRIVAL, "token", "+97699112233", "+976 99** **33", Optional.empty());
         assertTrue(code.contains("A code was sent to +976 99** **33") && code.contains("name=\"phone\" value=\"+97699112233\""), code);
-        String wrong = pages("en").code(REDIRECT, "token", "+97699112233", "+976 99** **33", Optional.of("That code is not right."));
+        String wrong = pages("en").code(ARRIVAL, "token", "+97699112233", "+976 99** **33", Optional.of("That code is not right."));
         assertTrue(wrong.contains("role=\"alert\">That code is not right.") && !wrong.contains("A code was sent"), wrong);
         String status = pages("en").status(30, 1024, "token");
         assertTrue(status.contains("Time left: 30 minutes") && status.contains("Data left: 1,024 MB"), status);

@@ -8,18 +8,21 @@ import io.steppe.radius.nas.NasRepository;
 import io.steppe.radius.packet.AttributeWriter;
 import io.steppe.radius.packet.Attributes;
 import io.steppe.radius.packet.PacketCode;
+import java.net.Inet4Address;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import org.jooq.DSLContext;
 
 /**
- * Ends open sessions through their gateway with a Disconnect-Request and records what the gateway answered.
- * The session itself is closed by the Stop the gateway then sends, as for any other end.
+ * Ends open sessions through their gateway with a Disconnect-Request and records what the gateway answered; an
+ * access controller is also sent the Portal protocol's REQ_LOGOUT, whose answer then decides. The session itself is
+ * closed by the Stop the gateway then sends, as for any other end.
  */
 public final class SessionTerminator {
 
@@ -30,12 +33,14 @@ public final class SessionTerminator {
     private final NasRepository gateways;
     private final CoaClient client;
     private final Clock clock;
+    private final PortalLogout portalLogout;
 
-    public SessionTerminator(DSLContext dsl, NasRepository gateways, CoaClient client, Clock clock) {
+    public SessionTerminator(DSLContext dsl, NasRepository gateways, CoaClient client, Clock clock, PortalLogout portalLogout) {
         this.dsl = dsl;
         this.gateways = gateways;
         this.client = client;
         this.clock = clock;
+        this.portalLogout = portalLogout;
     }
 
     /**
@@ -63,7 +68,7 @@ public final class SessionTerminator {
         }
         InetSocketAddress gateway = new InetSocketAddress(s.getNasAddress().address(), nas.get().nas().coaPort());
         OffsetDateTime requested = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
-        return Optional.of(client.send(gateway, nas.get().nas().secret(), PacketCode.DISCONNECT_REQUEST, attributes)
+        CompletableFuture<CoaResult> disconnect = client.send(gateway, nas.get().nas().secret(), PacketCode.DISCONNECT_REQUEST, attributes)
                 .thenApply(result -> {
                     dsl.insertInto(COA_REQUEST)
                             .set(COA_REQUEST.NAS_ID, nas.get().id())
@@ -80,6 +85,14 @@ public final class SessionTerminator {
                             .set(COA_REQUEST.ATTEMPTS, result.attempts())
                             .execute();
                     return result;
-                }));
+                });
+        Optional<CompletableFuture<Boolean>> acLogout = s.getFramedIp() != null && s.getFramedIp().address() instanceof Inet4Address user
+                ? portalLogout.logout(nas.get().nas().name(), user) : Optional.empty();
+        if (acLogout.isEmpty()) {
+            return Optional.of(disconnect);
+        }
+        // An AC's own word (ACK_LOGOUT) decides; the Disconnect-Request goes too, for an AC that also takes RFC 5176.
+        return Optional.of(acLogout.get().thenApply(loggedOff -> new CoaResult(loggedOff ? CoaResult.Outcome.ACK : CoaResult.Outcome.NAK,
+                OptionalInt.empty(), 1)));
     }
 }

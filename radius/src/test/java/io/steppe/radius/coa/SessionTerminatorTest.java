@@ -69,7 +69,7 @@ class SessionTerminatorTest {
                 .set(RADIUS_SESSION_OPEN.USERNAME, "alice").set(RADIUS_SESSION_OPEN.SUBSCRIBER_ID, subscriber)
                 .set(RADIUS_SESSION_OPEN.CLIENT_MAC, "aa:bb:cc:00:00:01").set(RADIUS_SESSION_OPEN.STARTED_AT, now.minusHours(3))
                 .set(RADIUS_SESSION_OPEN.UPDATED_AT, now).set(RADIUS_SESSION_OPEN.SESSION_TIME, 3 * 3600L).execute();
-        return new SessionTerminator(db.dsl(), gateways, client, clock);
+        return new SessionTerminator(db.dsl(), gateways, client, clock, io.steppe.radius.coa.PortalLogout.NONE);
     }
 
     CoaRequestRecord recorded() {
