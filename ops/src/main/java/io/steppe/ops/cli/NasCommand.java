@@ -5,6 +5,7 @@ import io.steppe.radius.nas.MessageAuthenticatorPolicy;
 import io.steppe.radius.nas.Nas;
 import io.steppe.radius.nas.NasAddress;
 import io.steppe.radius.nas.NasRepository;
+import io.steppe.radius.nas.Vendor;
 import io.steppe.portal.ac.AccessController;
 import io.steppe.portal.ac.AccessControllers;
 import io.steppe.portal.ac.PortalProtocol;
@@ -52,8 +53,12 @@ public final class NasCommand implements Runnable {
             @Option(names = "--portal-secret", description = "the Portal protocol's shared secret (the AC's web-auth-server key)") String portalSecret,
             @Option(names = "--portal-port", defaultValue = "2000", description = "the AC's Portal port (default ${DEFAULT-VALUE})") int portalPort,
             @Option(names = "--portal-address", paramLabel = "ADDRESS",
-                    description = "the AC's address for the Portal protocol (default: --ip, when that is one address)") String portalAddress) {
+                    description = "the AC's address for the Portal protocol (default: --ip, when that is one address)") String portalAddress,
+            @Option(names = "--vendor", paramLabel = "generic|huawei|h3c|ruijie",
+                    description = "whose gateway it is, for the rate attributes of its replies (default: huawei for"
+                            + " --portal-protocol huawei-*, else generic)") String vendorName) {
         Optional<PortalProtocol> protocol = portalProtocol(portalProtocol, portalSecret, portalPort);
+        Vendor vendor = vendor(vendorName, protocol);
         InetAddress acAddress = protocol.isPresent() ? acAddress(portalAddress, ip) : null;
         Nas nas = new Nas(name, NasAddress.parse(ip), secret, Optional.ofNullable(uamSecret), coaPort,
                 MessageAuthenticatorPolicy.parse(requireMa), MessageAuthenticatorPolicy.AUTO);
@@ -70,6 +75,9 @@ public final class NasCommand implements Runnable {
             gateways.add(nas, context.actor());
             if (uamChap) {
                 gateways.setUamChap(nas.name(), true, context.actor());
+            }
+            if (vendor != Vendor.GENERIC) {
+                gateways.setVendor(nas.name(), vendor, context.actor());
             }
             if (!addresses.isEmpty()) {
                 new UamAddresses(db.dsl()).set(nas.name(), addresses, context.actor());
@@ -90,18 +98,19 @@ public final class NasCommand implements Runnable {
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List the gateways (secrets are not shown).")
     int list() {
-        List<Nas> all = context.withDatabase(db -> new NasRepository(db.dsl(), context.keys()).list());
+        List<NasRepository.Registered> all = context.withDatabase(db -> new NasRepository(db.dsl(), context.keys()).listRegistered());
         Map<String, List<String>> uamAddresses = context.withDatabase(db -> new UamAddresses(db.dsl()).all());
         Map<String, AccessController> controllers = context.withDatabase(db -> new AccessControllers(db.dsl(), context.keys()).all())
                 .stream().collect(Collectors.toMap(AccessController::name, c -> c));
-        context.out().printf("%-24s %-28s %-8s %-5s %-16s %-16s %s%n", "NAME", "ADDRESS", "COA-PORT", "UAM", "REQUIRE-MSG-AUTH",
-                "UAM-ADDRESSES", "PORTAL-PROTOCOL");
-        for (Nas nas : all) {
+        context.out().printf("%-24s %-28s %-8s %-5s %-16s %-16s %-8s %s%n", "NAME", "ADDRESS", "COA-PORT", "UAM", "REQUIRE-MSG-AUTH",
+                "UAM-ADDRESSES", "VENDOR", "PORTAL-PROTOCOL");
+        for (NasRepository.Registered registered : all) {
+            Nas nas = registered.nas();
             List<String> uam = uamAddresses.getOrDefault(nas.name(), List.of());
             AccessController ac = controllers.get(nas.name());
-            context.out().printf("%-24s %-28s %-8d %-5s %-16s %-16s %s%n", nas.name(), nas.address(), nas.coaPort(),
+            context.out().printf("%-24s %-28s %-8d %-5s %-16s %-16s %-8s %s%n", nas.name(), nas.address(), nas.coaPort(),
                     nas.uamSecret().isPresent() ? "yes" : "no", nas.requireMessageAuthenticator().value(),
-                    uam.isEmpty() ? "-" : String.join(",", uam),
+                    uam.isEmpty() ? "-" : String.join(",", uam), registered.vendor().label(),
                     ac == null ? "-" : ac.protocol().label() + " " + ac.portal().getAddress().getHostAddress() + ":" + ac.portal().getPort());
         }
         return 0;
@@ -127,6 +136,17 @@ public final class NasCommand implements Runnable {
             throw new UserError("--portal-port must be between 1 and 65535, was " + port);
         }
         return Optional.of(parsed);
+    }
+
+    private static Vendor vendor(String name, Optional<PortalProtocol> protocol) {
+        if (name == null) {
+            return protocol.filter(p -> p.label().startsWith("huawei")).isPresent() ? Vendor.HUAWEI : Vendor.GENERIC;
+        }
+        try {
+            return Vendor.parse(name);
+        } catch (IllegalArgumentException e) {
+            throw new UserError("--vendor: " + e.getMessage());
+        }
     }
 
     /** Where the portal sends to the AC: given, or the gateway's one address. */

@@ -100,13 +100,16 @@ class CliTest {
                 "--portal-protocol", "huawei-v2", "--portal-secret", "portal-key-1");
         assertEquals(0, ac.status(), ac.err());
         assertEquals("gateway jining-ac1 registered for 10.40.0.1, Portal protocol huawei-v2 at 10.40.0.1:2000", ac.out().strip());
-        assertTrue(steppe("nas", "list").out().lines().anyMatch(l -> l.startsWith("jining-ac1") && l.endsWith("huawei-v2 10.40.0.1:2000")),
+        assertTrue(steppe("nas", "list").out().lines().anyMatch(l -> l.startsWith("jining-ac1") && l.endsWith(" huawei   huawei-v2 10.40.0.1:2000")),
                 steppe("nas", "list").out());
         assertFalse(steppe("nas", "list").out().contains("portal-key-1"), "secrets are never listed");
         Result h3c = steppe("nas", "add", "--name", "h3c-ac", "--ip", "10.41.0.0/24", "--secret", "a-long-shared-secret",
-                "--portal-protocol", "cmcc-v1", "--portal-secret", "portal-key-2", "--portal-address", "10.41.0.1", "--portal-port", "2001");
+                "--portal-protocol", "cmcc-v1", "--portal-secret", "portal-key-2", "--portal-address", "10.41.0.1", "--portal-port", "2001",
+                "--vendor", "h3c");
         assertEquals(0, h3c.status(), h3c.err());
         assertTrue(h3c.out().contains("Portal protocol cmcc-v1 at 10.41.0.1:2001"), h3c.out());
+        assertTrue(steppe("nas", "list").out().lines().anyMatch(l -> l.startsWith("h3c-ac") && l.endsWith(" h3c      cmcc-v1 10.41.0.1:2001")),
+                steppe("nas", "list").out());
     }
 
     @Test
@@ -116,6 +119,8 @@ class CliTest {
                 + " huawei-v1, huawei-v2, cmcc-v1, cmcc-v2");
         assertOneLineError(steppe("nas", "add", "--name", "ac", "--ip", "10.50.0.1", "--secret", "a-long-shared-secret",
                 "--portal-protocol", "huawei-v2"), "--portal-protocol needs --portal-secret, the key configured on the AC");
+        assertOneLineError(steppe("nas", "add", "--name", "ac", "--ip", "10.50.0.1", "--secret", "a-long-shared-secret",
+                "--vendor", "cisco"), "--vendor: vendor 'cisco' is not one of generic, huawei, h3c, ruijie");
         assertOneLineError(steppe("nas", "add", "--name", "ac", "--ip", "10.50.0.0/24", "--secret", "a-long-shared-secret",
                 "--portal-protocol", "huawei-v2", "--portal-secret", "k"), "--ip 10.50.0.0/24 is a range: give the AC's own address with --portal-address");
         assertEquals(0, steppe("nas", "add", "--name", "ac1", "--ip", "10.50.0.1", "--secret", "a-long-shared-secret",

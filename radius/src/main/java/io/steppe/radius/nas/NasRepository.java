@@ -70,6 +70,18 @@ public final class NasRepository {
         });
     }
 
+    /** Sets whose gateway it is, which chooses the vendor attributes of its replies; audited. */
+    public boolean setVendor(String name, Vendor vendor, String actor) {
+        return dsl.transactionResult(tx -> {
+            int updated = tx.dsl().update(NAS).set(NAS.VENDOR, vendor.label()).set(NAS.UPDATED_AT, org.jooq.impl.DSL.currentOffsetDateTime())
+                    .where(NAS.NAME.eq(name)).execute();
+            if (updated > 0) {
+                AuditLog.record(tx.dsl(), actor, "nas.vendor", name, Map.of("vendor", vendor.label()));
+            }
+            return updated > 0;
+        });
+    }
+
     /** Removes a gateway; false when there is none of that name. */
     public boolean remove(String name, String actor) {
         return dsl.transactionResult(tx -> {
@@ -107,11 +119,12 @@ public final class NasRepository {
     }
 
     /** A gateway with its database id, for the server's directory. */
-    public record Registered(long id, Nas nas) {
+    /** A gateway as the RADIUS server serves it: its row, its settings, and whose it is (the reply's vendor attributes). */
+    public record Registered(long id, Nas nas, Vendor vendor) {
     }
 
     public List<Registered> listRegistered() {
-        return dsl.selectFrom(NAS).orderBy(NAS.NAME).fetch(r -> new Registered(r.getId(), toNas(r)));
+        return dsl.selectFrom(NAS).orderBy(NAS.NAME).fetch(r -> new Registered(r.getId(), toNas(r), Vendor.parse(r.getVendor())));
     }
 
     public List<Nas> list() {
@@ -124,7 +137,7 @@ public final class NasRepository {
 
     /** The gateway with database id {@code id}. */
     public Optional<Registered> find(long id) {
-        return dsl.selectFrom(NAS).where(NAS.ID.eq(id)).fetchOptional(r -> new Registered(r.getId(), toNas(r)));
+        return dsl.selectFrom(NAS).where(NAS.ID.eq(id)).fetchOptional(r -> new Registered(r.getId(), toNas(r), Vendor.parse(r.getVendor())));
     }
 
     /** A secret as a row holds it: sealed, or in clear until {@link #sealClearSecrets()} has run. */

@@ -1,5 +1,6 @@
 package io.steppe.radius.packet;
 
+import io.steppe.radius.nas.Vendor;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -20,17 +21,28 @@ public final class AccessReplyEncoder {
     static final int CHILLI_BANDWIDTH_MAX_UP = 4;
     static final int CHILLI_BANDWIDTH_MAX_DOWN = 5;
     static final int CHILLI_MAX_TOTAL_GIGAWORDS = 23;
+    /** Huawei, vendor 2011: Huawei-Input-Average-Rate (the user's upload) and Huawei-Output-Average-Rate, in bit/s. */
+    static final int HUAWEI = 2011;
+    static final int HUAWEI_INPUT_AVERAGE_RATE = 2;
+    static final int HUAWEI_OUTPUT_AVERAGE_RATE = 5;
+    /** H3C, vendor 25506: H3C-Input-Average-Rate and H3C-Output-Average-Rate, in bit/s. */
+    static final int H3C = 25506;
+    static final int H3C_INPUT_AVERAGE_RATE = 2;
+    static final int H3C_OUTPUT_AVERAGE_RATE = 5;
     private static final int MAX_REPLY_MESSAGE = 253;
 
     private AccessReplyEncoder() {
     }
 
-    /** The reply to {@code request} (which has passed {@link DatagramCheck}) that carries {@code decision}. */
-    public static byte[] encode(AuthDecision decision, byte[] request, byte[] secret) {
+    /**
+     * The reply to {@code request} (which has passed {@link DatagramCheck}) that carries {@code decision}, with the
+     * vendor attributes of {@code vendor}'s gateways.
+     */
+    public static byte[] encode(AuthDecision decision, byte[] request, byte[] secret, Vendor vendor) {
         AttributeWriter attributes = new AttributeWriter().messageAuthenticator();
         PacketCode code;
         if (decision instanceof AuthDecision.Accept accept) {
-            accept(accept, attributes);
+            accept(accept, attributes, vendor);
             code = PacketCode.ACCESS_ACCEPT;
         } else {
             reject((AuthDecision.Reject) decision, attributes);
@@ -39,12 +51,23 @@ public final class AccessReplyEncoder {
         return ReplyEncoder.encode(code, request, attributes.proxyStates(request), secret);
     }
 
-    private static void accept(AuthDecision.Accept accept, AttributeWriter out) {
+    private static void accept(AuthDecision.Accept accept, AttributeWriter out, Vendor vendor) {
         out.integer(Attributes.SESSION_TIMEOUT, Math.min(accept.sessionTimeout(), 0xFFFF_FFFFL))
                 .integer(Attributes.IDLE_TIMEOUT, accept.grant().idleTimeout())
                 .integer(Attributes.ACCT_INTERIM_INTERVAL, accept.grant().interimInterval())
-                .octets(Attributes.CLASS, AccountingRequestDecoder.classFor(accept.subscriberId()))
-                .vendorInteger(WISPR, WISPR_BANDWIDTH_MAX_UP, accept.grant().bandwidthUpBps())
+                .octets(Attributes.CLASS, AccountingRequestDecoder.classFor(accept.subscriberId()));
+        switch (vendor) {
+            case HUAWEI -> out.vendorInteger(HUAWEI, HUAWEI_INPUT_AVERAGE_RATE, accept.grant().bandwidthUpBps())
+                    .vendorInteger(HUAWEI, HUAWEI_OUTPUT_AVERAGE_RATE, accept.grant().bandwidthDownBps());
+            case H3C -> out.vendorInteger(H3C, H3C_INPUT_AVERAGE_RATE, accept.grant().bandwidthUpBps())
+                    .vendorInteger(H3C, H3C_OUTPUT_AVERAGE_RATE, accept.grant().bandwidthDownBps());
+            case GENERIC, RUIJIE -> hotspot(accept, out);
+        }
+    }
+
+    /** WISPr's and ChilliSpot's bandwidth and data quota, which hotspot gateways read. */
+    private static void hotspot(AuthDecision.Accept accept, AttributeWriter out) {
+        out.vendorInteger(WISPR, WISPR_BANDWIDTH_MAX_UP, accept.grant().bandwidthUpBps())
                 .vendorInteger(WISPR, WISPR_BANDWIDTH_MAX_DOWN, accept.grant().bandwidthDownBps())
                 .vendorInteger(CHILLISPOT, CHILLI_BANDWIDTH_MAX_UP, accept.grant().bandwidthUpBps() / 1000)
                 .vendorInteger(CHILLISPOT, CHILLI_BANDWIDTH_MAX_DOWN, accept.grant().bandwidthDownBps() / 1000)

@@ -213,7 +213,7 @@ public final class RequestDispatcher {
     }
 
     private void reply(Request r, AuthDecision decision) {
-        byte[] reply = AccessReplyEncoder.encode(decision, r.packet(), r.secret());
+        byte[] reply = AccessReplyEncoder.encode(decision, r.packet(), r.secret(), r.gateway().vendor());
         if (decision instanceof AuthDecision.Accept) {
             metrics.accepted(r.nas().name());
         } else {

@@ -3,6 +3,7 @@ package io.steppe.radius.packet;
 import static io.steppe.radius.packet.Decodes.value;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.steppe.radius.nas.Vendor;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +17,7 @@ class AccessReplyEncoderTest {
     void anAcceptCarriesTheGrantInEveryDialectAndTheClassOfItsSubscriber() {
         long remaining = 5L << 32 | 7;
         byte[] reply = AccessReplyEncoder.encode(new AuthDecision.Accept(42, 1800, remaining,
-                new SessionGrant(600, 300, 2_048_000, 8_192_000)), request, SECRET);
+                new SessionGrant(600, 300, 2_048_000, 8_192_000)), request, SECRET, Vendor.GENERIC);
         Reply decoded = value(new ReplyDecoder().decode(reply, request, SECRET));
         assertEquals(PacketCode.ACCESS_ACCEPT, decoded.code());
         assertEquals(Attributes.MESSAGE_AUTHENTICATOR, reply[20], "Message-Authenticator first");
@@ -33,8 +34,22 @@ class AccessReplyEncoderTest {
     }
 
     @Test
+    void huaweiAndH3cAcsAreGivenTheRateInTheirOwnAttributes() {
+        // Vendor-Specific (26), length 12, the vendor's number, its attribute 2 (input: the user's upload) or 5
+        // (output), length 6, the rate in bit/s: 2,048,000 = 0x1F4000 up, 8,192,000 = 0x7D0000 down.
+        String huawei = "1a 0c 00 00 07 db 02 06 00 1f 40 00 1a 0c 00 00 07 db 05 06 00 7d 00 00";
+        String h3c = "1a 0c 00 00 63 a2 02 06 00 1f 40 00 1a 0c 00 00 63 a2 05 06 00 7d 00 00";
+        for (var expected : java.util.Map.of(Vendor.HUAWEI, huawei, Vendor.H3C, h3c).entrySet()) {
+            byte[] reply = AccessReplyEncoder.encode(new AuthDecision.Accept(42, 1800, 1L << 30,
+                    new SessionGrant(600, 300, 2_048_000, 8_192_000)), request, SECRET, expected.getKey());
+            assertEquals(expected.getValue(), Hex.hex(java.util.Arrays.copyOfRange(reply, reply.length - 24 - 5, reply.length - 5)));
+            assertEquals(PacketCode.ACCESS_ACCEPT, value(new ReplyDecoder().decode(reply, request, SECRET)).code());
+        }
+    }
+
+    @Test
     void aRejectCarriesOnlyItsMessageInTheUsersLanguage() {
-        byte[] reply = AccessReplyEncoder.encode(new AuthDecision.Reject(RejectReason.UNKNOWN_USER, "en"), request, SECRET);
+        byte[] reply = AccessReplyEncoder.encode(new AuthDecision.Reject(RejectReason.UNKNOWN_USER, "en"), request, SECRET, Vendor.HUAWEI);
         Reply decoded = value(new ReplyDecoder().decode(reply, request, SECRET));
         assertEquals(PacketCode.ACCESS_REJECT, decoded.code());
         assertEquals(RejectReason.UNKNOWN_USER.message("en"), decoded.attributes().text(Attributes.REPLY_MESSAGE).orElseThrow());
