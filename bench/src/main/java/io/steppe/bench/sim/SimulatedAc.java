@@ -1,5 +1,6 @@
 package io.steppe.bench.sim;
 
+import com.sun.net.httpserver.HttpServer;
 import io.steppe.portal.ac.PortalAttribute;
 import io.steppe.portal.ac.PortalCodec;
 import io.steppe.portal.ac.PortalPacket;
@@ -12,9 +13,12 @@ import java.io.UncheckedIOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.Inet4Address;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -37,7 +41,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * challenge) or password, as a real AC does. Accepted, the user is online and accounting starts; REQ_LOGOUT stops
  * it. {@link #kick} sends NTF_LOGOUT as an AC does when a user leaves. What the portal sent is kept, in order.
  *
- * <p>Users are known by address, as an AC knows them from DHCP: {@link #connect} adds one. A packet of the wrong
+ * <p>Users are known by address, as an AC knows them from DHCP: {@link #connect} adds one, and {@link #capture} any
+ * browser that asks for a page. A packet of the wrong
  * version or, in v2, with the wrong authenticator is ignored, as a real AC ignores it.
  */
 public final class SimulatedAc implements AutoCloseable {
@@ -88,6 +93,7 @@ public final class SimulatedAc implements AutoCloseable {
     private final SecureRandom random = new SecureRandom();
     private final ExecutorService workers;
     private final Thread listener;
+    private final List<HttpServer> captures = new CopyOnWriteArrayList<>();
     private volatile boolean running = true;
 
     public SimulatedAc(Settings settings) {
@@ -125,6 +131,38 @@ public final class SimulatedAc implements AutoCloseable {
     public boolean online(Inet4Address ip) {
         Login l = users.get(ip);
         return l != null && l.sessionId != null;
+    }
+
+    /**
+     * Captures browsers as an AC does before login: any page asked for on the returned port (on the AC's address) is
+     * redirected to {@code portal} in China Mobile's parameter names, with the asking address as the user's. A phone
+     * the AC has not seen is given a MAC of its own and joins {@code apMac}'s {@code ssid}, as DHCP would.
+     *
+     * @return the port browsers are captured on
+     */
+    public int capture(URI portal, String apMac, String ssid) {
+        try {
+            HttpServer http = HttpServer.create(new InetSocketAddress(settings.bind().getAddress(), 0), 16);
+            http.createContext("/", exchange -> {
+                InetAddress peer = exchange.getRemoteAddress().getAddress();
+                Login l = peer instanceof Inet4Address ip ? users.computeIfAbsent(ip, a -> new Login(new User(a,
+                        String.format(java.util.Locale.ROOT, "02-AC-%02X-%02X-%02X-%02X", a.getAddress()[0] & 0xff, a.getAddress()[1] & 0xff,
+                                a.getAddress()[2] & 0xff, a.getAddress()[3] & 0xff), apMac, ssid))) : null;
+                String to = l == null ? portal.toString() : portal + "?wlanuserip=" + l.user.ip().getHostAddress() + "&wlanacname="
+                        + settings.name() + "&wlanacip=" + settings.bind().getAddress().getHostAddress() + "&wlanusermac=" + l.user.mac()
+                        + "&wlanapmac=" + l.user.apMac() + "&ssid=" + URLEncoder.encode(l.user.ssid(), StandardCharsets.UTF_8)
+                        + "&wlanuserfirsturl=" + URLEncoder.encode("http://www.ulanqab.gov.cn/", StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Location", to);
+                exchange.getResponseHeaders().add("Cache-Control", "no-store");
+                exchange.sendResponseHeaders(302, -1);
+                exchange.close();
+            });
+            http.start();
+            captures.add(http);
+            return http.getAddress().getPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The types of the packets the portal sent, in the order they came. */
@@ -370,6 +408,7 @@ public final class SimulatedAc implements AutoCloseable {
     @Override
     public void close() {
         running = false;
+        captures.forEach(h -> h.stop(0));
         socket.close();
         workers.shutdown();
         try {

@@ -13,6 +13,7 @@ import io.steppe.radius.nas.MessageAuthenticatorPolicy;
 import io.steppe.radius.nas.Nas;
 import io.steppe.radius.nas.NasAddress;
 import io.steppe.radius.nas.NasRepository;
+import io.steppe.radius.nas.Vendor;
 import io.steppe.radius.auth.VoucherIssuer;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -41,7 +42,16 @@ final class DemoCity {
     private static final java.net.InetAddress VILLAGE_UAM_ADDRESS = io.netty.util.NetUtil.createInetAddressFromIpAddressString("10.3.0.1");
 
     /** Access points of the demo city: Jining's centre, the Huitengxile grassland, a Liangcheng village. */
+    /** The demo's Huawei-style access controller, which logs users on by the Portal protocol (a SimulatedAc). */
+    static final String AC_NAME = "jining-library-ac";
+    static final String AC_ADDRESS = "127.0.0.2";
+    static final String AC_RADIUS_SECRET = "demo-jining-library-secret";
+    static final String AC_PORTAL_SECRET = "demo-portal-key";
+    static final String AC_AP_MAC = "02:00:5e:10:00:a1";
+
     private static final List<AccessPoint> ACCESS_POINTS = List.of(
+            ap("jn-library-01", AC_AP_MAC, "Ulanqab Library reading room", "jining-centre", 41.0290, 113.1250, AC_NAME),
+            ap("jn-library-02", "02:00:5e:10:00:a2", "Ulanqab Library entrance", "jining-centre", 41.0292, 113.1254, AC_NAME),
             ap("jn-square-01", "02:00:5e:10:00:01", "Jining People's Square north", "jining-centre", 41.0336, 113.1330, "jining-centre-gw"),
             ap("jn-square-02", "02:00:5e:10:00:02", "Jining People's Square south", "jining-centre", 41.0318, 113.1331, "jining-centre-gw"),
             ap("jn-station-01", "02:00:5e:10:00:03", "Ulanqab railway station hall", "jining-centre", 41.0165, 113.1072, "jining-centre-gw"),
@@ -87,6 +97,8 @@ final class DemoCity {
     }
 
     private static final List<Nas> GATEWAYS = List.of(
+            new Nas(AC_NAME, NasAddress.parse(AC_ADDRESS), AC_RADIUS_SECRET, Optional.empty(),
+                    3799, MessageAuthenticatorPolicy.AUTO, MessageAuthenticatorPolicy.AUTO),
             new Nas("jining-centre-gw", NasAddress.parse("127.0.0.1"), LOOPBACK_GATEWAY_SECRET, Optional.of(UAM_SECRET),
                     3799, MessageAuthenticatorPolicy.AUTO, MessageAuthenticatorPolicy.AUTO),
             new Nas("huitengxile-scenic-gw", NasAddress.parse("127.0.1.0/24"), "demo-huitengxile-secret", Optional.of("demo-uam-secret"),
@@ -113,6 +125,7 @@ final class DemoCity {
                 gateways.add(nas, actor);
             }
         }
+        gateways.setVendor(AC_NAME, Vendor.HUAWEI, actor);
         // The village gateway has no UAM secret: the portal trusts it only to send browsers to its own address.
         new UamAddresses(dsl).set("liangcheng-village-gw", List.of(VILLAGE_UAM_ADDRESS), actor);
         // The demo plays its APs itself, so each run gives them new tokens.

@@ -9,7 +9,10 @@ import io.steppe.ops.server.SteppeServer;
 import io.steppe.bench.sim.ApSimulator;
 import io.steppe.bench.sim.DemoTraffic;
 import io.steppe.bench.sim.SimulatedAp;
+import io.steppe.bench.sim.SimulatedAc;
 import io.steppe.bench.sim.UamGatewaySimulator;
+import io.steppe.portal.ac.AccessControllers;
+import io.steppe.portal.ac.PortalProtocol;
 import io.steppe.radius.auth.VoucherIssuer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -62,6 +65,7 @@ public final class DemoCommand implements Callable<Integer> {
                      new InetSocketAddress("127.0.0.1", server.radius().authPort()),
                      URI.create("http://127.0.0.1:" + server.listeners().portalPort() + "/"))) {
             DemoCity.Seeded seeded = new DemoCity(server.database().dsl(), server.keys(), context.actor(), context.clock()).seed();
+            SimulatedAc ac = accessController(server);
             server.radius().reloadGateways();
             VoucherIssuer issuer = new VoucherIssuer(server.database().dsl(), server.keys(), context.clock(), new SecureRandom());
             DemoTraffic traffic = new DemoTraffic(gateway, new InetSocketAddress("127.0.0.1", server.radius().acctPort()),
@@ -71,10 +75,14 @@ public final class DemoCommand implements Callable<Integer> {
             ApSimulator aps = new ApSimulator(URI.create("http://127.0.0.1:" + server.listeners().apiPort() + "/"), simulated,
                     AP_INTERVAL, Duration.ofMinutes(1), 16, context.clock(), nanos -> { }).start();
             ServeCommand.printBanner(context, server);
+            int acPhone = ac.capture(URI.create("http://127.0.0.1:" + server.listeners().portalPort() + "/"), DemoCity.AC_AP_MAC, "Ulanqab-Free");
             context.out().println("A phone behind the demo gateway: open http://127.0.0.1:" + gateway.port()
                     + "/ in a browser (it is sent to the portal; log in with the voucher below or any +976/+7/+86 number,"
                     + (config.sms() == SteppeConfig.Sms.OUTBOX ? " the SMS code is at /api/dev/sms-outbox on the API port, for the admin login below)"
                     : " the SMS code goes out as STEPPE_SMS says)"));
+            context.out().println("A phone on the demo Huawei access controller (" + DemoCity.AC_NAME + ", Portal protocol v2): open http://"
+                    + DemoCity.AC_ADDRESS + ":" + acPhone + "/ (the portal logs you on through the AC; the session's gateway is "
+                    + DemoCity.AC_NAME + ")");
             context.out().println("Simulated phones log in every " + 20 + " s and send accounting (GET /api/sessions).");
             context.out().println("Demo city: " + seeded.gateways() + " gateways and " + seeded.accessPoints()
                     + " access points reporting every " + AP_INTERVAL.toSeconds() + " s (console /console/aps, GET /api/aps, GET /api/alerts).");
@@ -93,8 +101,24 @@ public final class DemoCommand implements Callable<Integer> {
             signal.await();
             aps.close();
             traffic.close();
+            ac.close();
         }
         return 0;
+    }
+
+    /** The demo's Huawei-style AC on 127.0.0.2, registered for the Portal protocol at the port it listens on this run. */
+    private SimulatedAc accessController(SteppeServer server) {
+        SimulatedAc ac = new SimulatedAc(new SimulatedAc.Settings(DemoCity.AC_NAME, PortalProtocol.HUAWEI_V2, DemoCity.AC_PORTAL_SECRET,
+                new InetSocketAddress(DemoCity.AC_ADDRESS, 0), new InetSocketAddress("127.0.0.1", server.portalProtocol().port()),
+                new InetSocketAddress("127.0.0.1", server.radius().authPort()), new InetSocketAddress("127.0.0.1", server.radius().acctPort()),
+                DemoCity.AC_RADIUS_SECRET, false));
+        try {
+            new AccessControllers(server.database().dsl(), server.keys()).register(DemoCity.AC_NAME, PortalProtocol.HUAWEI_V2,
+                    DemoCity.AC_PORTAL_SECRET, java.net.InetAddress.getByName(DemoCity.AC_ADDRESS), ac.port(), context.actor());
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalStateException("an address literal always resolves", e);
+        }
+        return ac;
     }
 
     /**
