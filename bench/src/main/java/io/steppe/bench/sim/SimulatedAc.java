@@ -321,7 +321,9 @@ public final class SimulatedAc implements AutoCloseable {
                 answer(p, request, from, PortalType.ACK_AUTH, 1, p.reqId(), List.of());
                 return;
             }
-            l.sessionId = HexFormat.of().formatHex(random.generateSeed(8)).toUpperCase(java.util.Locale.ROOT);
+            byte[] id = new byte[8];
+            random.nextBytes(id);
+            l.sessionId = HexFormat.of().formatHex(id).toUpperCase(java.util.Locale.ROOT);
             l.username = username;
             answer(p, request, from, PortalType.ACK_AUTH, 0, p.reqId(), List.of());
         }

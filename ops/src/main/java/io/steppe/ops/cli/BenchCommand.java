@@ -1,5 +1,6 @@
 package io.steppe.ops.cli;
 
+import io.steppe.bench.AcLoginBench;
 import io.steppe.bench.ApBench;
 import io.steppe.bench.BenchMode;
 import io.steppe.bench.BenchReport;
@@ -29,7 +30,7 @@ public final class BenchCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new UserError("bench needs a subcommand: radius, portal or aps (see 'steppe bench --help')");
+        throw new UserError("bench needs a subcommand: radius, portal, ac, aps or coverage (see 'steppe bench --help')");
     }
 
     @Command(name = "radius", mixinStandardHelpOptions = true,
@@ -131,6 +132,59 @@ public final class BenchCommand implements Runnable {
         PortalLoginBench.Result r = bench.run(concurrency, Duration.ofSeconds(duration));
         context.out().print(r.report());
         return r.logins() > 0 ? 0 : 1;
+    }
+
+    @Command(name = "ac", mixinStandardHelpOptions = true,
+            description = {"Voucher logins through a simulated access controller (Portal protocol) against a running server:",
+                    "the login page, the voucher, and the portal's exchange with the AC, whose Access-Request the RADIUS server",
+                    "answers. The AC listens on 127.0.0.1:--ac-port; register it first as a gateway at 127.0.0.1 with",
+                    "--portal-protocol, --portal-secret and --portal-port of the same values."})
+    int ac(@Option(names = "--portal", defaultValue = "127.0.0.1:8080", paramLabel = "HOST:PORT") String portal,
+           @Option(names = "--portal-protocol-port", defaultValue = "50100", description = "the server's STEPPE_PORTAL2_PORT") int portal2,
+           @Option(names = "--radius", defaultValue = "127.0.0.1:1812", paramLabel = "HOST:PORT") String radius,
+           @Option(names = "--accounting", defaultValue = "127.0.0.1:1813", paramLabel = "HOST:PORT") String accounting,
+           @Option(names = "--ac-name", required = true, description = "the AC's gateway name") String acName,
+           @Option(names = "--ac-port", defaultValue = "12000", description = "the AC's Portal port (default ${DEFAULT-VALUE})") int acPort,
+           @Option(names = "--protocol", defaultValue = "huawei-v2", description = "the AC's portal protocol (default ${DEFAULT-VALUE})")
+           String protocol,
+           @Option(names = "--secret", required = true, description = "the AC's RADIUS shared secret") String secret,
+           @Option(names = "--portal-secret", required = true, description = "the AC's Portal protocol secret") String portalSecret,
+           @Option(names = "--vouchers", required = true, paramLabel = "FILE", description = "voucher codes, one a line; one a login")
+           java.nio.file.Path vouchers,
+           @Option(names = "--concurrency", defaultValue = "16", description = "phones logging in at once (default ${DEFAULT-VALUE})") int concurrency,
+           @Option(names = "--warmup", defaultValue = "5", paramLabel = "SECONDS", description = "0 to 120 (default ${DEFAULT-VALUE})") int warmup,
+           @Option(names = "--duration", defaultValue = "10", paramLabel = "SECONDS", description = "1 to 600 (default ${DEFAULT-VALUE})") int duration,
+           @Option(names = "--server-pid", paramLabel = "PID", description = "also report this process's CPU time over the run") Long serverPid)
+            throws InterruptedException {
+        if (concurrency < 1 || concurrency > 256) {
+            throw new UserError("--concurrency must be 1 to 256, was " + concurrency);
+        }
+        if (duration < 1 || duration > RadiusBenchPlan.MAX_DURATION.toSeconds() || warmup < 0 || warmup > 120) {
+            throw new UserError("--duration must be 1 to 600 seconds and --warmup 0 to 120, were " + duration + " and " + warmup);
+        }
+        java.util.List<String> codes;
+        try {
+            codes = java.nio.file.Files.readAllLines(vouchers).stream().map(String::trim).filter(l -> !l.isEmpty()).toList();
+        } catch (java.io.IOException e) {
+            throw new UserError("cannot read --vouchers " + vouchers + ": " + e.getMessage());
+        }
+        io.steppe.portal.ac.PortalProtocol parsed;
+        try {
+            parsed = io.steppe.portal.ac.PortalProtocol.parse(protocol);
+        } catch (IllegalArgumentException e) {
+            throw new UserError("--protocol: " + e.getMessage());
+        }
+        CpuClock serverCpu = serverPid == null ? CpuClock.none() : CpuClock.process(serverPid);
+        java.net.InetSocketAddress portalProtocol = new java.net.InetSocketAddress(LoopbackTarget.parse(portal, 8080).address().getAddress(), portal2);
+        try (io.steppe.bench.sim.SimulatedAc ac = new io.steppe.bench.sim.SimulatedAc(new io.steppe.bench.sim.SimulatedAc.Settings(acName, parsed,
+                portalSecret, new java.net.InetSocketAddress("127.0.0.1", acPort), portalProtocol, LoopbackTarget.parse(radius, 1812).address(),
+                LoopbackTarget.parse(accounting, 1813).address(), secret, false))) {
+            AcLoginBench.Result r = new AcLoginBench(LoopbackTarget.parse(portal, 8080), ac, acName, codes, serverCpu)
+                    .run(concurrency, Duration.ofSeconds(warmup), Duration.ofSeconds(duration));
+            context.out().print(r.report());
+            context.out().flush();
+            return r.logins() > 0 ? 0 : 1;
+        }
     }
 
     @Command(name = "aps", mixinStandardHelpOptions = true,

@@ -106,6 +106,9 @@ class BenchCommandTest {
             {"--mode pap needs --user and --password", "radius", "--secret", "s", "--max"},
             {"--window must be 1 to 16384, was 0", "radius", "--secret", "s", "--mode", "acct", "--max", "--window", "0"},
             {"bench needs a subcommand", },
+            {"cannot read --vouchers /nonexistent", "ac", "--ac-name", "a", "--secret", "s", "--portal-secret", "p", "--vouchers", "/nonexistent"},
+            {"--concurrency must be 1 to 256, was 0", "ac", "--ac-name", "a", "--secret", "s", "--portal-secret", "p", "--vouchers", "v",
+                    "--concurrency", "0"},
         };
         for (String[] c : cases) {
             Result result = bench(java.util.Arrays.copyOfRange(c, 1, c.length));
