@@ -127,6 +127,29 @@ public final class SimulatedAc implements AutoCloseable {
         users.put(user.ip(), new Login(user));
     }
 
+    /**
+     * A phone joined, and the AC first tries MAC authentication (Huawei's MAC-priority portal authentication):
+     * User-Name and User-Password the phone's MAC. Accepted, the phone is online without the portal.
+     *
+     * @return whether it is online
+     */
+    public boolean join(User user) {
+        connect(user);
+        Login l = users.get(user.ip());
+        Optional<Integer> code = radius.access(request(user, user.mac()).userPassword(user.mac().getBytes(StandardCharsets.UTF_8)));
+        if (code.orElse(0) != 2) {
+            return false;
+        }
+        synchronized (l) {
+            byte[] id = new byte[8];
+            random.nextBytes(id);
+            l.sessionId = HexFormat.of().formatHex(id).toUpperCase(java.util.Locale.ROOT);
+            l.username = user.mac();
+        }
+        accounting.accounting(accountingRequest(l, ACCOUNTING_START));
+        return true;
+    }
+
     /** Whether the AC lets the user through. */
     public boolean online(Inet4Address ip) {
         Login l = users.get(ip);

@@ -129,6 +129,9 @@ class AcLoginTest {
         } finally {
             browser.quit();
         }
+        // The phone comes back: the AC's MAC authentication lets the remembered device in without the portal.
+        assertTrue(ac.join(new SimulatedAc.User(USER, "02-00-00-00-AC-02", "60-DE-F3-00-00-01", "Ulanqab-Free")));
+        assertFalse(ac.join(new SimulatedAc.User(USER, "02-00-00-00-AC-99", "60-DE-F3-00-00-01", "Ulanqab-Free")), "a device never seen");
     }
 
     @Test
