@@ -13,7 +13,7 @@ import io.steppe.radius.nas.MessageAuthenticatorPolicy;
 import io.steppe.radius.nas.Nas;
 import io.steppe.radius.nas.NasAddress;
 import io.steppe.radius.nas.NasRepository;
-import io.steppe.radius.nas.Vendor;
+import io.steppe.radius.packet.Vendor;
 import io.steppe.radius.auth.VoucherIssuer;
 import java.security.SecureRandom;
 import java.time.Clock;

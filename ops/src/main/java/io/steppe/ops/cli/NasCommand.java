@@ -5,7 +5,7 @@ import io.steppe.radius.nas.MessageAuthenticatorPolicy;
 import io.steppe.radius.nas.Nas;
 import io.steppe.radius.nas.NasAddress;
 import io.steppe.radius.nas.NasRepository;
-import io.steppe.radius.nas.Vendor;
+import io.steppe.radius.packet.Vendor;
 import io.steppe.portal.ac.AccessController;
 import io.steppe.portal.ac.AccessControllers;
 import io.steppe.portal.ac.PortalProtocol;

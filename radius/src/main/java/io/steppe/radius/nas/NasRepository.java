@@ -6,6 +6,7 @@ import io.steppe.db.AuditLog;
 import io.steppe.db.keys.SecretKeys;
 import io.steppe.db.keys.Sealer;
 import io.steppe.db.schema.tables.records.NasRecord;
+import io.steppe.radius.packet.Vendor;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,5 @@
 package io.steppe.radius.packet;
 
-import io.steppe.radius.nas.Vendor;
 import java.nio.charset.StandardCharsets;
 
 /**

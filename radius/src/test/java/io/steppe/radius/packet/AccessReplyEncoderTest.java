@@ -3,7 +3,6 @@ package io.steppe.radius.packet;
 import static io.steppe.radius.packet.Decodes.value;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.steppe.radius.nas.Vendor;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package io.steppe.radius.nas;
+package io.steppe.radius.packet;
 
 import java.util.Locale;
 
