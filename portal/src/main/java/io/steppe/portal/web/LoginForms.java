@@ -15,6 +15,7 @@ import io.steppe.portal.login.LoginCredential;
 import io.steppe.portal.sms.SmsLogin;
 import io.steppe.portal.ac.AcRedirect;
 import io.steppe.portal.ac.AccessController;
+import io.steppe.portal.ac.AccessControllerDirectory;
 import io.steppe.portal.ac.AccessControllers;
 import io.steppe.portal.ac.PortalServer;
 import io.steppe.portal.uam.AnsweredChallenges;
@@ -55,7 +56,7 @@ final class LoginForms {
     private final PortalSettings settings;
     private final boolean smsOffered;
     private final Csrf csrf;
-    private final AccessControllers controllers;
+    private final AccessControllerDirectory controllers;
     /** Null where the Portal protocol's socket is not running (a portal without ACs in tests). */
     private final PortalServer portalProtocol;
 
@@ -63,7 +64,7 @@ final class LoginForms {
                @Nullable PortalServer portalProtocol) {
         SecureRandom random = new SecureRandom();
         this.gateways = new GatewayDirectory(database.dsl(), keys, clock);
-        this.controllers = new AccessControllers(database.dsl(), keys);
+        this.controllers = new AccessControllerDirectory(new AccessControllers(database.dsl(), keys), clock);
         this.portalProtocol = portalProtocol;
         this.credentials = new CredentialIssuer(database.dsl(), keys, clock, random);
         this.answered = new AnsweredChallenges(database.dsl(), clock);
