@@ -112,7 +112,7 @@ class AcLoginTest {
             browser.findElement(By.id("voucher")).sendKeys(voucher());
             browser.findElement(By.id("terms-voucher")).click();
             browser.findElement(By.cssSelector("form[action='/login/voucher'] button")).click();
-            assertEquals("You are online", browser.findElement(By.tagName("h1")).getText(), browser.getPageSource());
+            awaitHeading(browser, "You are online");
             assertTrue(ac.online(USER), "the AC lets the user through");
             assertEquals(List.of(PortalType.REQ_CHALLENGE, PortalType.REQ_AUTH, PortalType.AFF_ACK_AUTH), ac.received());
             assertTrue(browser.getPageSource().contains("http://www.ulanqab.gov.cn/"), "where the user was going, as a link");
@@ -145,7 +145,7 @@ class AcLoginTest {
             browser.findElement(By.cssSelector("form[action='/login/sms/request'] button")).click();
             browser.findElement(By.id("code")).sendKeys(codeFromOutbox("+79145551234"));
             browser.findElement(By.cssSelector("form[action='/login/sms/verify'] button")).click();
-            assertEquals("Вы в сети", browser.findElement(By.tagName("h1")).getText(), browser.getPageSource());
+            awaitHeading(browser, "Вы в сети");
             assertTrue(ac.online(USER));
         } finally {
             browser.quit();
@@ -182,6 +182,16 @@ class AcLoginTest {
                 "/?wlanuserip=not-an-address&wlanacname=hw-ac-refuse&wlanusermac=02-00-00-00-AC-06", "Accept-Language", "en");
         assertEquals(400, malformed.statusCode(), malformed.body());
         assertTrue(malformed.body().contains("wlanuserip"), "the parameter is named: " + malformed.body());
+    }
+
+    /** Waits for the page after a form was sent: the old page's heading may still be there when the click returns. */
+    static void awaitHeading(WebDriver browser, String heading) {
+        try {
+            new WebDriverWait(browser, Duration.ofSeconds(30)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                    .until(d -> heading.equals(d.findElement(By.tagName("h1")).getText()));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("no page headed '" + heading + "': " + browser.getPageSource(), e);
+        }
     }
 
     HttpResponse<String> loginWithVoucher(String redirect) {
