@@ -50,6 +50,7 @@ public final class SimulatedAc implements AutoCloseable {
     private static final int ACCOUNTING_START = 1;
     private static final int ACCOUNTING_STOP = 2;
     private static final int WIRELESS_802_11 = 19;
+    private static final int KEPT = 1000;
 
     /**
      * @param name         the AC's name, sent as NAS-Identifier and in its redirects as {@code wlanacname}
@@ -88,7 +89,8 @@ public final class SimulatedAc implements AutoCloseable {
     private final AccessRequestSender radius;
     private final AccessRequestSender accounting;
     private final Map<Inet4Address, Login> users = new ConcurrentHashMap<>();
-    private final List<PortalType> received = new CopyOnWriteArrayList<>();
+    /** The last {@link #KEPT} packet types received: a benchmark's AC receives hundreds a second. */
+    private final java.util.ArrayDeque<PortalType> received = new java.util.ArrayDeque<>();
     private final AtomicInteger nextReqId = new AtomicInteger(1);
     private final SecureRandom random = new SecureRandom();
     private final ExecutorService workers;
@@ -188,9 +190,11 @@ public final class SimulatedAc implements AutoCloseable {
         }
     }
 
-    /** The types of the packets the portal sent, in the order they came. */
+    /** The types of the last thousand packets the portal sent, in the order they came. */
     public List<PortalType> received() {
-        return List.copyOf(received);
+        synchronized (received) {
+            return List.copyOf(received);
+        }
     }
 
     /**
@@ -252,7 +256,12 @@ public final class SimulatedAc implements AutoCloseable {
             if (p.version() != settings.protocol().version() || p.version() == 2 && !PortalCodec.authentic(bytes, secret, PortalCodec.NO_REQUEST)) {
                 continue;
             }
-            received.add(p.type());
+            synchronized (received) {
+                if (received.size() == KEPT) {
+                    received.removeFirst();
+                }
+                received.addLast(p.type());
+            }
             Login l = users.get(p.userIp());
             switch (p.type()) {
                 case REQ_CHALLENGE -> challenge(l, p, bytes, from);
