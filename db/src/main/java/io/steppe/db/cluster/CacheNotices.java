@@ -61,9 +61,16 @@ public final class CacheNotices implements AutoCloseable {
         return notices;
     }
 
-    /** Hands the notices of {@code topic} to {@code handler}. */
+    /**
+     * Hands the notices of {@code topic} to {@code handler}. One added while the connection already listens is told at
+     * once that everything may have changed, as it would have been on connecting: what it holds may predate notices
+     * it was not there to hear. (It may be told twice, if added as the connection comes up.)
+     */
     public void on(String topic, Handler handler) {
         handlers.computeIfAbsent(topic, t -> new CopyOnWriteArrayList<>()).add(handler);
+        if (listening) {
+            allChanged(handler);
+        }
     }
 
     /** {@link #on} for a handler that drops every entry of the topic whatever changed. */

@@ -50,6 +50,10 @@ class CacheNoticesTest {
         // On connecting, each is told that everything may have changed meanwhile.
         assertEquals(EVERYTHING, heardByA.poll(10, TimeUnit.SECONDS));
         assertEquals(EVERYTHING, heardByB.poll(10, TimeUnit.SECONDS));
+        // A handler added as the connection came up may have been told twice; each test starts from nothing heard.
+        assertTrue(waitUntilListening(atA) && waitUntilListening(atB));
+        heardByA.clear();
+        heardByB.clear();
     }
 
     @AfterEach
