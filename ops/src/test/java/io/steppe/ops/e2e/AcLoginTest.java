@@ -168,6 +168,32 @@ class AcLoginTest {
     }
 
     @Test
+    void anOperatorsDisconnectReachesTheAcAsReqLogout() throws Exception {
+        SimulatedAc ac = ac("hw-ac-kick", "127.0.0.7", PortalProtocol.HUAWEI_V2, false, "02-00-00-00-AC-07");
+        assertEquals(200, loginWithVoucher(redirect("hw-ac-kick", "02-00-00-00-AC-07")).statusCode());
+        int api = server.listeners().apiPort();
+        String token = http.consoleToken(api, "ada", ADMIN_PASSWORD);
+        // The AC's Accounting-Start makes the session the operator sees.
+        String id = null;
+        for (int i = 0; i < 100 && id == null; i++) {
+            Matcher m = Pattern.compile("\"id\":\"([0-9a-f]+)\",[^}]*\"gateway\":\"hw-ac-kick\"")
+                    .matcher(http.get(api, "/api/sessions", "Authorization", "Bearer " + token).body());
+            if (m.find()) {
+                id = m.group(1);
+            } else {
+                Thread.sleep(100);
+            }
+        }
+        assertTrue(id != null, "the session through the AC is listed");
+        HttpResponse<String> kicked = http.post(api, "/api/sessions/" + id + "/disconnect", "application/json", "",
+                "Authorization", "Bearer " + token);
+        assertEquals(200, kicked.statusCode(), kicked.body());
+        assertTrue(kicked.body().contains("\"result\":\"ack\""), "the AC's ACK_LOGOUT decides: " + kicked.body());
+        assertTrue(ac.received().contains(PortalType.REQ_LOGOUT), ac.received().toString());
+        assertFalse(ac.online(USER));
+    }
+
+    @Test
     void aRedirectNamingAnAcNotRegisteredOrAnotherUsersAddressIsRefused() throws Exception {
         ac("hw-ac-refuse", "127.0.0.6", PortalProtocol.HUAWEI_V2, false, "02-00-00-00-AC-06");
         HttpResponse<String> unknown = http.get(server.listeners().portalPort(),
