@@ -110,7 +110,8 @@ public final class HotspotPolicy implements AccessPolicy {
         }
         AccessAttempt attempt = new AccessAttempt("portal", NO_GATEWAY, code, new Credential.Pap(code), Optional.of(device), Optional.empty());
         OffsetDateTime now = now();
-        AccessSnapshot snapshot = dsl.transactionResult(tx -> reader.read(tx.dsl(), attempt, now));
+        AccessSnapshot snapshot = dsl.transactionResult(tx -> reader.foresee(tx.dsl(), attempt, now))
+                .orElse(new AccessSnapshot(now, true, AccessSnapshot.Login.NOBODY, Optional.empty(), Optional.empty(), Optional.empty()));
         return rules.decide(attempt, snapshot)
                 .orElseThrow(() -> new IllegalStateException("a snapshot from the database lacks a row: " + snapshot)).decision();
     }

@@ -50,7 +50,7 @@ final class SnapshotReader {
                     device.map(RememberedDevice::subscriberId));
         }
         if (voucherShaped) {
-            Optional<AccessSnapshot> byCode = byVoucherCode(tx, attempt, now);
+            Optional<AccessSnapshot> byCode = byVoucherCode(tx, attempt, now, true);
             if (byCode.isPresent()) {
                 return byCode.get();
             }
@@ -61,8 +61,17 @@ final class SnapshotReader {
             return snapshot(tx, now, new AccessSnapshot.Login.Portal(credential.get()), voucher(tx, VOUCHER.SUBSCRIBER_ID.eq(subscriberId), true),
                     asking(tx, attempt), Optional.of(subscriberId));
         }
-        return (voucherShaped ? Optional.<AccessSnapshot>empty() : byVoucherCode(tx, attempt, now))
+        return (voucherShaped ? Optional.<AccessSnapshot>empty() : byVoucherCode(tx, attempt, now, true))
                 .orElse(new AccessSnapshot(now, true, AccessSnapshot.Login.NOBODY, Optional.empty(), Optional.empty(), Optional.empty()));
+    }
+
+    /**
+     * What a voucher code typed on the portal would be judged by, read without locking: the portal only foresees the
+     * decision, which the RADIUS server takes again, locked, when the gateway asks. A lock here would make the
+     * read a write, with a commit to wait for, at every voucher typed.
+     */
+    Optional<AccessSnapshot> foresee(DSLContext dsl, AccessAttempt attempt, OffsetDateTime now) {
+        return byVoucherCode(dsl, attempt, now, false);
     }
 
     /** The subscriber's voucher, if they are one, and usage: what is left of their allowance follows from these. */
@@ -71,8 +80,8 @@ final class SnapshotReader {
                 Optional.of(subscriberId));
     }
 
-    private Optional<AccessSnapshot> byVoucherCode(DSLContext tx, AccessAttempt attempt, OffsetDateTime now) {
-        return voucher(tx, VOUCHER.CODE_HASH.eq(VoucherIssuer.codeHash(keys, attempt.userName())), true)
+    private Optional<AccessSnapshot> byVoucherCode(DSLContext tx, AccessAttempt attempt, OffsetDateTime now, boolean lock) {
+        return voucher(tx, VOUCHER.CODE_HASH.eq(VoucherIssuer.codeHash(keys, attempt.userName())), lock)
                 .map(v -> snapshot(tx, now, AccessSnapshot.Login.VOUCHER_CODE, Optional.of(v), asking(tx, attempt),
                         Optional.of(v.subscriberId())));
     }
