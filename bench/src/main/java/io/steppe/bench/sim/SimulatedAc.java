@@ -143,9 +143,7 @@ public final class SimulatedAc implements AutoCloseable {
             return false;
         }
         synchronized (l) {
-            byte[] id = new byte[8];
-            random.nextBytes(id);
-            l.sessionId = HexFormat.of().formatHex(id).toUpperCase(java.util.Locale.ROOT);
+            l.sessionId = newSessionId();
             l.username = user.mac();
         }
         accounting.accounting(accountingRequest(l, ACCOUNTING_START));
@@ -353,13 +351,18 @@ public final class SimulatedAc implements AutoCloseable {
                 answer(p, request, from, PortalType.ACK_AUTH, 1, p.reqId(), List.of());
                 return;
             }
-            byte[] id = new byte[8];
-            random.nextBytes(id);
-            l.sessionId = HexFormat.of().formatHex(id).toUpperCase(java.util.Locale.ROOT);
+            l.sessionId = newSessionId();
             l.username = username;
             answer(p, request, from, PortalType.ACK_AUTH, 0, p.reqId(), List.of());
         }
         accounting.accounting(accountingRequest(l, ACCOUNTING_START));
+    }
+
+    /** An Acct-Session-Id as ACs make them: random hex. */
+    private String newSessionId() {
+        byte[] id = new byte[8];
+        random.nextBytes(id);
+        return HexFormat.of().formatHex(id).toUpperCase(java.util.Locale.ROOT);
     }
 
     private void logout(Login l, PortalPacket p, byte[] request, InetSocketAddress from) {

@@ -5,6 +5,7 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.steppe.portal.ac.PortalCounters;
 import io.steppe.portal.ac.PortalServer;
 import java.util.Locale;
+import java.util.function.ToLongFunction;
 
 /** The Portal protocol's figures in Prometheus, read at scrape time: 6 outcomes of logins and of logouts, 4 drop reasons. */
 public final class PrometheusPortalMetrics {
@@ -13,20 +14,9 @@ public final class PrometheusPortalMetrics {
     }
 
     public static void register(PrometheusRegistry registry, PortalCounters counters) {
-        CounterWithCallback.builder().name("steppe_portal_protocol_logins_total")
-                .help("Logins through access controllers (Portal protocol), by outcome").labelNames("outcome")
-                .callback(cb -> {
-                    for (PortalServer.Outcome o : PortalServer.Outcome.values()) {
-                        cb.call(counters.logins(o), label(o));
-                    }
-                }).register(registry);
-        CounterWithCallback.builder().name("steppe_portal_protocol_logouts_total")
-                .help("REQ_LOGOUT sent to access controllers, by outcome").labelNames("outcome")
-                .callback(cb -> {
-                    for (PortalServer.Outcome o : PortalServer.Outcome.values()) {
-                        cb.call(counters.logouts(o), label(o));
-                    }
-                }).register(registry);
+        byOutcome(registry, "steppe_portal_protocol_logins_total", "Logins through access controllers (Portal protocol), by outcome",
+                counters::logins);
+        byOutcome(registry, "steppe_portal_protocol_logouts_total", "REQ_LOGOUT sent to access controllers, by outcome", counters::logouts);
         CounterWithCallback.builder().name("steppe_portal_protocol_dropped_total")
                 .help("Portal protocol packets dropped, by reason (malformed, unknown_source, not_authentic, unexpected)").labelNames("reason")
                 .callback(cb -> {
@@ -42,7 +32,12 @@ public final class PrometheusPortalMetrics {
                 .register(registry);
     }
 
-    private static String label(PortalServer.Outcome o) {
-        return o.name().toLowerCase(Locale.ROOT);
+    private static void byOutcome(PrometheusRegistry registry, String name, String help, ToLongFunction<PortalServer.Outcome> count) {
+        CounterWithCallback.builder().name(name).help(help).labelNames("outcome")
+                .callback(cb -> {
+                    for (PortalServer.Outcome o : PortalServer.Outcome.values()) {
+                        cb.call(count.applyAsLong(o), o.name().toLowerCase(Locale.ROOT));
+                    }
+                }).register(registry);
     }
 }

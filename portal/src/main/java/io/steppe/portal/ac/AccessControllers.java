@@ -11,7 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jooq.DSLContext;
+import org.jooq.Condition;
 import org.jooq.Record;
+import org.jooq.Record5;
+import org.jooq.SelectConditionStep;
+import org.jooq.impl.DSL;
 import org.jooq.postgres.extensions.types.Inet;
 
 /**
@@ -54,20 +58,23 @@ public final class AccessControllers {
 
     /** The AC of that gateway name. */
     public Optional<AccessController> named(String name) {
-        return dsl.select(NAS.NAME, NAS.PORTAL_PROTOCOL, NAS.PORTAL_SECRET_SEALED, NAS.PORTAL_ADDRESS, NAS.PORTAL_PORT).from(NAS)
-                .where(NAS.NAME.eq(name).and(NAS.PORTAL_PROTOCOL.isNotNull())).fetchOptional(this::controller);
+        return controllers(NAS.NAME.eq(name)).fetchOptional(this::controller);
     }
 
     /** The AC whose Portal address is {@code address}: what the portal takes an AC's packet from. */
     public Optional<AccessController> at(InetAddress address) {
-        return dsl.select(NAS.NAME, NAS.PORTAL_PROTOCOL, NAS.PORTAL_SECRET_SEALED, NAS.PORTAL_ADDRESS, NAS.PORTAL_PORT).from(NAS)
-                .where(NAS.PORTAL_PROTOCOL.isNotNull().and(NAS.PORTAL_ADDRESS.eq(Inet.valueOf(address)))).fetchOptional(this::controller);
+        return controllers(NAS.PORTAL_ADDRESS.eq(Inet.valueOf(address))).fetchOptional(this::controller);
     }
 
     /** Every AC, by gateway name. */
     public List<AccessController> all() {
+        return controllers(DSL.noCondition()).orderBy(NAS.NAME).fetch(this::controller);
+    }
+
+    /** The gateways registered as ACs that {@code which} selects. */
+    private SelectConditionStep<Record5<String, String, byte[], Inet, Integer>> controllers(Condition which) {
         return dsl.select(NAS.NAME, NAS.PORTAL_PROTOCOL, NAS.PORTAL_SECRET_SEALED, NAS.PORTAL_ADDRESS, NAS.PORTAL_PORT).from(NAS)
-                .where(NAS.PORTAL_PROTOCOL.isNotNull()).orderBy(NAS.NAME).fetch(this::controller);
+                .where(NAS.PORTAL_PROTOCOL.isNotNull()).and(which);
     }
 
     private AccessController controller(Record r) {
