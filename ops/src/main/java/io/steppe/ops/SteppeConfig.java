@@ -3,6 +3,7 @@ package io.steppe.ops;
 import io.steppe.controller.ControllerConfig;
 import io.steppe.coverage.CoverageConfig;
 import io.steppe.db.DatabaseConfig;
+import io.steppe.web.CityBounds;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.URI;
@@ -10,6 +11,7 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -41,13 +43,14 @@ import java.util.TreeSet;
  * @param controller      the AP controller's {@code STEPPE_AP_*} keys (see {@link ControllerKeys})
  * @param coverage        {@code STEPPE_COVERAGE_*}: the coverage method's thresholds (see {@link CoverageKeys})
  * @param portal          {@code STEPPE_PORTAL_URL}, {@code STEPPE_SMS_COUNTRIES}, {@code STEPPE_SMS_HOURLY_BUDGET} (see {@link Portal})
+ * @param console         {@code STEPPE_ZONE}, {@code STEPPE_CITY_BOUNDS} (see {@link Console})
  */
 public record SteppeConfig(Path home, DatabaseConfig database, String bindAddress, int portalPort, int apiPort,
                            String portalBind, String apiBind,
                            int radiusAuthPort, int radiusAcctPort, int radsecPort, Sms sms,
                            Optional<URI> smsWebhookUrl, Optional<RadSecFiles> radsecTls, Allowance allowance,
                            int smsGatewayLimit, ControllerConfig controller, CoverageConfig coverage,
-                           Portal portal) {
+                           Portal portal, Console console) {
 
     /** Each subscriber's free daily allowance, and how long a device that logged in is let back in by MAC. */
     public record Allowance(int dailyMinutes, int dailyMegabytes, int rememberDays) {
@@ -83,13 +86,24 @@ public record SteppeConfig(Path home, DatabaseConfig database, String bindAddres
     public record Portal(Optional<URI> publicUrl, Set<String> smsCountries, int smsHourlyBudget, int protocolPort) {
     }
 
+    /**
+     * Where the console's people and the city are.
+     *
+     * @param zone {@code STEPPE_ZONE}: the time zone every time on the console and in human-readable API fields is
+     *             shown in (default Asia/Shanghai)
+     * @param city {@code STEPPE_CITY_BOUNDS}: {@code south,west,north,east} in degrees; maps are fitted to it and
+     *             leave out what lies outside (default: none, the whole world)
+     */
+    public record Console(ZoneId zone, CityBounds city) {
+    }
+
     /** The keys Steppe reads; any other {@code STEPPE_} key in the config file is a mistake worth naming. */
     static final Set<String> KEYS = union(union(ControllerKeys.KEYS, CoverageKeys.KEYS), Set.of("STEPPE_HOME", "STEPPE_CONFIG", "STEPPE_DB_URL", "STEPPE_DB_USER",
             "STEPPE_DB_PASSWORD", "STEPPE_BIND_ADDRESS", "STEPPE_PORTAL_PORT", "STEPPE_API_PORT", "STEPPE_PORTAL_BIND", "STEPPE_API_BIND",
             "STEPPE_RADIUS_AUTH_PORT", "STEPPE_RADIUS_ACCT_PORT", "STEPPE_RADSEC_PORT", "STEPPE_SMS",
             "STEPPE_SMS_WEBHOOK_URL", "STEPPE_RADSEC_CERT", "STEPPE_RADSEC_KEY", "STEPPE_RADSEC_CA", "STEPPE_DAILY_MINUTES",
             "STEPPE_DAILY_MB", "STEPPE_REMEMBER_DAYS", "STEPPE_SMS_GATEWAY_LIMIT", "STEPPE_SMS_COUNTRIES", "STEPPE_SMS_HOURLY_BUDGET",
-            "STEPPE_PORTAL_URL", "STEPPE_PORTAL2_PORT"));
+            "STEPPE_PORTAL_URL", "STEPPE_PORTAL2_PORT", "STEPPE_ZONE", "STEPPE_CITY_BOUNDS"));
 
     private static Set<String> union(Set<String> a, Set<String> b) {
         Set<String> all = new java.util.HashSet<>(a);
@@ -135,13 +149,20 @@ public record SteppeConfig(Path home, DatabaseConfig database, String bindAddres
     /** The same configuration with other AP controller settings (the demo keeps probes on loopback). */
     public SteppeConfig withController(ControllerConfig settings) {
         return new SteppeConfig(home, database, bindAddress, portalPort, apiPort, portalBind, apiBind, radiusAuthPort, radiusAcctPort, radsecPort, sms,
-                smsWebhookUrl, radsecTls, allowance, smsGatewayLimit, settings, coverage, portal);
+                smsWebhookUrl, radsecTls, allowance, smsGatewayLimit, settings, coverage, portal, console);
     }
 
     /** The same configuration with another way of sending codes (the demo keeps them in the dev outbox). */
     public SteppeConfig withSms(Sms other) {
         return new SteppeConfig(home, database, bindAddress, portalPort, apiPort, portalBind, apiBind, radiusAuthPort, radiusAcctPort,
-                radsecPort, other, smsWebhookUrl, radsecTls, allowance, smsGatewayLimit, controller, coverage, portal);
+                radsecPort, other, smsWebhookUrl, radsecTls, allowance, smsGatewayLimit, controller, coverage, portal, console);
+    }
+
+    /** The same configuration with the city's extent (the demo fits its maps to Ulanqab). */
+    public SteppeConfig withCity(CityBounds city) {
+        return new SteppeConfig(home, database, bindAddress, portalPort, apiPort, portalBind, apiBind, radiusAuthPort, radiusAcctPort,
+                radsecPort, sms, smsWebhookUrl, radsecTls, allowance, smsGatewayLimit, controller, coverage, portal,
+                new Console(console.zone(), city));
     }
 
     static SteppeConfig fromValues(Map<String, String> values) {
@@ -175,7 +196,28 @@ public record SteppeConfig(Path home, DatabaseConfig database, String bindAddres
                 new Allowance(number(values, "STEPPE_DAILY_MINUTES", 120, 1, 1440), number(values, "STEPPE_DAILY_MB", 1024, 1, 1_048_576),
                         number(values, "STEPPE_REMEMBER_DAYS", 7, 0, 365)),
                 number(values, "STEPPE_SMS_GATEWAY_LIMIT", io.steppe.portal.sms.SmsLimits.DEFAULT_GATEWAY_PER_MINUTE, 1, 1_000_000),
-                ControllerKeys.fromValues(values), CoverageKeys.fromValues(values), portal(values));
+                ControllerKeys.fromValues(values), CoverageKeys.fromValues(values), portal(values), console(values));
+    }
+
+    private static Console console(Map<String, String> values) {
+        ZoneId zone;
+        String zoneName = values.getOrDefault("STEPPE_ZONE", "Asia/Shanghai").trim();
+        try {
+            zone = ZoneId.of(zoneName);
+        } catch (java.time.DateTimeException e) {
+            throw new UserError("STEPPE_ZONE must be a time zone such as Asia/Shanghai, was '" + zoneName + "'", e);
+        }
+        CityBounds city = CityBounds.WORLD;
+        Optional<String> bounds = nonBlank(values, "STEPPE_CITY_BOUNDS");
+        if (bounds.isPresent()) {
+            try {
+                city = CityBounds.parse(bounds.get());
+            } catch (IllegalArgumentException e) {
+                throw new UserError("STEPPE_CITY_BOUNDS must be south,west,north,east in degrees such as 39.6,110.3,43.4,114.9: "
+                        + e.getMessage(), e);
+            }
+        }
+        return new Console(zone, city);
     }
 
     private static Portal portal(Map<String, String> values) {

@@ -18,6 +18,7 @@ final class ConsoleController {
 
     private final ConsolePages pages;
     private final StaticAsset stylesheet = StaticAsset.at(ConsoleLayout.STYLESHEET);
+    private final StaticAsset live = StaticAsset.at(ConsoleLayout.LIVE_SCRIPT);
 
     ConsoleController(ConsolePages pages) {
         this.pages = pages;
@@ -25,7 +26,7 @@ final class ConsoleController {
 
     @Get(uri = "/console/", produces = MediaType.TEXT_HTML + ";charset=utf-8")
     String home(HttpRequest<?> request) {
-        return pages.home(ConsoleRequest.account(request));
+        return pages.home(request, ConsoleRequest.account(request));
     }
 
     /** Without a login: the sign-in form uses it. */
@@ -33,6 +34,11 @@ final class ConsoleController {
     @Get(uri = ConsoleLayout.STYLESHEET, produces = "text/css;charset=utf-8")
     HttpResponse<byte[]> stylesheet(HttpRequest<?> request) {
         return stylesheet.response(request);
+    }
+
+    @Get(uri = ConsoleLayout.LIVE_SCRIPT, produces = "text/javascript;charset=utf-8")
+    HttpResponse<byte[]> liveScript(HttpRequest<?> request) {
+        return live.response(request);
     }
 
     @Get("/api/me")

@@ -46,8 +46,10 @@ final class LoginController {
     private final ConsoleSessions sessions;
     private final ConsolePages pages;
     private final LoginThrottle throttle;
+    private final ConsoleLayout layout;
 
-    LoginController(AccountRepository accounts, ConsoleSessions sessions, ConsolePages pages, LoginThrottle throttle) {
+    LoginController(AccountRepository accounts, ConsoleSessions sessions, ConsolePages pages, LoginThrottle throttle, ConsoleLayout layout) {
+        this.layout = layout;
         this.accounts = accounts;
         this.sessions = sessions;
         this.pages = pages;
@@ -81,8 +83,8 @@ final class LoginController {
 
     @WithoutLogin
     @Get(uri = "/console/login", produces = MediaType.TEXT_HTML + ";charset=utf-8")
-    String loginForm() {
-        return pages.login(null);
+    String loginForm(HttpRequest<?> request) {
+        return pages.login(request, null);
     }
 
     @WithoutLogin
@@ -91,7 +93,7 @@ final class LoginController {
     HttpResponse<String> formLogin(@Body Map<String, String> form, HttpRequest<?> request) {
         Optional<Account> account = authenticate(form.get("username"), form.get("password"), request);
         if (account.isEmpty()) {
-            return HttpResponse.<String>status(HttpStatus.UNAUTHORIZED).body(pages.login(WRONG));
+            return HttpResponse.<String>status(HttpStatus.UNAUTHORIZED).body(pages.login(request, layout.texts(request).get("login.wrong")));
         }
         String token = sessions.open(account.get());
         Cookie cookie = Cookie.of(ConsoleAuthFilter.COOKIE, token).httpOnly(true).sameSite(SameSite.Strict)

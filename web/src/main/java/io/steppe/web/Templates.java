@@ -47,4 +47,9 @@ public final class Templates {
     public Content content(String template, Object model) {
         return out -> engine.render(template, model, out);
     }
+
+    /** The same, for a template whose parameters are named (typically {@code t}, the reader's {@link Texts}, and a model). */
+    public Content content(String template, Map<String, Object> parameters) {
+        return out -> engine.render(template, parameters, out);
+    }
 }

@@ -48,7 +48,7 @@ final class ApConsoleController {
     @Get(produces = HTML)
     String list(@Nullable @QueryValue String state, @Nullable @QueryValue String site, HttpRequest<?> request) {
         ApListPage page = ApListPage.of(controller.evaluator().snapshot().values(), controller.evaluator().alerts().openAlerts(), state, site);
-        return layout.page(new ConsolePage("Steppe · access points", List.of(Link.here(APS.text())), ConsoleRequest.account(request))
+        return layout.page(layout.page(request, "Steppe · access points", Link.here(APS.text()))
                 .withScript(ApConsoleAssets.LIST_SCRIPT), templates.content("aps.jte", page));
     }
 
@@ -56,10 +56,9 @@ final class ApConsoleController {
     HttpResponse<String> one(String id, HttpRequest<?> request) {
         ApSnapshot a = controller.evaluator().snapshot().get(id);
         if (a == null) {
-            return HttpResponse.<String>notFound().body(layout.notice(new ConsolePage("Steppe · no such AP", List.of(APS),
-                    ConsoleRequest.account(request)), new ConsoleLayout.Notice("No AP with id '" + id + "' (or it is not evaluated yet).", false, null)));
+            return HttpResponse.<String>notFound().body(layout.notice(layout.page(request, "Steppe · no such AP", APS), new ConsoleLayout.Notice("No AP with id '" + id + "' (or it is not evaluated yet).", false, null)));
         }
-        return HttpResponse.ok(layout.page(new ConsolePage("Steppe · " + id, List.of(APS, Link.here(id)), ConsoleRequest.account(request))
+        return HttpResponse.ok(layout.page(layout.page(request, "Steppe · " + id, APS, Link.here(id))
                 .withScript(ApConsoleAssets.ONE_SCRIPT), templates.content("ap.jte", ApPage.of(a, history(id)))));
     }
 

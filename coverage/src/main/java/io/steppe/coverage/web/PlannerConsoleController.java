@@ -61,7 +61,7 @@ final class PlannerConsoleController {
         boolean withoutWifi = "exclude".equals(wifi);
         CoverageLayers.MapData data = coverage.layers().map(op, withoutWifi);
         GapMapPage page = GapMapPage.of(data, coverage.map().svg(data, 960, 640), coverage.operators(), op, withoutWifi);
-        return HttpResponse.ok(layout.page(new ConsolePage(data.title(), List.of(Link.here(MAP.text())), ConsoleRequest.account(request)),
+        return HttpResponse.ok(layout.page(layout.page(request, data.title(), Link.here(MAP.text())),
                 templates.content("map.jte", page)));
     }
 
@@ -69,7 +69,7 @@ final class PlannerConsoleController {
     HttpResponse<String> gap(long id, HttpRequest<?> request) {
         Optional<Gap> gap = coverage.gaps().find(id);
         if (gap.isEmpty()) {
-            return HttpResponse.<String>notFound().body(layout.notice(new ConsolePage("No such gap", List.of(MAP), ConsoleRequest.account(request)),
+            return HttpResponse.<String>notFound().body(layout.notice(layout.page(request, "No such gap", MAP),
                     new ConsoleLayout.Notice("No gap with id " + id + ".", false, null)));
         }
         Gap g = gap.get();
@@ -78,7 +78,7 @@ final class PlannerConsoleController {
                 List.of(g), coverage.layers().map(Optional.of(g.operator()), false).places());
         GapPage page = GapPage.of(g, coverage.map().svg(data, 640, 420), coverage.layers().days(g.operator(), g.cellIds()),
                 ConsoleRequest.csrf(request).orElse(""));
-        return HttpResponse.ok(layout.page(new ConsolePage("Gap #" + id, List.of(MAP, Link.here("Gap #" + id)), ConsoleRequest.account(request)),
+        return HttpResponse.ok(layout.page(layout.page(request, "Gap #" + id, MAP, Link.here("Gap #" + id)),
                 templates.content("gap.jte", page)));
     }
 
@@ -100,7 +100,7 @@ final class PlannerConsoleController {
     }
 
     private String notice(HttpRequest<?> request, String title, List<Link> trail, String error, @Nullable Link onward) {
-        return layout.notice(new ConsolePage(title, trail, ConsoleRequest.account(request)), new ConsoleLayout.Notice(error, true, onward));
+        return layout.notice(layout.page(request, title, trail.toArray(Link[]::new)), new ConsoleLayout.Notice(error, true, onward));
     }
 
     private static String blankToNull(String s) {

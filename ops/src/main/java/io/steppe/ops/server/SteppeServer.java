@@ -10,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 
 import io.micronaut.context.ApplicationContext;
+import io.steppe.web.ConsoleSettings;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.steppe.controller.ControllerService;
 import io.steppe.controller.ap.ApRepository;
@@ -159,6 +160,7 @@ public final class SteppeServer implements AutoCloseable {
             beans.add(new RadiusVoucherLogin(radius));
             beans.add(new Coverage(database, config.coverage(), H3Grid.load(), clock, config.home().resolve("reports")));
             beans.add(new PortalSettings(PortalUrl.of(config, portalPort)));
+            beans.add(new ConsoleSettings(config.console().zone(), clock, config.console().city()));
             beans.add(new MobileNumbers(config.portal().smsCountries()));
             Optional<SmsSender> sender = switch (config.sms()) {
                 case NONE -> Optional.empty();

@@ -55,7 +55,7 @@ final class NodesController {
     @Get(uri = "/console/nodes", produces = MediaType.TEXT_HTML + ";charset=utf-8")
     String page(HttpRequest<?> request) {
         NodesPage page = NodesPage.of(registry.nodes(), registry.self(), OffsetDateTime.now(clock));
-        return layout.page(new ConsolePage("Steppe · nodes", List.of(Link.here("Nodes")), ConsoleRequest.account(request)),
+        return layout.page(layout.page(request, "Steppe · nodes", Link.here("Nodes")),
                 templates.content("nodes.jte", page));
     }
 }

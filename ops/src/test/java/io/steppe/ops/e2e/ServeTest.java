@@ -154,7 +154,7 @@ class ServeTest {
 
         HttpResponse<String> refused = http.post(api, "/console/login", "application/x-www-form-urlencoded", "username=olga&password=wrong");
         assertEquals(401, refused.statusCode());
-        assertTrue(refused.body().contains("wrong user name or password"));
+        assertTrue(refused.body().contains("Wrong user name or password"));
         assertFalse(refused.headers().firstValue("Set-Cookie").isPresent());
     }
 
