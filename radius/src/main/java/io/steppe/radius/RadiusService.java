@@ -15,6 +15,7 @@ import io.steppe.radius.auth.VoucherIssuer;
 import io.steppe.radius.coa.CoaClient;
 import io.steppe.radius.coa.PortalLogout;
 import io.steppe.radius.coa.SessionTerminator;
+import io.steppe.radius.nas.GatewaySightings;
 import io.steppe.radius.nas.MessageAuthenticatorSightings;
 import io.steppe.radius.nas.NasRepository;
 import io.steppe.radius.server.DuplicateCache;
@@ -46,6 +47,8 @@ public final class RadiusService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RadiusService.class);
     /** Added to twice the interim interval before an open session without updates counts as stale. */
     private static final Duration STALE_GRACE = Duration.ofMinutes(5);
+    /** How often this node writes when it last heard each gateway; the console shows it to the nearest this. */
+    private static final Duration SIGHTINGS_EVERY = Duration.ofSeconds(5);
     /** RFC 5176 leaves retransmission to the client; FreeRADIUS's originate-coa waits 3 s and tries 3 times. */
     private static final Duration COA_WAIT = Duration.ofSeconds(3);
     private static final int COA_ATTEMPTS = 3;
@@ -117,7 +120,8 @@ public final class RadiusService implements AutoCloseable {
                 nanoTime, hotspot::accounted);
         metrics.inFlight(() -> workers.getActiveCount() + workers.getQueue().size(), () -> workers.getQueue().size() + accounting.queued());
         ensurePartitions(dsl);
-        RequestDispatcher dispatcher = new RequestDispatcher(directory, duplicates, hotspot, accounting, workers, metrics, clock, nanoTime);
+        GatewaySightings sightings = new GatewaySightings(dsl, clock);
+        RequestDispatcher dispatcher = new RequestDispatcher(directory, duplicates, hotspot, accounting, workers, metrics, clock, nanoTime, sightings);
         RadiusServer server;
         try {
             server = RadiusServer.start(config, radsec, dispatcher);
@@ -133,6 +137,7 @@ public final class RadiusService implements AutoCloseable {
         });
         housekeeping.scheduleWithFixedDelay(directory::refresh, 5, 5, TimeUnit.SECONDS);
         housekeeping.scheduleWithFixedDelay(duplicates::sweep, 5, 5, TimeUnit.SECONDS);
+        housekeeping.scheduleWithFixedDelay(() -> flush(sightings), SIGHTINGS_EVERY.toSeconds(), SIGHTINGS_EVERY.toSeconds(), TimeUnit.SECONDS);
         housekeeping.scheduleWithFixedDelay(() -> {
             if (singleton.getAsBoolean()) {
                 closeStale(dsl, store, clock, policy, hotspot);
@@ -161,6 +166,14 @@ public final class RadiusService implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             LOG.warn("Could not close stale sessions: {}", e.getMessage());
+        }
+    }
+
+    private static void flush(GatewaySightings sightings) {
+        try {
+            sightings.flush();
+        } catch (RuntimeException e) {
+            LOG.warn("Could not note when gateways were last heard: {}", e.getMessage());
         }
     }
 

@@ -93,6 +93,21 @@ public final class Texts {
         return get("age.when", time(at), age(at));
     }
 
+    /** A quantity of data in the largest unit that keeps it above one: {@code 512 B}, {@code 1.5 MB}, {@code 2.3 GB}. */
+    public String bytes(long octets) {
+        if (octets < 1024) {
+            return octets + " B";
+        }
+        String[] units = {"KB", "MB", "GB", "TB"};
+        double v = octets;
+        int unit = -1;
+        while (v >= 1024 && unit < units.length - 1) {
+            v /= 1024;
+            unit++;
+        }
+        return String.format(locale, v < 10 ? "%.1f %s" : "%.0f %s", v, units[unit]);
+    }
+
     /** A span in its largest whole unit and the next: "2 小时 5 分钟", "2 h 5 min", "45 s". */
     public String duration(Duration span) {
         long s = Math.max(0, span.toSeconds());

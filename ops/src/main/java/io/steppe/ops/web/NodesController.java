@@ -10,14 +10,13 @@ import io.micronaut.serde.annotation.Serdeable;
 import io.steppe.db.cluster.NodeRegistry;
 import io.steppe.web.Allowed;
 import io.steppe.web.ConsoleLayout;
-import io.steppe.web.ConsolePage;
 import io.steppe.web.ConsolePage.Link;
-import io.steppe.web.ConsoleRequest;
 import io.steppe.web.Templates;
+import io.steppe.web.Texts;
 import io.steppe.web.account.Role;
-import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The Steppe nodes serving from this database and heard from in the last minute, whichever node answers: this one
@@ -36,13 +35,11 @@ final class NodesController {
 
     private final NodeRegistry registry;
     private final ConsoleLayout layout;
-    private final Clock clock;
     private final Templates templates = new Templates("io.steppe.ops.jte");
 
-    NodesController(NodeRegistry registry, ConsoleLayout layout, Clock clock) {
+    NodesController(NodeRegistry registry, ConsoleLayout layout) {
         this.registry = registry;
         this.layout = layout;
-        this.clock = clock;
     }
 
     @Get("/api/nodes")
@@ -54,8 +51,14 @@ final class NodesController {
 
     @Get(uri = "/console/nodes", produces = MediaType.TEXT_HTML + ";charset=utf-8")
     String page(HttpRequest<?> request) {
-        NodesPage page = NodesPage.of(registry.nodes(), registry.self(), OffsetDateTime.now(clock));
-        return layout.page(layout.page(request, "Steppe · nodes", Link.here("Nodes")),
-                templates.content("nodes.jte", page));
+        Texts t = layout.texts(request);
+        return layout.page(layout.page(request, t.get("nodes.title"), Link.here(t.get("nodes.title"))),
+                templates.content("nodes.jte", Map.of("t", t, "page", NodesPage.of(registry.nodes(), registry.self()))));
+    }
+
+    /** The table alone, which the page's live script fetches. */
+    @Get(uri = "/console/nodes/rows", produces = MediaType.TEXT_HTML + ";charset=utf-8")
+    String rows(HttpRequest<?> request) {
+        return templates.render("node-rows.jte", Map.of("t", layout.texts(request), "page", NodesPage.of(registry.nodes(), registry.self())));
     }
 }

@@ -3,6 +3,7 @@ package io.steppe.radius.server;
 import io.steppe.radius.RadiusMetrics;
 import io.steppe.radius.accounting.AccountingWriter;
 import io.steppe.radius.auth.AccessPolicy;
+import io.steppe.radius.nas.GatewaySightings;
 import io.steppe.radius.nas.Nas;
 import io.steppe.radius.nas.NasRepository;
 import io.steppe.radius.packet.AccessAttempt;
@@ -67,10 +68,14 @@ public final class RequestDispatcher {
     private final RadiusMetrics metrics;
     private final Clock clock;
     private final LongSupplier nanoTime;
+    private final GatewaySightings sightings;
 
-    /** @param nanoTime the ticker request latency is measured with ({@code System::nanoTime} in production) */
-    public RequestDispatcher(NasDirectory directory, DuplicateCache duplicates, AccessPolicy policy,
-                             AccountingWriter accounting, Executor workers, RadiusMetrics metrics, Clock clock, LongSupplier nanoTime) {
+    /**
+     * @param nanoTime the ticker request latency is measured with ({@code System::nanoTime} in production)
+     * @param sightings where each answer is noted as the gateway's last request
+     */
+    public RequestDispatcher(NasDirectory directory, DuplicateCache duplicates, AccessPolicy policy, AccountingWriter accounting,
+                             Executor workers, RadiusMetrics metrics, Clock clock, LongSupplier nanoTime, GatewaySightings sightings) {
         this.directory = directory;
         this.blastRadius = new BlastRadiusGuard(directory);
         this.duplicates = duplicates;
@@ -80,6 +85,7 @@ public final class RequestDispatcher {
         this.metrics = metrics;
         this.clock = clock;
         this.nanoTime = nanoTime;
+        this.sightings = sightings;
     }
 
     /**
@@ -246,6 +252,7 @@ public final class RequestDispatcher {
     private void answer(Request r, byte[] reply, RadiusMetrics.Kind kind) {
         duplicates.answered(r.source(), r.packet(), reply);
         r.send().accept(reply);
+        sightings.heard(r.gateway().id());
         metrics.latency(kind, (nanoTime.getAsLong() - r.startedNanos()) / 1e9);
     }
 
