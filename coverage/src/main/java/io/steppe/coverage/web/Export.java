@@ -17,16 +17,19 @@ import java.util.Optional;
  * so that a planner's downloads sort by date and never overwrite one another.
  */
 enum Export {
-    GEOJSON("geojson", CoverageController.GEOJSON), CSV("csv", "text/csv");
+    // RFC 7946 fixes GeoJSON's encoding to UTF-8 and defines no charset parameter; CSV's must be said
+    GEOJSON("geojson", CoverageController.GEOJSON, CoverageController.GEOJSON), CSV("csv", "text/csv", "text/csv;charset=utf-8");
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmm", Locale.ROOT);
 
     private final String extension;
     private final String mediaType;
+    private final String contentType;
 
-    Export(String extension, String mediaType) {
+    Export(String extension, String mediaType, String contentType) {
         this.extension = extension;
         this.mediaType = mediaType;
+        this.contentType = contentType;
     }
 
     /**
@@ -55,7 +58,7 @@ enum Export {
     /** {@code body} as this format's download, named for {@code what}, {@code operator} (every one when empty) and {@code at}. */
     HttpResponse<byte[]> download(byte[] body, String what, Optional<String> operator, Instant at, ZoneId zone) {
         String name = "steppe-" + what + "-" + operator.orElse("every") + "-" + STAMP.format(at.atZone(zone)) + "." + extension;
-        return HttpResponse.ok(body).contentType(mediaType + ";charset=utf-8")
+        return HttpResponse.ok(body).contentType(contentType)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"");
     }
 }

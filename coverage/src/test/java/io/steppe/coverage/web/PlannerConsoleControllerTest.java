@@ -83,7 +83,7 @@ class PlannerConsoleControllerTest {
         try (CoverageServer server = new CoverageServer(home, CityBounds.ULANQAB)) {
             server.post("/api/coverage/samples?source=drive", "text/csv", SAMPLES + "2026-11-20T10:00:00+08:00,51.9,-8.47,460,00,LTE,-98\n");
             String body = server.get("/console/coverage?operator=46000").body();
-            assertTrue(body.contains("Outside the city&#39;s bounds, not on the map: 1 cells, 0 gap regions."), body);
+            assertTrue(body.contains("Outside the city&#39;s bounds, not on the map: 1 cell, no gap regions."), body);
             assertEquals(1, body.split("class=\"cell cell-", -1).length - 1, body);
             Matcher in = Pattern.compile("bbox=([-0-9.]+),([-0-9.]+),([-0-9.]+),([-0-9.]+)\">zoom out</a>").matcher(body);
             assertTrue(in.find(), body);
