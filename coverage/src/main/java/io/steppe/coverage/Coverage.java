@@ -7,6 +7,7 @@ import io.steppe.coverage.importer.ImportFailedException;
 import io.steppe.coverage.importer.ImportResult;
 import io.steppe.coverage.importer.SampleImporter;
 import io.steppe.coverage.importer.TouchedCells;
+import io.steppe.coverage.map.CellCsv;
 import io.steppe.coverage.map.CoverageLayers;
 import io.steppe.coverage.map.GapGeoJson;
 import io.steppe.coverage.map.GapMap;
@@ -36,6 +37,7 @@ public final class Coverage {
     private final PlaceImporter places;
     private final GapGeoJson geoJson;
     private final GapMap map;
+    private final CellCsv cellCsv;
     private final Database database;
 
     public Coverage(Database database, CoverageConfig config, H3Grid grid, Clock clock, Path reportDir) {
@@ -48,6 +50,7 @@ public final class Coverage {
         RegionBuilder hexagons = new RegionBuilder(grid);
         this.geoJson = new GapGeoJson(hexagons);
         this.map = new GapMap(hexagons);
+        this.cellCsv = new CellCsv(hexagons);
     }
 
     public ImportResult importFile(Path file, String source, String actor) {
@@ -125,6 +128,10 @@ public final class Coverage {
 
     public GapGeoJson geoJson() {
         return geoJson;
+    }
+
+    public CellCsv cellCsv() {
+        return cellCsv;
     }
 
     public GapMap map() {

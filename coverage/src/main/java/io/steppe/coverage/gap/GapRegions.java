@@ -36,6 +36,8 @@ import org.locationtech.jts.geom.GeometryFactory;
  */
 public final class GapRegions {
 
+    /** The longest note a decision may carry, in characters. */
+    static final int NOTE_LIMIT = 2000;
     private static final GeometryFactory FACTORY = new GeometryFactory();
 
     private final DSLContext dsl;
@@ -147,10 +149,10 @@ public final class GapRegions {
     /** A planner's decision on a gap; {@code dismissed} needs a note saying why. */
     public Gap mark(long id, GapStatus status, String note, String actor) {
         if (status == GapStatus.DISMISSED && (note == null || note.isBlank())) {
-            throw new IllegalArgumentException("dismissing a gap needs a note saying why");
+            throw new DecisionRefused(DecisionRefused.Refusal.DISMISS_WITHOUT_NOTE);
         }
-        if (note != null && note.length() > 2000) {
-            throw new IllegalArgumentException("note is longer than 2000 characters");
+        if (note != null && note.length() > NOTE_LIMIT) {
+            throw new DecisionRefused(DecisionRefused.Refusal.NOTE_TOO_LONG);
         }
         dsl.transaction(c -> {
             int n = c.dsl().update(COVERAGE_GAP).set(COVERAGE_GAP.STATUS, status.value()).set(COVERAGE_GAP.NOTE, note)

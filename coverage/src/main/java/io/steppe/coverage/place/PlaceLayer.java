@@ -51,6 +51,11 @@ public final class PlaceLayer {
         return new PlaceLayer(places, aps, ranking);
     }
 
+    /** The same places but only {@code kept}, and no APs: what a map draws, which shows no APs and ranks nothing. */
+    public PlaceLayer only(List<Place> kept) {
+        return new PlaceLayer(kept, List.of(), ranking);
+    }
+
     public List<Place> places() {
         return places;
     }

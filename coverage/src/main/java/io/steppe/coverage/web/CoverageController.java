@@ -20,7 +20,16 @@ import io.steppe.coverage.sample.OperatorCode;
 import io.steppe.web.Allowed;
 import io.steppe.web.ConsoleRequest;
 import io.steppe.web.account.Role;
+import io.steppe.coverage.gap.Gap;
+import io.steppe.coverage.map.GapCsv;
+import io.steppe.coverage.map.MapCell;
+import io.steppe.web.ConsoleSettings;
 import java.io.ByteArrayOutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.ZoneId;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -31,7 +40,7 @@ import java.util.Optional;
 
 /**
  * {@code POST /api/coverage/samples} (the contract CSV, a G-NetTrack Pro log, or JSON lines),
- * {@code GET /api/coverage/cells} and {@code /gaps} as GeoJSON, one gap, and planners' status changes.
+ * {@code GET /api/coverage/cells} and {@code /gaps} as GeoJSON or CSV downloads, one gap, and planners' status changes.
  */
 @Allowed({Role.PLANNER, Role.ADMIN})
 @Controller("/api/coverage")
@@ -39,13 +48,17 @@ import java.util.Optional;
 final class CoverageController {
 
     static final String GEOJSON = "application/geo+json";
-    /** The request attribute in which the API's login filter leaves the caller's name, for the record. */
     private static final int PROBLEMS_SHOWN = 20;
 
     private final Coverage coverage;
+    private final Clock clock;
+    private final ZoneId zone;
 
-    CoverageController(Coverage coverage) {
+    /** Without settings (a module test's server) downloads are named in Ulanqab's time on the system clock. */
+    CoverageController(Coverage coverage, @Nullable ConsoleSettings settings) {
         this.coverage = coverage;
+        this.clock = settings == null ? Clock.systemUTC() : settings.clock();
+        this.zone = settings == null ? ConsoleSettings.CITY_ZONE : settings.zone();
     }
 
     /**
@@ -77,24 +90,49 @@ final class CoverageController {
         return HttpResponse.ok(out);
     }
 
-    @Get(uri = "/cells", produces = GEOJSON)
-    HttpResponse<?> cells(@Nullable @QueryValue String operator, @Nullable @QueryValue Integer resolution) throws IOException {
+    /** The cells as GeoJSON, or as CSV for {@code ?format=csv} or {@code Accept: text/csv}, a download either way. */
+    @Get(uri = "/cells", produces = {GEOJSON, "text/csv"})
+    HttpResponse<?> cells(@Nullable @QueryValue String operator, @Nullable @QueryValue Integer resolution,
+                          @Nullable @QueryValue String format, HttpRequest<?> request) throws IOException {
+        Export export = Export.of(format, request);
         int res = resolution == null ? 8 : resolution;
         if (res < 7 || res > 9) {
-            throw new BadCoverageRequest("resolution must be 7, 8 or 9");
+            throw BadCoverageRequest.worded("coverage.api.resolution", Integer.toString(res));
         }
-        Optional<String> op = BadCoverageRequest.parsing(() -> operator(operator, false));
+        Optional<String> op = operator(operator);
+        List<MapCell> cells = coverage.layers().cells(op, res);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        coverage.geoJson().cells(coverage.layers().cells(op, res), out);
-        return HttpResponse.ok(out.toByteArray()).contentType(GEOJSON);
+        if (export == Export.CSV) {
+            try (Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8)) {
+                coverage.cellCsv().write(cells, w);
+            }
+        } else {
+            coverage.geoJson().cells(cells, out);
+        }
+        return export.download(out.toByteArray(), "cells", op, clock.instant(), zone);
     }
 
-    @Get(uri = "/gaps", produces = GEOJSON)
-    HttpResponse<?> gaps(@Nullable @QueryValue String operator, @Nullable @QueryValue String wifi) throws IOException {
-        Optional<String> op = BadCoverageRequest.parsing(() -> operator(operator, true));
+    /** The gap regions, most urgent first, as the contract's GeoJSON or as CSV, a download either way. */
+    @Get(uri = "/gaps", produces = {GEOJSON, "text/csv"})
+    HttpResponse<?> gaps(@Nullable @QueryValue String operator, @Nullable @QueryValue String wifi, @Nullable @QueryValue String format,
+                         HttpRequest<?> request) throws IOException {
+        Export export = Export.of(format, request);
+        Optional<String> op;
+        try {
+            op = operator(operator, true);
+        } catch (IllegalArgumentException e) {
+            throw BadCoverageRequest.worded("coverage.refused.operator", operator);
+        }
+        List<Gap> gaps = coverage.layers().gaps(op, "exclude".equals(wifi));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        coverage.geoJson().gaps(coverage.layers().gaps(op, "exclude".equals(wifi)), out);
-        return HttpResponse.ok(out.toByteArray()).contentType(GEOJSON);
+        if (export == Export.CSV) {
+            try (Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8)) {
+                GapCsv.write(gaps, w);
+            }
+        } else {
+            coverage.geoJson().gaps(gaps, out);
+        }
+        return export.download(out.toByteArray(), "gaps", op, clock.instant(), zone);
     }
 
     /**
@@ -107,7 +145,7 @@ final class CoverageController {
                             @Nullable @QueryValue String since, @Nullable @QueryValue String until,
                             @Nullable @QueryValue("before_source") String beforeSource,
                             @Nullable @QueryValue("after_source") String afterSource) throws IOException {
-        String op = BadCoverageRequest.parsing(() -> operator(operator, false))
+        String op = operator(operator)
                 .orElseThrow(() -> new BadCoverageRequest("operator (MCC-MNC) is required"));
         List<io.steppe.coverage.aggregate.CellChange> found;
         if (beforeSource != null || afterSource != null) {
@@ -139,6 +177,15 @@ final class CoverageController {
         var gap = BadCoverageRequest.parsing(() -> coverage.gaps().mark(id, GapStatus.parse(String.valueOf(body.get("status"))),
                 note == null ? null : note.toString(), ConsoleRequest.actor(request)));
         return HttpResponse.ok(Map.of("id", gap.id(), "status", gap.status()));
+    }
+
+    /** One operator's MCC-MNC, or every operator when none is given; refused in the caller's language. */
+    private static Optional<String> operator(@Nullable String operator) {
+        try {
+            return operator(operator, false);
+        } catch (IllegalArgumentException e) {
+            throw BadCoverageRequest.worded("coverage.refused.operator", operator);
+        }
     }
 
     static Optional<String> operator(String operator, boolean allowAll) {

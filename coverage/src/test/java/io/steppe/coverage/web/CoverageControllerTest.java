@@ -24,7 +24,7 @@ class CoverageControllerTest {
 
     @BeforeEach
     void start() {
-        server = new CoverageServer(home);
+        server = new CoverageServer(home, io.steppe.web.CityBounds.ULANQAB);
     }
 
     @AfterEach
@@ -72,10 +72,50 @@ class CoverageControllerTest {
     void refusalsAreJsonWithOneErrorThatNamesTheProblem() throws Exception {
         assertError(server.get("/api/coverage/gaps/99"), 404, "no gap with id 99");
         assertError(server.post("/api/coverage/gaps/99/status", "application/json", "{\"status\":\"confirmed\"}"), 404, "no gap with id 99");
-        assertError(server.get("/api/coverage/cells?resolution=5"), 400, "resolution must be 7, 8 or 9");
+        assertError(server.get("/api/coverage/cells?resolution=5"), 400, "resolution must be 7, 8 or 9, was 5");
+        assertError(server.get("/api/coverage/gaps?format=kml"), 400, "format must be csv or geojson, was 'kml'");
+        assertError(server.get("/api/coverage/cells?format=xlsx", "Accept-Language", "zh-CN,zh"), 400, "format 必须是 csv 或 geojson，收到的是“xlsx”");
+        assertError(server.get("/api/coverage/gaps?operator=46099"), 400,
+                "Operator '46099' is not the MCC-MNC of a network of mainland China, such as 46000, 46001 or 46011.");
         assertError(server.get("/api/coverage/changes"), 400, "operator (MCC-MNC) is required");
         assertError(server.get("/api/coverage/changes?operator=46000&at=2026-11-20T00:00:00Z&before_source=a"), 400,
                 "compare either two sources (before_source and after_source) or two periods (at, since, until)");
+    }
+
+    @Test
+    void cellsAndGapsDownloadAsCsvOrGeoJsonWithDatedNames() throws Exception {
+        server.post("/api/coverage/samples?source=drive", "text/csv", HEADER
+                + "2026-11-20T10:00:00+08:00,41.03,113.13,460,00,LTE,-98,p1\n"
+                + "2026-11-20T10:00:00+08:00,41.20,112.90,460,00,LTE,-117,p2\n");
+        HttpResponse<String> csv = server.get("/api/coverage/cells?operator=46000&format=csv");
+        assertEquals(200, csv.statusCode(), csv.body());
+        assertEquals("text/csv;charset=utf-8", csv.headers().firstValue("Content-Type").orElse(""));
+        assertEquals("attachment; filename=\"steppe-cells-46000-20261126-1600.csv\"",
+                csv.headers().firstValue("Content-Disposition").orElse(""), "16:00 in Ulanqab");
+        List<List<String>> rows = CsvRows.parse(csv.body());
+        List<String> header = rows.get(0);
+        assertEquals("h3", header.get(0));
+        assertEquals(3, rows.size(), csv.body());
+        for (List<String> row : rows.subList(1, rows.size())) {
+            assertEquals(header.size(), row.size(), row.toString());
+            assertEquals("46000", row.get(header.indexOf("operator")));
+            assertEquals(8, Integer.parseInt(row.get(header.indexOf("resolution"))));
+            int rsrp = Integer.parseInt(row.get(header.indexOf("median_rsrp")));
+            assertTrue(rsrp == -98 || rsrp == -117, row.toString());
+            double lat = Double.parseDouble(row.get(header.indexOf("centre_lat")));
+            assertTrue(lat > 41 && lat < 41.3, row.toString());
+            Long.parseUnsignedLong(row.get(0), 16);
+        }
+
+        HttpResponse<String> accepted = server.get("/api/coverage/gaps", "Accept", "text/csv");
+        assertEquals(200, accepted.statusCode(), accepted.body());
+        assertTrue(accepted.body().startsWith("rank,id,operator,severity,status,priority,"), accepted.body());
+        assertEquals("attachment; filename=\"steppe-gaps-every-20261126-1600.csv\"",
+                accepted.headers().firstValue("Content-Disposition").orElse(""));
+        HttpResponse<String> geo = server.get("/api/coverage/gaps?operator=all&format=geojson");
+        assertTrue(geo.headers().firstValue("Content-Type").orElse("").startsWith("application/geo+json"), geo.headers().toString());
+        assertEquals("attachment; filename=\"steppe-gaps-all-20261126-1600.geojson\"", geo.headers().firstValue("Content-Disposition").orElse(""));
+        assertTrue(server.get("/api/coverage/cells").body().startsWith("{\"type\":\"FeatureCollection\""), "GeoJSON by default");
     }
 
     /** The whole body, so that a handler that adds or renames a field is caught, not only one that changes the text. */

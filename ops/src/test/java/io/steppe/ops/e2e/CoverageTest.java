@@ -68,7 +68,8 @@ class CoverageTest {
     @BeforeAll
     void start(@TempDir Path dir) throws IOException {
         home = dir;
-        env = TestEnvironment.of(home);
+        // Ulanqab's bounds, as the demo sets them: the sample from Cork below is outside
+        env = TestEnvironment.of(home, "STEPPE_CITY_BOUNDS", "39.6,110.3,43.4,114.9");
         server = SteppeServer.start(SteppeConfig.load(env), Clock.systemUTC());
         api = server.listeners().apiPort();
         AccountRepository accounts = new AccountRepository(server.database().dsl(), new PasswordHasher(4, new SecureRandom()));
@@ -99,6 +100,9 @@ class CoverageTest {
         assertEquals(0, imported.status(), imported.err());
         assertTrue(imported.out().contains("accepted " + rows + " (" + rows + " new, 0 already imported), rejected 0, warned 0; report: "),
                 imported.out());
+        // a phone that logged once in Ireland: evidence kept, but never what the map is fitted to
+        assertEquals(200, http.post(api, "/api/coverage/samples?source=stray", "text/csv", "timestamp,lat,lon,mcc,mnc,rat,rsrp\n"
+                + "2026-11-20T10:00:00+08:00,51.8985,-8.4756,460,00,LTE,-97\n", "Authorization", "Bearer " + planner).statusCode());
     }
 
     @AfterAll
@@ -147,7 +151,12 @@ class CoverageTest {
         assertEquals(400, http.get(api, "/api/coverage/changes?operator=46000&at=yesterday", "Authorization", "Bearer " + planner).statusCode());
         HttpResponse<String> badOperator = http.get(api, "/api/coverage/gaps?operator=46099", "Authorization", "Bearer " + planner);
         assertEquals(400, badOperator.statusCode());
-        assertTrue(badOperator.body().contains("460-99 is not a Chinese network"), badOperator.body());
+        assertTrue(badOperator.body().contains("Operator '46099' is not the MCC-MNC of a network of mainland China"), badOperator.body());
+        HttpResponse<String> csv = http.get(api, "/api/coverage/gaps?operator=46000&format=csv", "Authorization", "Bearer " + planner);
+        assertEquals(200, csv.statusCode(), csv.body());
+        assertTrue(csv.headers().firstValue("Content-Disposition").orElse("").matches("attachment; filename=\"steppe-gaps-46000-\\d{8}-\\d{4}\\.csv\""),
+                csv.headers().toString());
+        assertEquals(3, csv.body().lines().count(), "a header and the two planted gaps: " + csv.body());
     }
 
     @Test
@@ -285,6 +294,76 @@ class CoverageTest {
         } finally {
             browser.quit();
         }
+    }
+
+    /** What a page must never show as text: codes instead of words, a key instead of its text, a stack trace, a framework page. */
+    private static final Pattern RAW = Pattern.compile("\\b(NEW|CONFIRMED|PLANNED|RESOLVED|DISMISSED|NONE|POOR|COVERED|UNCERTAIN|UNMEASURED|"
+            + "CHINA_MOBILE|CHINA_UNICOM|CHINA_TELECOM|Exception|Whitelabel|Internal Server Error)\\b|coverage\\.[a-z]+\\.|\\bat io\\.steppe\\.");
+
+    @Test
+    void everyPlannersPageReadsInChineseAndInEnglishWithoutCodesOrTraces(@TempDir Path profiles) {
+        long gapId = ((Number) ((Map<?, ?>) features(http.get(api, "/api/coverage/gaps?operator=46000", "Authorization", "Bearer " + planner)
+                .body()).get(0).get("properties")).get("id")).longValue();
+        for (String language : List.of("zh", "en")) {
+            boolean zh = language.equals("zh");
+            WebDriver browser = BrowserLoginTest.browser(profiles.resolve(language), zh ? "zh-CN,zh" : "en-GB,en");
+            try {
+                String base = "http://127.0.0.1:" + api;
+                browser.get(base + "/console/coverage");
+                browser.findElement(By.id("username")).sendKeys("pema");
+                browser.findElement(By.id("password")).sendKeys(PASSWORD);
+                browser.findElement(By.cssSelector("form.login button")).click();
+                new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith("/console/"));
+
+                browser.get(base + "/console/coverage?operator=46000");
+                String map = readable(browser, language);
+                assertTrue(map.contains(zh ? "46000 中国移动 的 4G 盲区" : "4G gaps of 46000 China Mobile"), map);
+                assertTrue(map.contains(zh ? "无信号" : "No service") && map.contains(zh ? "新发现" : "New"), "severity and status: " + map);
+                assertTrue(map.contains(zh ? "城市范围以外、未画在地图上：1 个网格" : "Outside the city's bounds, not on the map: 1 cell, no gap regions."), map);
+                // the map opens on Ulanqab's districts, not on the world between Cork and Jining
+                String zoomOut = browser.findElement(By.xpath("//nav[@id='map-view']/a[2]")).getAttribute("href");
+                String[] box = zoomOut.substring(zoomOut.indexOf("bbox=") + 5).split(",");
+                assertTrue(Double.parseDouble(box[1]) > 105 && Double.parseDouble(box[3]) < 120, zoomOut);
+                assertEquals(2, browser.findElements(By.cssSelector("#gap-map path.gap")).size());
+                browser.findElement(By.xpath("//nav[@id='map-view']/a[1]")).click();
+                assertTrue(browser.getCurrentUrl().contains("bbox="), browser.getCurrentUrl());
+                assertTrue(browser.findElement(By.id("gap-map")).isDisplayed());
+                readable(browser, language);
+
+                browser.get(base + "/console/coverage/gaps/" + gapId);
+                String gap = readable(browser, language);
+                assertTrue(gap.contains(zh ? "涉及范围" : "What it touches") && gap.contains(zh ? "处理决定" : "Decision"), gap);
+                assertTrue(browser.findElement(By.cssSelector("select[name=status] option[value=confirmed]")).getText()
+                        .equals(zh ? "已确认" : "Confirmed"));
+
+                browser.get(base + "/console/coverage/gaps/987654");
+                String missing = readable(browser, language);
+                assertTrue(missing.contains(zh ? "没有编号为 987654 的盲区。" : "No gap with id 987654."), missing);
+
+                browser.get(base + "/console/coverage?operator=46099");
+                String refused = readable(browser, language);
+                assertTrue(refused.contains(zh ? "运营商“46099”不是中国大陆网络的 MCC-MNC" : "Operator '46099' is not the MCC-MNC"), refused);
+                browser.get(base + "/console/coverage?bbox=41,113");
+                assertTrue(readable(browser, language).contains(zh ? "地图范围 bbox“41,113”" : "The map's bbox '41,113'"));
+            } finally {
+                browser.quit();
+            }
+        }
+        // the same planner's answers from the API, in a language asked for
+        HttpResponse<String> zhError = http.get(api, "/api/coverage/cells?format=kml", "Authorization", "Bearer " + planner,
+                "Accept-Language", "zh-CN,zh");
+        assertEquals(400, zhError.statusCode());
+        assertTrue(zhError.body().contains("format 必须是 csv 或 geojson"), zhError.body());
+    }
+
+    /** The page's visible text, after checking it is in {@code language} and shows no code, key or trace. */
+    private static String readable(WebDriver browser, String language) {
+        assertEquals(language, browser.findElement(By.tagName("html")).getAttribute("lang"));
+        String text = browser.findElement(By.tagName("body")).getText();
+        Matcher raw = RAW.matcher(text);
+        boolean found = raw.find();
+        assertTrue(!found, () -> "'" + raw.group() + "' on " + browser.getCurrentUrl() + ": " + text);
+        return text;
     }
 
     private boolean contains(Map<?, ?> feature, PlantedGap planted) {
