@@ -18,9 +18,10 @@ import java.util.Locale;
 public enum Export {
     JSON("application/json", "json"),
     CSV("text/csv;charset=utf-8", "csv"),
+    // RFC 7946 fixes GeoJSON's encoding to UTF-8 and defines no charset parameter; CSV's must be said
     GEOJSON("application/geo+json", "geojson");
 
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmm");
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmm", Locale.ROOT);
 
     private final String mediaType;
     private final String extension;
@@ -62,8 +63,17 @@ public enum Export {
 
     /** {@code body} as a file named {@code steppe-<what>-<city time>.<extension>} to save. */
     public MutableHttpResponse<String> download(String body, String what, Instant at, ZoneId zone) {
+        return named(HttpResponse.ok(body), what, at, zone);
+    }
+
+    /** The same for a body already encoded (in UTF-8). */
+    public MutableHttpResponse<byte[]> download(byte[] body, String what, Instant at, ZoneId zone) {
+        return named(HttpResponse.ok(body), what, at, zone);
+    }
+
+    private <T> MutableHttpResponse<T> named(MutableHttpResponse<T> response, String what, Instant at, ZoneId zone) {
         String name = "steppe-" + what + "-" + STAMP.format(at.atZone(zone)) + "." + extension;
-        return HttpResponse.ok(body).contentType(mediaType).header("Content-Disposition", "attachment; filename=\"" + name + "\"");
+        return response.contentType(mediaType).header("Content-Disposition", "attachment; filename=\"" + name + "\"");
     }
 
     /** The value {@code ?format=} takes for this format. */

@@ -24,6 +24,7 @@ import io.steppe.coverage.gap.Gap;
 import io.steppe.coverage.map.GapCsv;
 import io.steppe.coverage.map.MapCell;
 import io.steppe.web.ConsoleSettings;
+import io.steppe.web.Export;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
@@ -48,6 +49,8 @@ import java.util.Optional;
 final class CoverageController {
 
     static final String GEOJSON = "application/geo+json";
+    /** GeoJSON, the contract's, unless CSV is asked for. */
+    private static final List<Export> EXPORTS = List.of(Export.GEOJSON, Export.CSV);
     private static final int PROBLEMS_SHOWN = 20;
 
     private final Coverage coverage;
@@ -94,7 +97,7 @@ final class CoverageController {
     @Get(uri = "/cells", produces = {GEOJSON, "text/csv"})
     HttpResponse<?> cells(@Nullable @QueryValue String operator, @Nullable @QueryValue Integer resolution,
                           @Nullable @QueryValue String format, HttpRequest<?> request) throws IOException {
-        Export export = Export.of(format, request);
+        Export export = Export.choose(format, request, EXPORTS);
         int res = resolution == null ? 8 : resolution;
         if (res < 7 || res > 9) {
             throw BadCoverageRequest.worded("coverage.api.resolution", Integer.toString(res));
@@ -109,14 +112,14 @@ final class CoverageController {
         } else {
             coverage.geoJson().cells(cells, out);
         }
-        return export.download(out.toByteArray(), "cells", op, clock.instant(), zone);
+        return export.download(out.toByteArray(), "cells-" + op.orElse("every"), clock.instant(), zone);
     }
 
     /** The gap regions, most urgent first, as the contract's GeoJSON or as CSV, a download either way. */
     @Get(uri = "/gaps", produces = {GEOJSON, "text/csv"})
     HttpResponse<?> gaps(@Nullable @QueryValue String operator, @Nullable @QueryValue String wifi, @Nullable @QueryValue String format,
                          HttpRequest<?> request) throws IOException {
-        Export export = Export.of(format, request);
+        Export export = Export.choose(format, request, EXPORTS);
         Optional<String> op;
         try {
             op = operator(operator, true);
@@ -132,7 +135,7 @@ final class CoverageController {
         } else {
             coverage.geoJson().gaps(gaps, out);
         }
-        return export.download(out.toByteArray(), "gaps", op, clock.instant(), zone);
+        return export.download(out.toByteArray(), "gaps-" + op.orElse("every"), clock.instant(), zone);
     }
 
     /**

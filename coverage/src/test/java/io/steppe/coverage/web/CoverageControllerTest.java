@@ -73,8 +73,8 @@ class CoverageControllerTest {
         assertError(server.get("/api/coverage/gaps/99"), 404, "no gap with id 99");
         assertError(server.post("/api/coverage/gaps/99/status", "application/json", "{\"status\":\"confirmed\"}"), 404, "no gap with id 99");
         assertError(server.get("/api/coverage/cells?resolution=5"), 400, "resolution must be 7, 8 or 9, was 5");
-        assertError(server.get("/api/coverage/gaps?format=kml"), 400, "format must be csv or geojson, was 'kml'");
-        assertError(server.get("/api/coverage/cells?format=xlsx", "Accept-Language", "zh-CN,zh"), 400, "format 必须是 csv 或 geojson，收到的是“xlsx”");
+        assertError(server.get("/api/coverage/gaps?format=kml"), 400, "format 'kml' is not one of geojson, csv");
+        assertError(server.get("/api/coverage/cells?format=xlsx", "Accept-Language", "zh-CN,zh"), 400, "format 必须是 geojson, csv 之一，收到的是“xlsx”");
         assertError(server.get("/api/coverage/gaps?operator=46099"), 400,
                 "Operator '46099' is not the MCC-MNC of a network of mainland China, such as 46000, 46001 or 46011.");
         assertError(server.get("/api/coverage/changes"), 400, "operator (MCC-MNC) is required");

@@ -353,7 +353,7 @@ class CoverageTest {
         HttpResponse<String> zhError = http.get(api, "/api/coverage/cells?format=kml", "Authorization", "Bearer " + planner,
                 "Accept-Language", "zh-CN,zh");
         assertEquals(400, zhError.statusCode());
-        assertTrue(zhError.body().contains("format 必须是 csv 或 geojson"), zhError.body());
+        assertTrue(zhError.body().contains("format 必须是 geojson, csv 之一"), zhError.body());
     }
 
     /** The page's visible text, after checking it is in {@code language} and shows no code, key or trace. */
