@@ -224,7 +224,7 @@ public record SteppeConfig(Path home, DatabaseConfig database, String bindAddres
         Optional<URI> url = nonBlank(values, "STEPPE_PORTAL_URL").map(v -> httpUri("STEPPE_PORTAL_URL", v));
         url.ifPresent(u -> {
             try {
-                new io.steppe.portal.PortalSettings(u);
+                io.steppe.portal.PortalSettings.checkedUrl(u);
             } catch (IllegalArgumentException e) {
                 throw new UserError("STEPPE_PORTAL_URL must be http(s)://HOST[:PORT]/[PATH] without a query, was '" + u + "'");
             }

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -93,9 +94,14 @@ public final class DemoTraffic implements AutoCloseable {
     /** Start now, an Interim-Update every minute, Stop after three. */
     private void account(String user, String mac) {
         online.incrementAndGet();
-        String session = HexFormat.of().formatHex(random.generateSeed(4));
-        byte[] ip = {10, 1, (byte) random.nextInt(256), (byte) (1 + random.nextInt(250))};
-        accounting.accounting(1, session, user, mac, ip, 0, 0, 0);
+        // A gateway that accounts its clients itself has sent the Start; the phone's usage goes on its session.
+        Optional<UamGatewaySimulator.Accounted> started = gateway.accounted(mac);
+        String session = started.map(UamGatewaySimulator.Accounted::sessionId).orElseGet(() -> HexFormat.of().formatHex(random.generateSeed(4)));
+        byte[] ip = started.map(UamGatewaySimulator.Accounted::framedIp)
+                .orElseGet(() -> new byte[] {10, 1, (byte) random.nextInt(256), (byte) (1 + random.nextInt(250))});
+        if (started.isEmpty()) {
+            accounting.accounting(1, session, user, mac, ip, 0, 0, 0);
+        }
         for (int minute = 1; minute <= 3; minute++) {
             int at = minute;
             scheduler.schedule(() -> {

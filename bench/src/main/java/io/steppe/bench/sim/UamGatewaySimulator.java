@@ -24,13 +24,21 @@ import java.util.concurrent.atomic.AtomicReference;
  * A CoovaChilli-like hotspot gateway on loopback, for the demo and end-to-end tests. A browser that opens it
  * is redirected to the portal ({@code res=notyet}, a fresh challenge, {@code md} signed with the UAM secret);
  * its {@code /logon} decodes the password as CoovaChilli does, asks the RADIUS server, and sends the browser
- * back to the portal with {@code res=success} or {@code res=failed}.
+ * back to the portal with {@code res=success} or {@code res=failed}. Given an accounting port, it also does what
+ * CoovaChilli does after an Access-Accept (Accounting-Start) and at its {@code /logoff} (Accounting-Stop, then the
+ * browser back to the portal with {@code res=logoff}).
  */
 public final class UamGatewaySimulator implements AutoCloseable {
 
     /** What the last /logon came to. */
     public record Logon(String username, boolean accepted) {
     }
+
+    /** A session the gateway accounted for a client: its Acct-Session-Id, user name and address. */
+    public record Accounted(String sessionId, String username, byte[] framedIp) {
+    }
+
+    private static final byte[] CLIENT_IP = {10, 1, 0, 42};
 
     private final String nasId;
     private final Optional<String> uamSecret;
@@ -42,6 +50,9 @@ public final class UamGatewaySimulator implements AutoCloseable {
     /** The challenge each client was last given, by MAC: several simulated phones may be mid-login at once. */
     private final java.util.concurrent.ConcurrentMap<String, byte[]> challenges = new java.util.concurrent.ConcurrentHashMap<>();
     private final AtomicReference<Logon> lastLogon = new AtomicReference<>();
+    /** Null where the gateway sends no accounting (the caller accounts, or nothing needs it). */
+    private final AccessRequestSender accounting;
+    private final java.util.concurrent.ConcurrentMap<String, Accounted> sessions = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * @param clientMac the MAC of the one client it simulates, as CoovaChilli writes it ({@code AA-BB-…})
@@ -49,6 +60,13 @@ public final class UamGatewaySimulator implements AutoCloseable {
      */
     public UamGatewaySimulator(String nasId, String radiusSecret, Optional<String> uamSecret, String clientMac,
                                InetSocketAddress radiusAuth, URI portal) {
+        this(nasId, radiusSecret, uamSecret, clientMac, radiusAuth, Optional.empty(), portal);
+    }
+
+    /** @param radiusAcct where to send accounting for the clients it lets in, as CoovaChilli does */
+    public UamGatewaySimulator(String nasId, String radiusSecret, Optional<String> uamSecret, String clientMac,
+                               InetSocketAddress radiusAuth, Optional<InetSocketAddress> radiusAcct, URI portal) {
+        this.accounting = radiusAcct.map(a -> new AccessRequestSender(a, radiusSecret)).orElse(null);
         this.nasId = nasId;
         this.uamSecret = uamSecret;
         this.clientMac = clientMac;
@@ -60,6 +78,7 @@ public final class UamGatewaySimulator implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         http.createContext("/logon", this::logon);
+        http.createContext("/logoff", this::logoff);
         http.createContext("/", this::captured);
         http.start();
     }
@@ -70,6 +89,11 @@ public final class UamGatewaySimulator implements AutoCloseable {
 
     public Optional<Logon> lastLogon() {
         return Optional.ofNullable(lastLogon.get());
+    }
+
+    /** The session this gateway accounted for the client {@code mac} ({@code AA-BB-…}), while it is open. */
+    public Optional<Accounted> accounted(String mac) {
+        return Optional.ofNullable(sessions.get(mac));
     }
 
     /** Any page a captured client asks for: off to the portal. {@code ?client=MAC} plays another phone. */
@@ -112,9 +136,24 @@ public final class UamGatewaySimulator implements AutoCloseable {
         }
         boolean accepted = answer.orElse(0) == 2;
         lastLogon.set(new Logon(user, accepted));
+        if (accepted && accounting != null) {
+            Accounted session = new Accounted(HexFormat.of().formatHex(issued, 0, 4), user, CLIENT_IP);
+            accounting.accounting(1, session.sessionId(), user, clientMac, CLIENT_IP, 0, 0, 0);
+            sessions.put(clientMac, session);
+        }
         String back = "uamip=127.0.0.1&uamport=" + port() + "&nasid=" + nasId + "&mac=" + clientMac
                 + Optional.ofNullable(p.get("userurl")).map(u -> "&userurl=" + encode(u)).orElse("");
         redirect(exchange, signed(portal + "?" + (accepted ? "res=success&" : "res=failed&reason=reject&") + back));
+    }
+
+    /** CoovaChilli's log-off: the client's session stopped (and accounted), the browser back to the portal. */
+    private void logoff(HttpExchange exchange) throws IOException {
+        String clientMac = client(query(exchange.getRequestURI()));
+        Accounted session = sessions.remove(clientMac);
+        if (session != null && accounting != null) {
+            accounting.accounting(2, session.sessionId(), session.username(), clientMac, session.framedIp(), 1, 0, 0);
+        }
+        redirect(exchange, signed(portal + "?res=logoff&uamip=127.0.0.1&uamport=" + port() + "&nasid=" + nasId + "&mac=" + clientMac));
     }
 
     /** The simulated phone: {@code client} if given (the gateway keeps it in the /logon URL it is sent to), else the default. */

@@ -66,6 +66,7 @@ public final class DemoCommand implements Callable<Integer> {
              UamGatewaySimulator gateway = new UamGatewaySimulator("jining-centre-gw", DemoCity.LOOPBACK_GATEWAY_SECRET,
                      Optional.of(DemoCity.UAM_SECRET), "AA-BB-CC-12-34-56",
                      new InetSocketAddress("127.0.0.1", server.radius().authPort()),
+                     Optional.of(new InetSocketAddress("127.0.0.1", server.radius().acctPort())),
                      URI.create("http://127.0.0.1:" + server.listeners().portalPort() + "/"))) {
             DemoCity.Seeded seeded = new DemoCity(server.database().dsl(), server.keys(), context.actor(), context.clock()).seed();
             SimulatedAc ac = accessController(server);

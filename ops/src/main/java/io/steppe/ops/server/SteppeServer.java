@@ -159,7 +159,8 @@ public final class SteppeServer implements AutoCloseable {
             beans.add(new RadiusClientSessions(database.dsl(), radius));
             beans.add(new RadiusVoucherLogin(radius));
             beans.add(new Coverage(database, config.coverage(), H3Grid.load(), clock, config.home().resolve("reports")));
-            beans.add(new PortalSettings(PortalUrl.of(config, portalPort)));
+            beans.add(new PortalSettings(PortalUrl.of(config, portalPort), config.allowance().dailyMinutes(),
+                    config.allowance().dailyMegabytes()));
             beans.add(new ConsoleSettings(config.console().zone(), clock, config.console().city()));
             beans.add(new MobileNumbers(config.portal().smsCountries()));
             Optional<SmsSender> sender = switch (config.sms()) {

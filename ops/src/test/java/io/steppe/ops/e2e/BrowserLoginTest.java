@@ -10,13 +10,7 @@ import io.steppe.web.account.Role;
 import io.steppe.ops.server.SteppeServer;
 import io.steppe.bench.sim.UamGatewaySimulator;
 import io.steppe.radius.auth.VoucherIssuer;
-import io.steppe.radius.nas.MessageAuthenticatorPolicy;
-import io.steppe.radius.nas.Nas;
-import io.steppe.radius.nas.NasAddress;
-import io.steppe.radius.nas.NasRepository;
 import java.io.File;
-import java.net.InetSocketAddress;
-import java.net.URI;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -57,8 +51,7 @@ class BrowserLoginTest {
         server = SteppeServer.start(SteppeConfig.load(TestEnvironment.of(home, "STEPPE_SMS", "outbox")), Clock.systemUTC());
         new AccountRepository(server.database().dsl(), new PasswordHasher(4, new SecureRandom())).add("ada", Role.ADMIN,
                 ADMIN_PASSWORD.toCharArray(), "test");
-        new NasRepository(server.database().dsl(), server.keys()).add(new Nas("sim-gw", NasAddress.parse("127.0.0.1"), RADIUS_SECRET,
-                Optional.of(UAM_SECRET), 3799, MessageAuthenticatorPolicy.AUTO, MessageAuthenticatorPolicy.AUTO), "test");
+        TestGateways.add(server, "sim-gw", "127.0.0.1", RADIUS_SECRET, Optional.of(UAM_SECRET));
         server.radius().reloadGateways();
     }
 
@@ -68,9 +61,7 @@ class BrowserLoginTest {
     }
 
     UamGatewaySimulator gateway(String clientMac) {
-        return new UamGatewaySimulator("sim-gw", RADIUS_SECRET, Optional.of(UAM_SECRET), clientMac,
-                new InetSocketAddress("127.0.0.1", server.radius().authPort()),
-                URI.create("http://127.0.0.1:" + server.listeners().portalPort() + "/"));
+        return TestGateways.simulator(server, "sim-gw", RADIUS_SECRET, Optional.of(UAM_SECRET), clientMac, false);
     }
 
     /** Headless Chromium as root, offline, phone-sized, asking for {@code languages}. */

@@ -7,6 +7,7 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType;
 import com.google.i18n.phonenumbers.Phonenumber;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
@@ -24,6 +25,7 @@ public final class MobileNumbers {
     /** {@code STEPPE_SMS_COUNTRIES}' default: the city's own country and its neighbours' visitors. */
     public static final Set<String> DEFAULT_COUNTRIES = Set.of("CN", "MN", "RU");
     private static final int LONGEST_TYPED = 32;
+    private static final Map<String, String> LANGUAGE_REGIONS = Map.of("zh", "CN", "mn", "MN", "ru", "RU");
 
     /** Why a typed number gets no code; each has a message ({@code error.phone.*}). */
     public enum Refusal { INVALID, NOT_MOBILE, COUNTRY, AMBIGUOUS }
@@ -65,6 +67,31 @@ public final class MobileNumbers {
     public String countryNames(String language) {
         Locale locale = Locale.forLanguageTag(language);
         return String.join(", ", countries().stream().map(c -> new Locale.Builder().setRegion(c).build().getDisplayCountry(locale)).toList());
+    }
+
+    /**
+     * Where a number typed without its country code is first read: the country of the page's language (Chinese,
+     * Mongolian, Russian) when its numbers get codes, else the city's own, China, else the first configured. A
+     * Mongolian visitor types {@code 99112233} as at home; the Chinese page reads {@code 13800138000} as Chinese.
+     */
+    public String regionFor(String language) {
+        String region = LANGUAGE_REGIONS.getOrDefault(language, "");
+        return countries.contains(region) ? region : countries.contains("CN") ? "CN" : countries().iterator().next();
+    }
+
+    /** The number as typed, read first in {@code region} (see {@link #regionFor}) when it has no {@code +}. */
+    public Parsed parse(String typed, String region) {
+        String digits = digits(typed == null ? "" : typed.strip());
+        if (!digits.startsWith("+") && digits.matches("\\d{4,17}") && countries.contains(region)) {
+            List<Phonenumber.PhoneNumber> local = new ArrayList<>();
+            read(digits, region, local);
+            for (Phonenumber.PhoneNumber n : local) {
+                if (util.isValidNumber(n) && region.equals(util.getRegionCodeForNumber(n)) && mobile(util.getNumberType(n))) {
+                    return new Parsed.Mobile(new PhoneNumber(util.format(n, PhoneNumberFormat.E164)));
+                }
+            }
+        }
+        return parse(typed);
     }
 
     public Parsed parse(String typed) {

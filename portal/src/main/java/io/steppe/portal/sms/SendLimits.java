@@ -4,7 +4,10 @@ import static io.steppe.db.schema.Tables.SMS_CODE;
 import static org.jooq.impl.DSL.count;
 
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -57,6 +60,51 @@ final class SendLimits {
             return Optional.of(SmsLogin.Sending.DEVICE_LIMIT);
         }
         return Optional.empty();
+    }
+
+    /**
+     * How long until {@link #refusal} would let a code be sent to {@code phoneKey} on {@code mac} from {@code address}
+     * again, by the same limits; zero when it would now. What the code page shows beside "send again".
+     */
+    static Duration wait(DSLContext tx, byte[] phoneKey, String mac, Optional<Inet> address, OffsetDateTime now) {
+        Condition byAddress = address.map(SMS_CODE.CLIENT_IP::eq).orElse(DSL.falseCondition());
+        var recent = tx.select(SMS_CODE.CREATED_AT, SMS_CODE.PHONE_HMAC.eq(phoneKey).as("by_number"),
+                        SMS_CODE.CLIENT_MAC.eq(mac).as("by_device"), DSL.field(byAddress).as("by_address"))
+                .from(SMS_CODE)
+                .where(SMS_CODE.CREATED_AT.gt(now.minusHours(1)))
+                .and(SMS_CODE.PHONE_HMAC.eq(phoneKey).or(SMS_CODE.CLIENT_MAC.eq(mac)).or(byAddress))
+                .orderBy(SMS_CODE.CREATED_AT)
+                .fetch();
+        OffsetDateTime free = now;
+        List<OffsetDateTime> number = new ArrayList<>();
+        List<OffsetDateTime> device = new ArrayList<>();
+        List<OffsetDateTime> client = new ArrayList<>();
+        for (var r : recent) {
+            OffsetDateTime at = r.value1();
+            if (Boolean.TRUE.equals(r.value2())) {
+                number.add(at);
+            }
+            if (Boolean.TRUE.equals(r.value3())) {
+                device.add(at);
+            }
+            if (Boolean.TRUE.equals(r.value4())) {
+                client.add(at);
+            }
+            free = later(free, at.plusMinutes(1));
+        }
+        free = later(free, freeAfter(number, 5));
+        free = later(free, freeAfter(device, 10));
+        free = later(free, freeAfter(client, 10));
+        return Duration.between(now, free);
+    }
+
+    /** When fewer than {@code limit} of {@code sent} (oldest first) are within the last hour. */
+    private static OffsetDateTime freeAfter(List<OffsetDateTime> sent, int limit) {
+        return sent.size() < limit ? OffsetDateTime.MIN : sent.get(sent.size() - limit).plusHours(1);
+    }
+
+    private static OffsetDateTime later(OffsetDateTime a, OffsetDateTime b) {
+        return a.isAfter(b) ? a : b;
     }
 
     private static void lock(DSLContext tx, int space, int key) {

@@ -204,6 +204,14 @@ public final class SmsLogin {
         });
     }
 
+    /**
+     * How long {@code device} (at {@code clientAddress}, as in {@link #requestCode}) must wait before a code to
+     * {@code phone} could be sent again by the per-number, per-device and per-address limits; zero when it could now.
+     */
+    public Duration waitBeforeNext(PhoneNumber phone, MacAddress device, Optional<InetAddress> clientAddress) {
+        return SendLimits.wait(dsl, vault.fingerprint(phone.e164()), device.toString(), clientAddress.map(Inet::valueOf), now());
+    }
+
     private OffsetDateTime now() {
         return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
     }

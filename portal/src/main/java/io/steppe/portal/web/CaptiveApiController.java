@@ -25,16 +25,18 @@ final class CaptiveApiController {
     static final String MEDIA_TYPE = "application/captive+json";
 
     private final ClientSessions sessions;
+    private final OnlineStatus online;
     private final String portalUrl;
 
-    CaptiveApiController(ClientSessions sessions, PortalSettings settings) {
+    CaptiveApiController(ClientSessions sessions, OnlineStatus online, PortalSettings settings) {
         this.sessions = sessions;
+        this.online = online;
         this.portalUrl = settings.publicUrl().toString().replace("\\", "\\\\").replace("\"", "\\\"");
     }
 
     @Get(produces = MEDIA_TYPE)
     HttpResponse<String> state(HttpRequest<?> request) {
-        java.util.Optional<ClientSessions.Remaining> left = sessions.remaining(request.getRemoteAddress().getAddress());
+        java.util.Optional<ClientSessions.Remaining> left = sessions.remaining(online.device(request));
         // Written by hand: the codecs know application/json, not RFC 8908's own media type, and the object is tiny.
         String body = "{\"captive\":" + left.isEmpty() + ",\"user-portal-url\":\"" + portalUrl + "\""
                 + left.map(l -> ",\"seconds-remaining\":" + l.seconds() + ",\"bytes-remaining\":" + l.octets()).orElse("")

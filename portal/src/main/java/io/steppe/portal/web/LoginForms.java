@@ -7,11 +7,13 @@ import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
 import io.steppe.db.Database;
 import io.steppe.db.keys.SecretKeys;
 import io.steppe.portal.PortalSettings;
 import io.steppe.portal.login.CredentialIssuer;
 import io.steppe.portal.login.LoginCredential;
+import io.steppe.portal.session.ClientSessions;
 import io.steppe.portal.sms.SmsLogin;
 import io.steppe.portal.ac.AcRedirect;
 import io.steppe.portal.ac.AccessController;
@@ -60,8 +62,11 @@ final class LoginForms {
     /** Null where the Portal protocol's socket is not running (a portal without ACs in tests). */
     private final PortalServer portalProtocol;
 
+    private final OnlineStatus online;
+
     LoginForms(Database database, SecretKeys keys, Clock clock, PortalSettings settings, @Nullable SmsLogin sms,
-               @Nullable PortalServer portalProtocol) {
+               @Nullable PortalServer portalProtocol, OnlineStatus online) {
+        this.online = online;
         SecureRandom random = new SecureRandom();
         this.gateways = new GatewayDirectory(database.dsl(), keys, clock);
         this.controllers = new AccessControllerDirectory(new AccessControllers(database.dsl(), keys), clock);
@@ -88,12 +93,17 @@ final class LoginForms {
     }
 
     /** A login form posted back: its redirect fields checked, its gateway found, or the page that says why not. */
-    record Posted(Messages m, PortalPages pages, Arrival arrival, Optional<HttpResponse<String>> refusal) {
+    record Posted(Messages m, PortalPages pages, Arrival arrival, LoginPage.Typed typed, Optional<HttpResponse<String>> refusal) {
+
+        Posted refusing(HttpResponse<String> why) {
+            return new Posted(m, pages, arrival, typed, Optional.of(why));
+        }
     }
 
     Posted posted(Map<String, String> form, HttpRequest<?> request, boolean termsRequired) {
         Messages m = messages(request, form.get("lang"));
         PortalPages pages = new PortalPages(m);
+        Posted p = new Posted(m, pages, null, LoginPage.Typed.of(form), Optional.empty());
         Map<String, String> fields = new HashMap<>(form);
         fields.put("res", "notyet");
         Arrival arrival;
@@ -101,26 +111,27 @@ final class LoginForms {
             Optional<Arrival> found = AcRedirect.isAcRedirect(fields) ? ac(AcRedirect.parse(fields), remote(request))
                     : uam(UamRedirect.parse(fields), remote(request));
             if (found.isEmpty()) {
-                return new Posted(m, pages, null, Optional.of(unknownGateway(m, pages)));
+                return p.refusing(unknownGateway(m, pages));
             }
             arrival = found.get();
         } catch (IllegalArgumentException e) {
-            return new Posted(m, pages, null, Optional.of(badRequest(m, pages, e)));
+            return p.refusing(badRequest(m, pages, e));
         }
+        p = new Posted(m, pages, arrival, p.typed(), Optional.empty());
         if (!csrf.valid(form.get("csrf"), arrival.csrfFields())) {
-            return new Posted(m, pages, arrival, Optional.of(html(HttpStatus.FORBIDDEN,
-                    pages.message(m.get("error.title"), Optional.of(m.get("error.csrf")), Optional.empty()), "")));
+            return p.refusing(html(HttpStatus.FORBIDDEN,
+                    pages.message(m.get("error.title"), Optional.of(m.get("error.csrf")), Optional.empty()), ""));
         }
         if (arrival instanceof Arrival.Uam uam) {
             Optional<RedirectCheck.Refusal> untrusted = RedirectCheck.destination(uam.gateway(), uam.redirect());
             if (untrusted.isPresent()) {
-                return new Posted(m, pages, arrival, Optional.of(refused(m, pages, untrusted.get())));
+                return p.refusing(refused(m, pages, untrusted.get()));
             }
         }
         if (termsRequired && !"yes".equals(form.get("terms"))) {
-            return new Posted(m, pages, arrival, Optional.of(loginAgain(HttpStatus.BAD_REQUEST, m, pages, arrival, m.get("error.terms"))));
+            return p.refusing(loginAgain(HttpStatus.BAD_REQUEST, p, m.get("error.terms")));
         }
-        return new Posted(m, pages, arrival, Optional.empty());
+        return p;
     }
 
     /** The UAM gateway of a redirect, by the {@code nasid} it names or the address it came from. */
@@ -144,27 +155,29 @@ final class LoginForms {
     }
 
     /** The page for a redirect whose parameter {@code e} names is missing or wrong. */
-    static HttpResponse<String> badRequest(Messages m, PortalPages pages, IllegalArgumentException e) {
+    static MutableHttpResponse<String> badRequest(Messages m, PortalPages pages, IllegalArgumentException e) {
         return html(HttpStatus.BAD_REQUEST, pages.message(m.get("error.title"), Optional.of(m.get("error.bad_request", e.getMessage())),
                 Optional.empty()), "");
     }
 
-    static HttpResponse<String> unknownGateway(Messages m, PortalPages pages) {
+    static MutableHttpResponse<String> unknownGateway(Messages m, PortalPages pages) {
         return html(HttpStatus.FORBIDDEN, pages.message(m.get("error.title"), Optional.of(m.get("error.unknown_gateway")), Optional.empty()), "");
     }
 
-    HttpResponse<String> loginAgain(HttpStatus status, Messages m, PortalPages pages, Arrival arrival, String error) {
-        return loginPage(status, pages, arrival, arrival.query(), Optional.of(error));
+    /** The login page again after a refused form, saying why, with what was typed filled in again. */
+    MutableHttpResponse<String> loginAgain(HttpStatus status, Posted p, String error) {
+        return loginPage(status, p.pages(), p.arrival(), p.arrival().query(), Optional.of(error), p.typed());
     }
 
     /** The login page for a checked redirect; {@code query} is what the language links carry. */
-    HttpResponse<String> loginPage(HttpStatus status, PortalPages pages, Arrival arrival, String query, Optional<String> error) {
-        return html(status, pages.login(arrival, query, csrfFor(arrival), error, settings.publicUrl().toString(), smsOffered),
+    MutableHttpResponse<String> loginPage(HttpStatus status, PortalPages pages, Arrival arrival, String query, Optional<String> error,
+                                          LoginPage.Typed typed) {
+        return html(status, pages.login(arrival, query, csrfFor(arrival), error, settings, smsOffered, typed),
                 arrival.gatewayOrigin());
     }
 
     /** The page that says why a redirect is not acted on. */
-    static HttpResponse<String> refused(Messages m, PortalPages pages, RedirectCheck.Refusal why) {
+    static MutableHttpResponse<String> refused(Messages m, PortalPages pages, RedirectCheck.Refusal why) {
         String key = switch (why) {
             case UNSIGNED, FORGED -> "error.forged";
             case FOREIGN_UAMIP -> "error.foreign_gateway";
@@ -213,7 +226,7 @@ final class LoginForms {
      */
     private HttpResponse<String> acLogon(Posted p, Arrival.Ac ac, LoginCredential credential, HttpRequest<?> request) {
         if (portalProtocol == null) {
-            return loginAgain(HttpStatus.SERVICE_UNAVAILABLE, p.m(), p.pages(), ac, p.m().get("error.ac.failed"));
+            return loginAgain(HttpStatus.SERVICE_UNAVAILABLE, p, p.m().get("error.ac.failed"));
         }
         PortalServer.Result result;
         try {
@@ -227,13 +240,18 @@ final class LoginForms {
         }
         Optional<String> userUrl = UserUrl.safe(ac.userUrl(), host(request));
         Optional<String[]> onward = userUrl.map(u -> new String[] {p.m().get("success.continue") + " " + u, u});
-        return switch (result.outcome()) {
-            case SUCCESS -> html(HttpStatus.OK, p.pages().message(p.m().get("success.title"), Optional.empty(), onward), "");
-            case ALREADY_ONLINE -> html(HttpStatus.OK, p.pages().message(p.m().get("already.title"), Optional.empty(), onward), "");
-            case REJECTED -> loginAgain(HttpStatus.FORBIDDEN, p.m(), p.pages(), ac, p.m().get("error.ac.rejected"));
-            case BUSY -> loginAgain(HttpStatus.CONFLICT, p.m(), p.pages(), ac, p.m().get("error.ac.busy"));
-            case FAILED -> loginAgain(HttpStatus.BAD_GATEWAY, p.m(), p.pages(), ac, p.m().get("error.ac.failed"));
-            case TIMEOUT -> loginAgain(HttpStatus.GATEWAY_TIMEOUT, p.m(), p.pages(), ac, p.m().get("error.ac.timeout"));
+        PortalServer.Outcome outcome = result.outcome();
+        return switch (outcome) {
+            case SUCCESS, ALREADY_ONLINE -> online.page(p.pages(), ClientSessions.Device.on(ac.gatewayName(), ac.clientMac(), remote(request)),
+                            Optional.empty(), onward, remote(request))
+                    // The AC's accounting may not have arrived yet: the status page is a link away.
+                    .orElseGet(() -> html(HttpStatus.OK, p.pages().message(p.m().get(outcome == PortalServer.Outcome.SUCCESS
+                            ? "success.title" : "already.title"), Optional.empty(),
+                            onward.or(() -> Optional.of(new String[] {p.m().get("status.link"), "/status?lang=" + p.m().language()}))), ""));
+            case REJECTED -> loginAgain(HttpStatus.FORBIDDEN, p, p.m().get("error.ac.rejected"));
+            case BUSY -> loginAgain(HttpStatus.CONFLICT, p, p.m().get("error.ac.busy"));
+            case FAILED -> loginAgain(HttpStatus.BAD_GATEWAY, p, p.m().get("error.ac.failed"));
+            case TIMEOUT -> loginAgain(HttpStatus.GATEWAY_TIMEOUT, p, p.m().get("error.ac.timeout"));
         };
     }
 

@@ -13,6 +13,7 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -22,13 +23,13 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.steppe.portal.ac.AcRedirect;
 import io.steppe.portal.login.AttemptLimiter;
 import io.steppe.portal.login.VoucherLogin;
+import io.steppe.portal.session.ClientSessions;
 import io.steppe.portal.uam.Gateway;
 import io.steppe.portal.uam.RedirectCheck;
 import io.steppe.portal.uam.UamRedirect;
 import io.steppe.portal.uam.UserUrl;
 import io.steppe.web.PortalListener;
 import java.time.Clock;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -44,11 +45,13 @@ final class PortalController {
 
     private final LoginForms forms;
     private final VoucherLogin vouchers;
+    private final OnlineStatus online;
     /** Ten wrong vouchers from one device in ten minutes, then it waits. */
     private final AttemptLimiter voucherGuesses;
 
-    PortalController(LoginForms forms, VoucherLogin vouchers, Clock clock) {
+    PortalController(LoginForms forms, VoucherLogin vouchers, OnlineStatus online, Clock clock) {
         this.forms = forms;
+        this.online = online;
         this.vouchers = vouchers;
         this.voucherGuesses = new AttemptLimiter(10, java.time.Duration.ofMinutes(10), clock);
     }
@@ -77,26 +80,52 @@ final class PortalController {
         }
         Optional<RedirectCheck.Refusal> untrusted = RedirectCheck.arrival(gateway.get(), redirect,
                 requestedUrl(request) + "?" + withoutLang(rawQuery));
-        if (untrusted.isEmpty() && redirect.res().equals("notyet")
-                && forms.answered().answered(gateway.get().name(), redirect.challenge().orElseThrow())) {
-            untrusted = Optional.of(RedirectCheck.Refusal.CHALLENGE);
-        }
         if (untrusted.isPresent()) {
             return LoginForms.refused(m, pages, untrusted.get());
         }
         Optional<String> userUrl = UserUrl.safe(redirect.userUrl(), host(request));
         Optional<String[]> onward = userUrl.map(u -> new String[] {m.get("success.continue") + " " + u, u});
+        Optional<DeviceCookie.Known> device = redirect.clientMac()
+                .map(mac -> new DeviceCookie.Known(gateway.get().name(), mac, Optional.of(gatewayOrigin(redirect) + "/logoff")));
+        MutableHttpResponse<String> page = uamPage(redirect, gateway.get(), device, m, pages, rawQuery, onward, request);
+        device.ifPresent(d -> page.cookie(online.cookie(d)));
+        return page;
+    }
+
+    /**
+     * The page for a UAM gateway's checked redirect. A device that is online gets its status, whatever the gateway
+     * says: a phone that opens its first link again, or comes back after a login, sees its time left and can log out.
+     */
+    private MutableHttpResponse<String> uamPage(UamRedirect redirect, Gateway gateway, Optional<DeviceCookie.Known> device, Messages m,
+                                                PortalPages pages, String rawQuery, Optional<String[]> onward, HttpRequest<?> request) {
+        if (device.isPresent() && !redirect.res().equals("logoff")) {
+            DeviceCookie.Known known = device.get();
+            Optional<MutableHttpResponse<String>> status = online.page(pages, ClientSessions.Device.on(known.gateway(), known.mac(),
+                    remote(request)), known.logoff(), onward, remote(request));
+            if (status.isPresent()) {
+                return status.get();
+            }
+        }
+        if (redirect.res().equals("notyet") && forms.answered().answered(gateway.name(), redirect.challenge().orElseThrow())) {
+            return LoginForms.refused(m, pages, RedirectCheck.Refusal.CHALLENGE);
+        }
+        Optional<String[]> status = Optional.of(new String[] {m.get("status.link"), "/status?lang=" + m.language()});
         return switch (redirect.res()) {
-            case "success" -> html(HttpStatus.OK, pages.message(m.get("success.title"), Optional.empty(), onward), "");
-            case "already" -> html(HttpStatus.OK, pages.message(m.get("already.title"), Optional.empty(), onward), "");
-            case "logoff" -> html(HttpStatus.OK, pages.message(m.get("logoff.title"), Optional.empty(), Optional.empty()), "");
-            case "failed" -> html(HttpStatus.OK, pages.message(m.get("failed.title"), redirect.reason().map(r -> r),
+            case "success" -> html(HttpStatus.OK, pages.message(m.get("success.title"), Optional.empty(), onward.or(() -> status)), "");
+            case "already" -> html(HttpStatus.OK, pages.message(m.get("already.title"), Optional.empty(), onward.or(() -> status)), "");
+            case "logoff" -> html(HttpStatus.OK, pages.message(m.get("logoff.title"), Optional.of(m.get("logoff.text")), Optional.empty()), "");
+            case "failed" -> html(HttpStatus.OK, pages.message(m.get("failed.title"),
+                    Optional.of(m.get(LoginRefusals.gatewayFailure(redirect.reason()))),
                     Optional.of(new String[] {m.get("failed.retry"), gatewayOrigin(redirect) + "/prelogin"})), "");
-            default -> forms.loginPage(HttpStatus.OK, pages, new Arrival.Uam(redirect, gateway.get()), withoutLang(rawQuery), Optional.empty());
+            default -> forms.loginPage(HttpStatus.OK, pages, new Arrival.Uam(redirect, gateway), withoutLang(rawQuery), Optional.empty(),
+                    LoginPage.Typed.NONE);
         };
     }
 
-    /** A client an access controller sent: the login page, once the AC is known and the page is the user's own. */
+    /**
+     * A client an access controller sent: the login page, once the AC is known and the page is the user's own; its
+     * status, when it is online already.
+     */
     private HttpResponse<String> acArrival(Map<String, String> query, HttpRequest<?> request, Messages m, PortalPages pages, String rawQuery) {
         AcRedirect redirect;
         try {
@@ -104,9 +133,16 @@ final class PortalController {
         } catch (IllegalArgumentException e) {
             return LoginForms.badRequest(m, pages, e);
         }
-        return forms.ac(redirect, remote(request))
-                .map(arrival -> forms.loginPage(HttpStatus.OK, pages, arrival, withoutLang(rawQuery), Optional.empty()))
-                .orElseGet(() -> LoginForms.unknownGateway(m, pages));
+        Optional<Arrival> arrival = forms.ac(redirect, remote(request));
+        if (arrival.isEmpty()) {
+            return LoginForms.unknownGateway(m, pages);
+        }
+        DeviceCookie.Known device = new DeviceCookie.Known(arrival.get().gatewayName(), arrival.get().clientMac(), Optional.empty());
+        return online.page(pages, ClientSessions.Device.on(device.gateway(), device.mac(), remote(request)), Optional.empty(),
+                        Optional.empty(), remote(request))
+                .orElseGet(() -> forms.loginPage(HttpStatus.OK, pages, arrival.get(), withoutLang(rawQuery), Optional.empty(),
+                        LoginPage.Typed.NONE))
+                .cookie(online.cookie(device));
     }
 
     @Post(uri = "/login/voucher", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML + ";charset=utf-8")
@@ -117,15 +153,15 @@ final class PortalController {
         }
         String device = p.arrival().clientMac().toString();
         if (!voucherGuesses.allowed(device)) {
-            return forms.loginAgain(HttpStatus.TOO_MANY_REQUESTS, p.m(), p.pages(), p.arrival(), p.m().get("error.voucher.too_many"));
+            return forms.loginAgain(HttpStatus.TOO_MANY_REQUESTS, p, p.m().get("error.voucher.too_many"));
         }
         VoucherLogin.Result result = vouchers.check(Optional.ofNullable(form.get("voucher")).orElse(""), p.arrival().clientMac());
         if (result instanceof VoucherLogin.Result.Refused refused) {
             if (refused.problem() == VoucherLogin.Problem.UNKNOWN) {
                 voucherGuesses.failed(device);
             }
-            return forms.loginAgain(HttpStatus.UNPROCESSABLE_ENTITY, p.m(), p.pages(), p.arrival(),
-                    p.m().get("error.voucher." + refused.problem().name().toLowerCase(Locale.ROOT)));
+            return forms.loginAgain(HttpStatus.UNPROCESSABLE_ENTITY, p,
+                    p.m().get(LoginRefusals.voucher(refused.problem())));
         }
         return forms.logon(p, ((VoucherLogin.Result.Valid) result).subscriberId(), request);
     }

@@ -1,5 +1,7 @@
 package io.steppe.portal.web;
 
+import io.steppe.portal.PortalSettings;
+import io.steppe.portal.sms.PhoneNumber;
 import io.steppe.web.Templates;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -29,25 +31,42 @@ final class PortalPages {
 
     /**
      * The login form for a client the gateway sent; hidden fields carry the redirect's. {@code query} is what the
-     * language links carry, {@code portalUrl} the configured one (WISPr's LoginURL), {@code sms} whether an SMS
-     * sender is configured.
+     * language links carry, {@code settings} the portal's URL (WISPr's LoginURL) and the allowance the terms state,
+     * {@code sms} whether an SMS sender is configured, {@code typed} what the visitor typed before an error.
      */
-    String login(Arrival arrival, String query, String csrf, Optional<String> error, String portalUrl, boolean sms) {
-        LoginPage page = new LoginPage(languages(query), fields(arrival, csrf), error.orElse(null), sms, wispr(arrival, portalUrl));
+    String login(Arrival arrival, String query, String csrf, Optional<String> error, PortalSettings settings, boolean sms,
+                 LoginPage.Typed typed) {
+        LoginPage page = new LoginPage(languages(query), fields(arrival, csrf), error.orElse(null), sms,
+                wispr(arrival, settings.publicUrl().toString()), typed,
+                m.get("terms.sms", settings.dailyMinutes(), settings.dailyMegabytes()), m.get("terms.voucher", settings.dailyMegabytes()));
         return TEMPLATES.render("login.jte", Map.of("m", m, "page", page));
     }
 
-    /** After a code was sent: the field for it, the number carried along. */
-    String code(Arrival arrival, String csrf, String phone, String maskedPhone, Optional<String> error) {
-        Map<String, Object> parameters = new HashMap<>(Map.of("m", m, "fields", fields(arrival, csrf), "phone", phone,
-                "maskedPhone", maskedPhone));
+    /**
+     * After a code was sent: the field for it, the number carried along, the language switch (forms, since the number
+     * must not travel in a link), "change number" and "send again" with {@code resend}, which says how long that waits.
+     */
+    String code(Arrival arrival, String csrf, PhoneNumber phone, Optional<String> error, String resend) {
+        Map<String, Object> parameters = new HashMap<>(Map.of("m", m, "fields", fields(arrival, csrf), "phone", phone.e164(),
+                "maskedPhone", phone.masked(), "languages", languages(""), "resend", resend));
         parameters.put("error", error.orElse(null));
         return TEMPLATES.render("code.jte", parameters);
     }
 
-    /** What an online client has left, and the button that ends the session. */
-    String status(long minutes, long megabytes, String csrf) {
-        return TEMPLATES.render("status.jte", Map.of("m", m, "minutes", minutes, "megabytes", megabytes, "csrf", csrf));
+    /**
+     * What an online client has left, a link to where it was going and the button that ends the session: a form to the
+     * gateway's {@code logoff} URL, else one posting to {@code /logout} with {@code csrf}.
+     */
+    String status(long seconds, long octets, String logoff, String csrf, Optional<String[]> onward) {
+        Map<String, Object> parameters = new HashMap<>(Map.of("m", m, "time", m.get("status.time", seconds / 60),
+                "data", m.get("status.data", octets / (1024 * 1024))));
+        parameters.put("logoff", logoff);
+        parameters.put("csrf", csrf);
+        onward.ifPresent(l -> {
+            parameters.put("linkText", l[0]);
+            parameters.put("linkHref", l[1]);
+        });
+        return TEMPLATES.render("status.jte", parameters);
     }
 
     /** A page with a heading, a message and, perhaps, a link onward ({@code link} is its text and its address). */

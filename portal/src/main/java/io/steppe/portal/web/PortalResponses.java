@@ -18,7 +18,7 @@ final class PortalResponses {
      * referrer policy is same-origin, not no-referrer: with no-referrer a browser posts forms with
      * {@code Origin: null}, which the HTTP server refuses; across origins (the gateway) no referrer is sent.
      */
-    static HttpResponse<String> html(HttpStatus status, String body, String gatewayOrigin) {
+    static MutableHttpResponse<String> html(HttpStatus status, String body, String gatewayOrigin) {
         MutableHttpResponse<String> response = HttpResponse.<String>status(status).body(body)
                 .contentType(MediaType.TEXT_HTML + ";charset=utf-8");
         response.header(HttpHeaders.CACHE_CONTROL, "no-store");

@@ -36,6 +36,30 @@ class MobileNumbersTest {
         assertEquals("+79161234567", accepted("79161234567"));
     }
 
+    String acceptedIn(String language, String typed) {
+        MobileNumbers.Parsed parsed = numbers.parse(typed, numbers.regionFor(language));
+        assertTrue(parsed instanceof MobileNumbers.Parsed.Mobile, language + " " + typed + ": " + parsed);
+        return ((MobileNumbers.Parsed.Mobile) parsed).number().e164();
+    }
+
+    @Test
+    void aNumberWithoutPlusIsReadFirstInTheCountryOfThePagesLanguage() {
+        assertEquals("CN", numbers.regionFor("zh"));
+        assertEquals("MN", numbers.regionFor("mn"));
+        assertEquals("RU", numbers.regionFor("ru"));
+        assertEquals("CN", numbers.regionFor("en"), "the city's own country");
+        assertEquals("MN", new MobileNumbers(Set.of("MN", "RU")).regionFor("en"), "else the first configured");
+        assertEquals("RU", new MobileNumbers(Set.of("MN", "RU")).regionFor("ru"));
+        assertEquals("MN", new MobileNumbers(Set.of("MN", "RU")).regionFor("zh"), "China not served: the first configured");
+        assertEquals("+8613800138000", acceptedIn("zh", "13800138000"));
+        assertEquals("+97699112233", acceptedIn("mn", "99112233"));
+        assertEquals("+97699112233", acceptedIn("mn", "976 9911 2233"));
+        assertEquals("+79161234567", acceptedIn("ru", "916 123 45 67"));
+        assertEquals("+8613800138000", acceptedIn("en", "13800138000"));
+        assertEquals("+8613800138000", acceptedIn("mn", "13800138000"), "not a number of the page's country: read as before");
+        assertEquals("+97699112233", acceptedIn("zh", "+976 9911 2233"), "a number with + is read as typed on any page");
+    }
+
     /** Toll fraud: each of these got a code on main. */
     @Test
     void premiumSatelliteSharedCostAndUnassignedNumbersGetNoCode() {
