@@ -23,12 +23,14 @@ public final class SecretKeys {
     private final Sealer gateways;
     private final Sealer vouchers;
     private final Sealer credentials;
+    private final Sealer portal;
     private final String check;
 
     public SecretKeys(byte[] masterKey, SecureRandom random) {
         this.gateways = new Sealer(masterKey, "steppe gateway", random);
         this.vouchers = new Sealer(masterKey, "steppe voucher", random);
         this.credentials = new Sealer(masterKey, "steppe credential", random);
+        this.portal = new Sealer(masterKey, "steppe portal", random);
         this.check = HexFormat.of().formatHex(new Sealer(masterKey, "steppe key check", random).fingerprint("steppe"));
     }
 
@@ -78,6 +80,15 @@ public final class SecretKeys {
             held -= 5;
         }
         return password.toString();
+    }
+
+    /**
+     * A key the portal signs with for {@code purpose} (its forms' tokens, its device cookie): derived from the master
+     * key, so every node of a city has the same one and a page one node rendered is good on the next, and after a
+     * restart.
+     */
+    public byte[] portalKey(String purpose) {
+        return portal.fingerprint(purpose);
     }
 
     @Override

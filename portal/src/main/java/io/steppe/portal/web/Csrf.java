@@ -11,7 +11,8 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Cross-site request protection without server state: a login form carries an HMAC of the gateway's redirect
  * fields (challenge, client MAC, gateway address), so a form posted from elsewhere, or with any of those
- * fields changed, is refused. The key lives only in memory; a form from before a restart must be reloaded.
+ * fields changed, is refused. The key is derived from the master key, so a form one node rendered is good on
+ * another and after a restart.
  */
 final class Csrf {
 

@@ -11,8 +11,8 @@ import java.util.Optional;
 /**
  * Which device on which gateway a browser is, kept in a signed cookie from the gateway's checked redirect: the
  * address the portal sees is the gateway's own where it NATs its clients, so {@code /status} and {@code /logout}
- * could not otherwise tell one phone from another. Signed with an in-memory key, like the forms' tokens: a cookie
- * from before a restart, or from another node, is ignored and the address stands in.
+ * could not otherwise tell one phone from another. Signed with a key derived from the master key
+ * ({@code SecretKeys.portalKey}), so that every node of a city reads a cookie any of them set.
  */
 final class DeviceCookie {
 

@@ -75,9 +75,7 @@ final class LoginForms {
         this.answered = new AnsweredChallenges(database.dsl(), clock);
         this.settings = settings;
         this.smsOffered = sms != null;
-        byte[] key = new byte[32];
-        random.nextBytes(key);
-        this.csrf = new Csrf(key);
+        this.csrf = new Csrf(keys.portalKey("form"));
     }
 
     GatewayDirectory gateways() {

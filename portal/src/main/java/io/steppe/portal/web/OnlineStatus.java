@@ -3,6 +3,7 @@ package io.steppe.portal.web;
 import static io.steppe.portal.web.PortalResponses.html;
 
 import io.micronaut.http.HttpRequest;
+import io.steppe.db.keys.SecretKeys;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
@@ -11,7 +12,6 @@ import io.steppe.portal.session.ClientSessions;
 import jakarta.inject.Singleton;
 import java.net.InetAddress;
 import java.net.URI;
-import java.security.SecureRandom;
 import java.util.Optional;
 
 /**
@@ -27,11 +27,9 @@ final class OnlineStatus {
     private final DeviceCookie cookies;
     private final Csrf logoutTokens;
 
-    OnlineStatus(ClientSessions sessions) {
+    OnlineStatus(ClientSessions sessions, SecretKeys keys) {
         this.sessions = sessions;
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        Csrf signer = new Csrf(key);
+        Csrf signer = new Csrf(keys.portalKey("device"));
         this.cookies = new DeviceCookie(signer);
         this.logoutTokens = signer;
     }
