@@ -7,6 +7,7 @@ import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.cookie.Cookie;
@@ -34,10 +35,12 @@ final class ConsoleAuthFilter implements Ordered {
 
     private final Listeners listeners;
     private final ConsoleSessions sessions;
+    private final ConsoleLayout layout;
 
-    ConsoleAuthFilter(Listeners listeners, ConsoleSessions sessions) {
+    ConsoleAuthFilter(Listeners listeners, ConsoleSessions sessions, ConsoleLayout layout) {
         this.listeners = listeners;
         this.sessions = sessions;
+        this.layout = layout;
     }
 
     @RequestFilter
@@ -63,9 +66,21 @@ final class ConsoleAuthFilter implements Ordered {
         request.setAttribute(ConsoleRequest.ACCOUNT, account.get());
         request.setAttribute(ConsoleRequest.CSRF, csrf(token.get()));
         if (route.isPresent() && !RouteAccess.roles(route.get()).contains(account.get().role())) {
+            if (path.startsWith("/console/")) {
+                return forbiddenPage(request, account.get());
+            }
             return JsonErrorHandler.body(HttpStatus.FORBIDDEN, "a " + account.get().role().value() + "'s account may not do this");
         }
         return null;
+    }
+
+    /** A person who followed a link their role may not open is told so on a console page, in their language. */
+    private HttpResponse<String> forbiddenPage(HttpRequest<?> request, Account account) {
+        Texts t = layout.texts(request);
+        String page = layout.notice(layout.page(request, t.get("forbidden.title"), ConsolePage.Link.here(t.get("forbidden.title"))),
+                new ConsoleLayout.Notice(t.get("forbidden.text", t.of(account.role())), true,
+                        new ConsolePage.Link(t.get("layout.console"), "/console/")));
+        return HttpResponse.<String>status(HttpStatus.FORBIDDEN).body(page).contentType(MediaType.TEXT_HTML + ";charset=utf-8");
     }
 
     static Optional<String> token(HttpRequest<?> request) {

@@ -133,21 +133,11 @@ final class DemoCity {
         AccountRepository accounts = new AccountRepository(dsl, PasswordHasher.standard());
         Optional<String> password = Optional.empty();
         if (accounts.list().stream().noneMatch(a -> a.username().equals("admin"))) {
-            String generated = randomPassword();
+            String generated = PasswordHasher.generate(new SecureRandom());
             accounts.add("admin", Role.ADMIN, generated.toCharArray(), actor);
             password = Optional.of(generated);
         }
         String voucher = new VoucherIssuer(dsl, keys, clock, new SecureRandom()).issue(1, 60, Duration.ofDays(1), 1, actor).get(0);
         return new Seeded(GATEWAYS.size(), apTokens.size(), password, voucher, apTokens);
-    }
-
-    private static String randomPassword() {
-        String alphabet = "abcdefghijkmnpqrstuvwxyz23456789";
-        SecureRandom random = new SecureRandom();
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < 14; i++) {
-            out.append(alphabet.charAt(random.nextInt(alphabet.length())));
-        }
-        return out.toString();
     }
 }

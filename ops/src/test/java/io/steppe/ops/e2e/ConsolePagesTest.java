@@ -62,7 +62,7 @@ class ConsolePagesTest {
         assertTrue(missing.body().contains("控制台上没有这个页面。") && missing.body().contains("<a href=\"/console/\">返回控制台首页</a>"), missing.body());
         HttpResponse<String> refused = http.get(steppe.api, "/console/coverage", "Cookie", "steppe_session=" + token, "Accept-Language", "en");
         assertEquals(403, refused.statusCode());
-        assertTrue(refused.body().contains("Your account&#39;s role may not open this page."), refused.body());
+        assertTrue(refused.body().contains("An account with the role operator may not open this page."), refused.body());
         HttpResponse<String> api = http.get(steppe.api, "/api/no-such-thing", "Authorization", "Bearer " + token);
         assertFalse(api.body().contains("<html"), "API callers keep their JSON: " + api.body());
     }

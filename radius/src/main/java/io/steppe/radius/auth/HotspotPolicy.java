@@ -160,6 +160,14 @@ public final class HotspotPolicy implements AccessPolicy {
         return CacheNotices.handler(keys -> keys.forEach(one), all);
     }
 
+    /**
+     * These vouchers were changed by this process (revoked on the console): they are read afresh. Other nodes learn
+     * it from the database's notice, which this node skips as its own.
+     */
+    public void vouchersChanged(java.util.Collection<String> codeHashes) {
+        codeHashes.forEach(cache::invalidateVoucher);
+    }
+
     /** Sessions were closed outside accounting (stale sessions): every usage is read afresh. */
     public void sessionsClosed() {
         cache.invalidateAllUsage();

@@ -53,10 +53,16 @@ final class HotspotRules {
         throw new IllegalArgumentException("no other attempt can prevent " + lost);
     }
 
-    /** Seconds of the allowance left: of the voucher's minutes and before it expires, or of today's; negative when overdrawn. */
+    /**
+     * Seconds of the allowance left: of the voucher's minutes and before it expires, or of today's; negative when
+     * overdrawn. A revoked voucher has none, so that quota enforcement ends the sessions it had open.
+     */
     long secondsLeft(Optional<Voucher> voucher, Usage.Used used, OffsetDateTime now) {
         if (voucher.isPresent()) {
             Voucher v = voucher.get();
+            if (v.revoked()) {
+                return 0;
+            }
             return Math.min(v.minutes() * 60L - used.secondsSince(), Duration.between(now, v.validUntil()).toSeconds());
         }
         return config.dailyAllowance().toSeconds() - used.secondsToday();
@@ -125,8 +131,11 @@ final class HotspotRules {
         return remembering(ruling.map(r -> r.after(new Effect.CredentialSpent(c.username()))), attempt, s, c.subscriberId());
     }
 
-    /** A voucher's rules, once whoever asks has shown they hold it: its expiry, its devices, its minutes. */
+    /** A voucher's rules, once whoever asks has shown they hold it: not revoked, its expiry, its devices, its minutes. */
     private Optional<Ruling> voucherTerms(AccessSnapshot s, Voucher v, Optional<MacAddress> device) {
+        if (v.revoked()) {
+            return reject(RejectReason.VOUCHER_REVOKED, null);
+        }
         if (!v.validUntil().isAfter(s.now())) {
             return reject(RejectReason.VOUCHER_EXPIRED, null);
         }

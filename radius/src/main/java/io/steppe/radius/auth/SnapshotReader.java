@@ -112,14 +112,14 @@ final class SnapshotReader {
      */
     private static Optional<Voucher> voucher(DSLContext tx, Condition which, boolean lock) {
         var select = tx.select(VOUCHER.CODE_HASH, VOUCHER.SUBSCRIBER_ID, VOUCHER.MINUTES, VOUCHER.VALID_UNTIL, VOUCHER.MAX_DEVICES,
-                VOUCHER.FIRST_USED_AT, BOUND).from(VOUCHER).where(which);
+                VOUCHER.FIRST_USED_AT, VOUCHER.REVOKED_AT, BOUND).from(VOUCHER).where(which);
         return (lock ? select.forUpdate().of(VOUCHER) : select).fetchOptional(SnapshotReader::voucher);
     }
 
     private static Voucher voucher(Record r) {
         return new Voucher(r.get(VOUCHER.CODE_HASH), r.get(VOUCHER.SUBSCRIBER_ID), r.get(VOUCHER.MINUTES), r.get(VOUCHER.VALID_UNTIL),
                 r.get(VOUCHER.MAX_DEVICES), r.get(VOUCHER.FIRST_USED_AT) != null,
-                Arrays.stream(r.get(BOUND)).map(MacAddress::parse).collect(Collectors.toSet()));
+                Arrays.stream(r.get(BOUND)).map(MacAddress::parse).collect(Collectors.toSet()), r.get(VOUCHER.REVOKED_AT) != null);
     }
 
     private Optional<PortalCredential> credential(DSLContext tx, String username) {

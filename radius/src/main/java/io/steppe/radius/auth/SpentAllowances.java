@@ -45,7 +45,7 @@ final class SpentAllowances {
         Field<Long> subscriber = used.field(Usage.SUBSCRIBER_ID);
         UsageRow row = new UsageRow(subscriber, used.field(secondsToday), used.field(octetsToday), used.field(secondsEver));
         Long[] spent = dsl.select(row.subscriber(), row.secondsToday(), row.octetsToday(), row.secondsEver(),
-                        VOUCHER.CODE_HASH, VOUCHER.MINUTES, VOUCHER.VALID_UNTIL, VOUCHER.MAX_DEVICES)
+                        VOUCHER.CODE_HASH, VOUCHER.MINUTES, VOUCHER.VALID_UNTIL, VOUCHER.MAX_DEVICES, VOUCHER.REVOKED_AT)
                 .from(used).leftJoin(VOUCHER).on(VOUCHER.SUBSCRIBER_ID.eq(subscriber))
                 .fetch().stream()
                 .filter(r -> nothingLeft(row, r, now))
@@ -67,7 +67,7 @@ final class SpentAllowances {
         long id = r.get(row.subscriber());
         Optional<Voucher> voucher = r.get(VOUCHER.CODE_HASH) == null ? Optional.empty()
                 : Optional.of(new Voucher(r.get(VOUCHER.CODE_HASH), id, r.get(VOUCHER.MINUTES), r.get(VOUCHER.VALID_UNTIL),
-                        r.get(VOUCHER.MAX_DEVICES), true, Set.of()));
+                        r.get(VOUCHER.MAX_DEVICES), true, Set.of(), r.get(VOUCHER.REVOKED_AT) != null));
         long seconds = Usage.saturated(r.get(row.secondsToday()));
         Usage.Used usage = new Usage.Used(seconds, Usage.saturated(r.get(row.octetsToday())),
                 voucher.isPresent() ? Usage.saturated(r.get(row.secondsEver())) : seconds, List.of(), Optional.empty());

@@ -15,21 +15,28 @@ import java.util.Set;
  * @param maxDevices   how many devices may be bound to it
  * @param used         whether anyone has been let in by it yet
  * @param devices      the devices bound to it
+ * @param revoked      whether the console revoked it (a lost sheet): it lets no one in and has no time left
  */
 record Voucher(String codeHash, long subscriberId, int minutes, OffsetDateTime validUntil, int maxDevices, boolean used,
-               Set<MacAddress> devices) {
+               Set<MacAddress> devices, boolean revoked) {
 
     Voucher {
         devices = Set.copyOf(devices);
     }
 
+    /** A voucher in force (not revoked). */
+    Voucher(String codeHash, long subscriberId, int minutes, OffsetDateTime validUntil, int maxDevices, boolean used,
+            Set<MacAddress> devices) {
+        this(codeHash, subscriberId, minutes, validUntil, maxDevices, used, devices, false);
+    }
+
     Voucher withDevice(MacAddress device) {
         Set<MacAddress> more = new HashSet<>(devices);
         more.add(device);
-        return new Voucher(codeHash, subscriberId, minutes, validUntil, maxDevices, used, more);
+        return new Voucher(codeHash, subscriberId, minutes, validUntil, maxDevices, used, more, revoked);
     }
 
     Voucher firstUsed() {
-        return new Voucher(codeHash, subscriberId, minutes, validUntil, maxDevices, true, devices);
+        return new Voucher(codeHash, subscriberId, minutes, validUntil, maxDevices, true, devices, revoked);
     }
 }

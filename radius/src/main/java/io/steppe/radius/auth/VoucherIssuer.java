@@ -2,6 +2,7 @@ package io.steppe.radius.auth;
 
 import static io.steppe.db.schema.Tables.SUBSCRIBER;
 import static io.steppe.db.schema.Tables.VOUCHER;
+import static io.steppe.db.schema.Tables.VOUCHER_BATCH;
 import static org.jooq.impl.DSL.generateSeries;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.select;
@@ -28,6 +29,9 @@ public final class VoucherIssuer {
     static final String ALPHABET = "ACDEFGHJKLMNPQRTUVWXY34679";
     static final int CODE_LENGTH = 10;
     public static final int MAX_COUNT = 10_000;
+    public static final int MAX_MINUTES = 525_600;
+    public static final int MAX_VALID_DAYS = 3660;
+    public static final int MAX_DEVICES = 100;
 
     private final DSLContext dsl;
     private final SecretKeys keys;
@@ -79,20 +83,38 @@ public final class VoucherIssuer {
      * {@code devices} devices; returns their codes.
      */
     public List<String> issue(int count, int minutes, Duration validFor, int devices, String actor) {
+        return issue(java.util.Optional.empty(), count, minutes, validFor, devices, actor);
+    }
+
+    /**
+     * Creates a batch {@code batch} of vouchers, as {@link #issue} does, printed on one sheet and revocable together.
+     *
+     * @throws BatchAlreadyIssued when a batch of that id exists: the same form was sent twice
+     */
+    public List<String> issueBatch(java.util.UUID batch, int count, int minutes, Duration validFor, int devices, String actor) {
+        return issue(java.util.Optional.of(batch), count, minutes, validFor, devices, actor);
+    }
+
+    private List<String> issue(java.util.Optional<java.util.UUID> batch, int count, int minutes, Duration validFor, int devices,
+                               String actor) {
         if (count < 1 || count > MAX_COUNT) {
-            throw new IllegalArgumentException("count must be 1.." + MAX_COUNT + ", was " + count);
+            throw new VoucherTermRefused(VoucherTermRefused.Term.COUNT, MAX_COUNT, "count must be 1.." + MAX_COUNT + ", was " + count);
         }
-        if (minutes < 1 || minutes > 525_600) {
-            throw new IllegalArgumentException("minutes must be 1..525600 (a year), was " + minutes);
+        if (minutes < 1 || minutes > MAX_MINUTES) {
+            throw new VoucherTermRefused(VoucherTermRefused.Term.MINUTES, MAX_MINUTES, "minutes must be 1..525600 (a year), was " + minutes);
         }
-        if (validFor.isNegative() || validFor.isZero() || validFor.toDays() > 3660) {
-            throw new IllegalArgumentException("validity must be 1 to 3660 days");
+        if (validFor.isNegative() || validFor.isZero() || validFor.toDays() > MAX_VALID_DAYS) {
+            throw new VoucherTermRefused(VoucherTermRefused.Term.VALID_DAYS, MAX_VALID_DAYS, "validity must be 1 to 3660 days");
         }
-        if (devices < 1 || devices > 100) {
-            throw new IllegalArgumentException("devices must be 1..100, was " + devices);
+        if (devices < 1 || devices > MAX_DEVICES) {
+            throw new VoucherTermRefused(VoucherTermRefused.Term.DEVICES, MAX_DEVICES, "devices must be 1..100, was " + devices);
         }
         OffsetDateTime validUntil = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).plus(validFor);
         return dsl.transactionResult(tx -> {
+            if (batch.isPresent() && tx.dsl().insertInto(VOUCHER_BATCH, VOUCHER_BATCH.ID, VOUCHER_BATCH.CREATED_BY)
+                    .values(batch.get(), actor).onConflictDoNothing().execute() == 0) {
+                throw new BatchAlreadyIssued(batch.get());
+            }
             java.util.ArrayDeque<Long> free = new java.util.ArrayDeque<>(tx.dsl().insertInto(SUBSCRIBER, SUBSCRIBER.KIND)
                     .select(select(inline("voucher")).from(generateSeries(1, count)))
                     .returning(SUBSCRIBER.ID).fetch(SUBSCRIBER.ID));
@@ -101,7 +123,7 @@ public final class VoucherIssuer {
                 Map<String, Long> candidates = new java.util.LinkedHashMap<>();
                 Map<String, String> codeOfHash = new java.util.HashMap<>();
                 var insert = tx.dsl().insertInto(VOUCHER, VOUCHER.CODE_HASH, VOUCHER.SUBSCRIBER_ID, VOUCHER.MINUTES,
-                        VOUCHER.MAX_DEVICES, VOUCHER.VALID_UNTIL);
+                        VOUCHER.MAX_DEVICES, VOUCHER.VALID_UNTIL, VOUCHER.BATCH_ID, VOUCHER.CODE_START);
                 while (!free.isEmpty()) {
                     String code = newCode();
                     String hash = keys.voucherHash(code);
@@ -109,7 +131,7 @@ public final class VoucherIssuer {
                         long subscriber = free.pop();
                         candidates.put(hash, subscriber);
                         codeOfHash.put(hash, code);
-                        insert = insert.values(hash, subscriber, minutes, devices, validUntil);
+                        insert = insert.values(hash, subscriber, minutes, devices, validUntil, batch.orElse(null), code.substring(0, 2));
                     }
                 }
                 List<String> inserted = insert.onConflictDoNothing().returning(VOUCHER.CODE_HASH).fetch(VOUCHER.CODE_HASH);
@@ -118,8 +140,10 @@ public final class VoucherIssuer {
                 inserted.forEach(candidates::remove);
                 free.addAll(candidates.values());
             }
-            AuditLog.record(tx.dsl(), actor, "voucher.create", count + " vouchers",
-                    Map.of("minutes", minutes, "valid_until", validUntil.toString(), "devices", devices));
+            Map<String, Object> details = new java.util.HashMap<>(Map.of("minutes", minutes, "valid_until", validUntil.toString(),
+                    "devices", devices));
+            batch.ifPresent(b -> details.put("batch", b.toString()));
+            AuditLog.record(tx.dsl(), actor, "voucher.create", count + " vouchers", details);
             return codes;
         });
     }

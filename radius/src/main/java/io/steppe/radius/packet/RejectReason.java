@@ -29,6 +29,12 @@ public enum RejectReason {
             "en", "This voucher has expired",
             "mn", "Энэ эрхийн бичгийн хугацаа дууссан",
             "ru", "Срок действия ваучера истёк")),
+    /** The voucher was revoked on the console (its sheet was lost or handed out wrongly). */
+    VOUCHER_REVOKED(Map.of(
+            "zh", "上网券已作废",
+            "en", "This voucher has been revoked",
+            "mn", "Энэ эрхийн бичгийг хүчингүй болгосон",
+            "ru", "Ваучер аннулирован")),
     VOUCHER_DEVICE_LIMIT(Map.of(
             "zh", "上网券已在允许的设备数上使用",
             "en", "This voucher is already in use on as many devices as it allows",

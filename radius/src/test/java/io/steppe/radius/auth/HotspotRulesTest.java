@@ -109,6 +109,12 @@ class HotspotRulesTest {
                 decides("voucher: the code typed with a dash, as name and password, holds it", attempt("acdef-ghjkl", "acdef-ghjkl", PHONE),
                         code(voucher(90, NOW.plusDays(2), 2, true, PHONE), rememberedLately(PHONE, TOURIST), used(0, 0, 0)),
                         accept(TOURIST, 90 * 60, GIB)),
+                decides("voucher: revoked on the console, though in date and with time left", byCode,
+                        code(revoked(voucher(90, NOW.plusDays(2), 2, true, PHONE)), rememberedLately(PHONE, TOURIST), used(0, 0, 0)),
+                        reject(RejectReason.VOUCHER_REVOKED, null)),
+                decides("MAC auth: a revoked voucher's device is refused too", macAuth,
+                        mac(remembered(PHONE, TOURIST, NOW.plusDays(7)), Optional.of(revoked(voucher(90, NOW.plusDays(2), 2, true, PHONE))),
+                                used(0, 0, 0)), reject(RejectReason.VOUCHER_REVOKED, null)),
                 decides("voucher: expired this very second", byCode,
                         code(voucher(90, NOW, 2, true, PHONE), rememberedLately(PHONE, TOURIST), used(0, 0, 0)),
                         reject(RejectReason.VOUCHER_EXPIRED, null)),
@@ -213,6 +219,10 @@ class HotspotRulesTest {
 
     static Voucher voucher(int minutes, OffsetDateTime validUntil, int maxDevices, boolean used, MacAddress... devices) {
         return new Voucher(HASH, TOURIST, minutes, validUntil, maxDevices, used, Set.of(devices));
+    }
+
+    static Voucher revoked(Voucher v) {
+        return new Voucher(v.codeHash(), v.subscriberId(), v.minutes(), v.validUntil(), v.maxDevices(), v.used(), v.devices(), true);
     }
 
     static RememberedDevice remembered(MacAddress mac, long subscriber, OffsetDateTime until) {

@@ -1,6 +1,7 @@
 package io.steppe.web.account;
 
 import static io.steppe.db.schema.Tables.CONSOLE_ACCOUNT;
+import static io.steppe.db.schema.Tables.CONSOLE_SESSION;
 
 import io.steppe.db.AuditLog;
 import io.steppe.db.schema.enums.ConsoleRole;
@@ -56,6 +57,80 @@ public final class AccountRepository {
             }
             return removed > 0;
         });
+    }
+
+    /**
+     * Removes an account, as {@link #remove} does, unless it is the last admin's: the console must keep someone who
+     * can manage it (the server's CLI, whose user owns the machine, may remove anyone).
+     *
+     * @throws LastAdmin when it is the last admin's account
+     */
+    public boolean removeKeepingAnAdmin(String username, String actor) {
+        return dsl.transactionResult(tx -> {
+            keepAnAdmin(tx.dsl(), username);
+            int removed = tx.dsl().deleteFrom(CONSOLE_ACCOUNT).where(CONSOLE_ACCOUNT.USERNAME.eq(username)).execute();
+            if (removed > 0) {
+                AuditLog.record(tx.dsl(), actor, "user.remove", username, Map.of());
+            }
+            return removed > 0;
+        });
+    }
+
+    /**
+     * Gives an account another role; false when there is no account of that name.
+     *
+     * @throws LastAdmin when it would leave no admin
+     */
+    public boolean changeRole(String username, Role role, String actor) {
+        return dsl.transactionResult(tx -> {
+            if (role != Role.ADMIN) {
+                keepAnAdmin(tx.dsl(), username);
+            }
+            int changed = tx.dsl().update(CONSOLE_ACCOUNT).set(CONSOLE_ACCOUNT.ROLE, ConsoleRole.valueOf(role.value()))
+                    .set(CONSOLE_ACCOUNT.UPDATED_AT, org.jooq.impl.DSL.currentOffsetDateTime())
+                    .where(CONSOLE_ACCOUNT.USERNAME.eq(username)).execute();
+            if (changed > 0) {
+                AuditLog.record(tx.dsl(), actor, "user.role", username, Map.of("role", role.value()));
+            }
+            return changed > 0;
+        });
+    }
+
+    /**
+     * Sets a new password and signs the account out everywhere; false when there is no account of that name.
+     *
+     * @throws IllegalArgumentException when the password is not acceptable
+     */
+    public boolean resetPassword(String username, char[] password, String actor) {
+        PasswordHasher.validate(password);
+        String hash = hasher.hash(password);
+        return dsl.transactionResult(tx -> {
+            var account = tx.dsl().update(CONSOLE_ACCOUNT).set(CONSOLE_ACCOUNT.PASSWORD_HASH, hash)
+                    .set(CONSOLE_ACCOUNT.UPDATED_AT, org.jooq.impl.DSL.currentOffsetDateTime())
+                    .where(CONSOLE_ACCOUNT.USERNAME.eq(username)).returning(CONSOLE_ACCOUNT.ID).fetchOptional();
+            if (account.isEmpty()) {
+                return false;
+            }
+            // whoever knew the old password may hold a session: it ends with the password
+            tx.dsl().deleteFrom(CONSOLE_SESSION).where(CONSOLE_SESSION.ACCOUNT_ID.eq(account.get().getId())).execute();
+            AuditLog.record(tx.dsl(), actor, "user.password", username, Map.of());
+            return true;
+        });
+    }
+
+    /** When each account last signed in, for those with a session still kept. */
+    public Map<Long, java.time.Instant> lastSignIns() {
+        return dsl.select(CONSOLE_SESSION.ACCOUNT_ID, org.jooq.impl.DSL.max(CONSOLE_SESSION.CREATED_AT)).from(CONSOLE_SESSION)
+                .groupBy(CONSOLE_SESSION.ACCOUNT_ID).fetchMap(r -> r.value1(), r -> r.value2().toInstant());
+    }
+
+    /** Refuses a change that would take away the last admin, {@code username}; admins are locked so two cannot race. */
+    private static void keepAnAdmin(DSLContext tx, String username) {
+        List<String> admins = tx.select(CONSOLE_ACCOUNT.USERNAME).from(CONSOLE_ACCOUNT)
+                .where(CONSOLE_ACCOUNT.ROLE.eq(ConsoleRole.admin)).forUpdate().fetch(CONSOLE_ACCOUNT.USERNAME);
+        if (admins.size() == 1 && admins.get(0).equals(username)) {
+            throw new LastAdmin(username);
+        }
     }
 
     public List<Account> list() {

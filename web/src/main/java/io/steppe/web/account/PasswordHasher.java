@@ -39,6 +39,29 @@ public final class PasswordHasher {
         }
     }
 
+    /** Whether {@link #validate} accepts {@code password}. */
+    public static boolean acceptable(char[] password) {
+        try {
+            validate(password);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /**
+     * A new password for someone to be told once (the demo's admin, an account added or reset on the console): 14
+     * characters without look-alikes, about 70 bits.
+     */
+    public static String generate(SecureRandom random) {
+        String alphabet = "abcdefghijkmnpqrstuvwxyz23456789";
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < 14; i++) {
+            out.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return out.toString();
+    }
+
     public String hash(char[] password) {
         byte[] salt = new byte[16];
         random.nextBytes(salt);
