@@ -19,6 +19,7 @@ record RadiusVoucherLogin(RadiusService radius) implements VoucherLogin {
             case VOUCHER_DEVICE_LIMIT -> Problem.DEVICE_LIMIT;
             case QUOTA_EXHAUSTED -> Problem.USED_UP;
             case TOO_MANY_DEVICES -> Problem.DEVICES_ONLINE;
+            case VOUCHER_REVOKED -> Problem.REVOKED;
             default -> Problem.UNKNOWN;
         });
     }

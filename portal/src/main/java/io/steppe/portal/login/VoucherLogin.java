@@ -9,7 +9,7 @@ import io.steppe.db.net.MacAddress;
 public interface VoucherLogin {
 
     /** Why a voucher cannot be used; each has a message in the bundles ({@code error.voucher.*}). */
-    enum Problem { UNKNOWN, EXPIRED, DEVICE_LIMIT, USED_UP, DEVICES_ONLINE }
+    enum Problem { UNKNOWN, EXPIRED, DEVICE_LIMIT, USED_UP, DEVICES_ONLINE, REVOKED }
 
     /** The outcome: the voucher's subscriber, or the problem. */
     sealed interface Result {

@@ -23,6 +23,7 @@ final class LoginRefusals {
             case DEVICE_LIMIT -> "error.voucher.device_limit";
             case USED_UP -> "error.voucher.used_up";
             case DEVICES_ONLINE -> "error.voucher.devices_online";
+            case REVOKED -> "error.voucher.revoked";
         };
     }
 
