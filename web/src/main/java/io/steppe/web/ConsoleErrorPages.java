@@ -59,9 +59,13 @@ final class ConsoleErrorPages implements Ordered {
         return page.contentType(MediaType.TEXT_HTML + ";charset=utf-8");
     }
 
-    /** The console's own pages are HTML; anything else in an error answer is not for people. */
+    /**
+     * The console's own pages are rendered text, whose content type the route's {@code produces} may only add later;
+     * the framework's errors and the JSON handlers' bodies are objects, and are not for people.
+     */
     private static boolean isPage(MutableHttpResponse<?> response) {
-        return response.getContentType().map(type -> type.getName().equals(MediaType.TEXT_HTML)).orElse(false);
+        return response.getBody().filter(body -> body instanceof CharSequence).isPresent()
+                || response.getContentType().map(type -> type.getName().equals(MediaType.TEXT_HTML)).orElse(false);
     }
 
     @Override
