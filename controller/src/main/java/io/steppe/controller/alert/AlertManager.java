@@ -3,6 +3,7 @@ package io.steppe.controller.alert;
 import io.steppe.controller.health.ApSnapshot;
 import io.steppe.controller.health.ApState;
 import io.steppe.controller.health.Reason;
+import io.steppe.controller.health.Words;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,9 +19,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Turns the APs' committed states into alerts after each evaluation: works out which alerts should be open (one per
- * AP and reason; one per gateway or site instead when enough of its APs are down), opens those that are new,
- * updates those whose figures changed, and resolves those no longer wanted. Each opening and resolution goes to
- * the notifiers. Used by the evaluator's thread only.
+ * AP in trouble; one per gateway or site instead when enough of its APs are down), opens those that are new, makes
+ * the open ones follow their AP's committed state, reasons and flaps, and resolves those no longer wanted. An AP's
+ * alert is one incident from its first problem to its recovery, whatever states it passes through: opening,
+ * a change of state and resolution go to the notifiers, so a pager hears of an AP that went from DEGRADED to DOWN.
+ * Used by the evaluator's thread only.
  */
 public final class AlertManager {
 
@@ -74,10 +77,16 @@ public final class AlertManager {
                 Alert opened = store.open(w, now);
                 open.put(w.key(), opened);
                 tell(AlertNotifier.Event.OPENED, opened);
-            } else if (existing.affected() != w.affected() || existing.flaps() != w.flaps() || !existing.message().equals(w.message())) {
-                Alert updated = existing.updated(w);
-                store.update(updated, now);
-                open.put(w.key(), updated);
+                continue;
+            }
+            Alert followed = existing.following(w);
+            if (!followed.equals(existing)) {
+                boolean changedState = followed.state() != existing.state();
+                store.update(followed, changedState, now);
+                open.put(w.key(), followed);
+                if (changedState) {
+                    tell(AlertNotifier.Event.CHANGED, followed);
+                }
             }
         }
         for (Alert gone : new ArrayList<>(open.values())) {
@@ -111,9 +120,8 @@ public final class AlertManager {
             if (down.size() >= policy.groupMinAps() && down.size() >= policy.groupShare() * total) {
                 String scope = group.substring(0, group.indexOf(':'));
                 String subject = group.substring(group.indexOf(':') + 1);
-                String affected = down.size() == total ? down.size() + " APs affected" : down.size() + " of " + total + " APs affected";
-                wanted.put(group + ":down", new Alert.Wanted(group + ":down", scope, subject, "down",
-                        scope + " " + subject + " down, " + affected, down.size(), 0));
+                Reason affected = down.size() == total ? Reason.of(Reason.DOWN, down.size()) : Reason.variant(Reason.DOWN, "partial", down.size(), total);
+                wanted.put(group + ":down", new Alert.Wanted(group + ":down", scope, subject, ApState.DOWN, List.of(affected), down.size(), 0));
                 down.forEach(a -> grouped.add(a.ap().id()));
             }
         });
@@ -121,13 +129,8 @@ public final class AlertManager {
             if (!ap.state().isProblem() || grouped.contains(ap.ap().id())) {
                 continue;
             }
-            for (Reason reason : ap.condition().reasons()) {
-                String key = "ap:" + ap.ap().id() + ":" + reason.code();
-                String flaps = ap.incidentFlaps() == 0 ? "" : ap.incidentFlaps() == 1 ? " (flapped once)"
-                        : " (flapped " + ap.incidentFlaps() + " times)";
-                wanted.put(key, new Alert.Wanted(key, "ap", ap.ap().id(), reason.code(),
-                        "AP " + ap.ap().id() + " (" + ap.ap().name() + ") " + ap.state() + ": " + reason.text() + flaps, 1, ap.incidentFlaps()));
-            }
+            String key = "ap:" + ap.ap().id();
+            wanted.put(key, new Alert.Wanted(key, "ap", ap.ap().id(), ap.state(), ap.condition().reasons(), 1, ap.flaps()));
         }
         return wanted;
     }
@@ -145,11 +148,12 @@ public final class AlertManager {
     /** Writes alerts to the log: always on, whatever else is configured. */
     public static AlertNotifier log() {
         Logger log = LoggerFactory.getLogger("io.steppe.controller.alerts");
+        Words english = Words.english();
         return (event, alert) -> {
-            if (event == AlertNotifier.Event.OPENED) {
-                log.warn("ALERT {} opened: {}", alert.id(), alert.message());
+            if (event == AlertNotifier.Event.RESOLVED) {
+                log.info("ALERT {} resolved: {}", alert.id(), alert.message(english));
             } else {
-                log.info("ALERT {} resolved: {}", alert.id(), alert.message());
+                log.warn("ALERT {} {}: {}", alert.id(), event.name().toLowerCase(java.util.Locale.ROOT), alert.message(english));
             }
         };
     }

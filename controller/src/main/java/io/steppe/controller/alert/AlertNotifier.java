@@ -4,8 +4,8 @@ package io.steppe.controller.alert;
 @FunctionalInterface
 public interface AlertNotifier {
 
-    /** What happened to an alert. */
-    enum Event { OPENED, RESOLVED }
+    /** What happened to an alert: opened, changed state (an AP that went from DEGRADED to DOWN), resolved. */
+    enum Event { OPENED, CHANGED, RESOLVED }
 
     /** Must not block: delivery that takes time is queued. */
     void notify(Event event, Alert alert);

@@ -1,6 +1,8 @@
 package io.steppe.controller.alert;
 
 import io.micronaut.json.JsonMapper;
+import io.steppe.controller.health.Reason;
+import io.steppe.controller.health.Words;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -26,6 +28,8 @@ import org.slf4j.LoggerFactory;
 public final class WebhookNotifier implements AlertNotifier, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(WebhookNotifier.class);
+    /** A pager has no reader to ask for a language: English, times in UTC. */
+    private static final Words ENGLISH = Words.english();
 
     private final URI url;
     private final JsonMapper json;
@@ -67,8 +71,10 @@ public final class WebhookNotifier implements AlertNotifier, AutoCloseable {
         a.put("key", alert.key());
         a.put("scope", alert.scope());
         a.put("subject", alert.subject());
+        a.put("state", alert.state().name());
         a.put("reason", alert.reason());
-        a.put("message", alert.message());
+        a.put("reasons", alert.reasons().stream().map(Reason::code).toList());
+        a.put("message", alert.message(ENGLISH));
         a.put("affected", alert.affected());
         a.put("flaps", alert.flaps());
         a.put("opened_at", alert.openedAt().toString());

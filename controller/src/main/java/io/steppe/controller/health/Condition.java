@@ -6,7 +6,7 @@ import java.util.List;
 public record Condition(ApState state, List<Reason> reasons) {
 
     public static final Condition NEVER_SEEN = new Condition(ApState.UNKNOWN,
-            List.of(new Reason(Reason.NEVER_SEEN, "never seen: no heartbeat yet")));
+            List.of(Reason.of(Reason.NEVER_SEEN)));
 
     public Condition {
         reasons = List.copyOf(reasons);

@@ -44,6 +44,7 @@ public final class HealthEvaluator {
     private static final Duration RADIUS_EVERY = Duration.ofSeconds(10);
     /** How far before the last read another node's heartbeat may have been received and committed only since. */
     private static final Duration COMMIT_LAG = Duration.ofSeconds(10);
+    private static final int MAX_UNSAVED = 100_000;
 
     /** One AP as the evaluator follows it; the last judgement of a heartbeat's figures is kept until the next heartbeat. */
     private static final class Tracked {
@@ -85,6 +86,8 @@ public final class HealthEvaluator {
     private final Map<String, Received> latest = new ConcurrentHashMap<>();
     private final Map<String, Tracked> tracked = new LinkedHashMap<>();
     private final Map<String, ProbeResult> probes = new HashMap<>();
+    /** Changes a failed save left behind, saved first next time; in their order, so history keeps it. */
+    private final List<StatusStore.Change> unsaved = new ArrayList<>();
     private Map<String, RadiusView.Usage> usage = Map.of();
     private Instant inventoryAt = Instant.MIN;
     private Instant radiusAt = Instant.MIN;
@@ -133,6 +136,7 @@ public final class HealthEvaluator {
         if (leads != led) {
             // Took the work over from another node, or handed it on: start again from what is committed.
             tracked.clear();
+            unsaved.clear();
             inventoryAt = Instant.MIN;
             alertsStale = true;
             led = leads;
@@ -169,6 +173,7 @@ public final class HealthEvaluator {
             RadiusView.Usage users = usage.isEmpty() ? RadiusView.Usage.NONE : usage.getOrDefault(t.mac, RadiusView.Usage.NONE);
             ProbeResult probe = probes.get(id);
             int flapsBefore = t.health().flaps();
+            Condition conditionBefore = t.health().condition();
             // An AP known from before a restart but silent since keeps its stored state until it is heard from.
             if (last.isPresent() || t.health().condition().state() == ApState.UNKNOWN) {
                 Condition judged;
@@ -180,7 +185,8 @@ public final class HealthEvaluator {
                     t.judged = judged;
                 }
                 Optional<ApHealth.Transition> change = t.health().observe(judged, now, rules);
-                if (change.isPresent() || t.health().flaps() != flapsBefore) {
+                // new figures within the same state are saved too: every node shows the reasons the leader judged
+                if (change.isPresent() || t.health().flaps() != flapsBefore || !t.health().condition().equals(conditionBefore)) {
                     changes.add(new StatusStore.Change(id, change, t.health().condition(), t.health().since(), t.health().flaps()));
                 }
                 change.filter(c -> c.from() != ApState.UNKNOWN)
@@ -192,16 +198,23 @@ public final class HealthEvaluator {
                     || before.incidentFlaps() != t.health().incidentFlaps() || before.flaps() != t.health().flaps()
                     || before.latest().orElse(null) != heard || !before.usage().equals(users) || !before.probe().equals(answered)) {
                 alertsAffected |= before == null || before.ap() != t.ap() || !before.condition().equals(t.health().condition())
-                        || before.incidentFlaps() != t.health().incidentFlaps();
+                        || before.flaps() != t.health().flaps();
                 t.shown = new ApSnapshot(t.ap(), t.health().condition(), t.health().since(), t.health().flaps(),
                         t.health().incidentFlaps(), last, users, answered);
             }
             next.put(id, t.shown);
         }
+        unsaved.addAll(changes);
+        if (unsaved.size() > MAX_UNSAVED) {
+            LOG.warn("{} unsaved state change(s) dropped: the database has been failing for long", unsaved.size() - MAX_UNSAVED);
+            unsaved.subList(0, unsaved.size() - MAX_UNSAVED).clear();
+        }
         try {
-            store.save(changes);
+            store.save(unsaved);
+            unsaved.clear();
         } catch (RuntimeException e) {
-            LOG.warn("{} state change(s) not saved: {}", changes.size(), e.getMessage());
+            // kept for the next evaluation, so that the history never lacks a change the pages show
+            LOG.warn("{} state change(s) not saved yet: {}", unsaved.size(), e.getMessage());
         }
         snapshot = Collections.unmodifiableMap(next);
         try {

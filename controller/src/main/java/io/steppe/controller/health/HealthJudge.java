@@ -4,7 +4,6 @@ import io.steppe.controller.heartbeat.Heartbeat;
 import io.steppe.controller.heartbeat.HeartbeatWriter.Received;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -40,19 +39,18 @@ public final class HealthJudge {
             return Condition.NEVER_SEEN;
         }
         if (silent(latest.get(), now)) {
-            // Stable wording (no running count of seconds), so that an alert's message does not change every evaluation.
-            String silence = "no heartbeat since " + latest.get().receivedAt().truncatedTo(ChronoUnit.SECONDS)
-                    + " (" + rules.missedIntervals() + " intervals of " + latest.get().heartbeat().interval().toSeconds() + " s missed)";
+            // Stable figures (no running count of seconds), so that an alert does not change every evaluation.
+            Instant heard = latest.get().receivedAt();
+            int missed = rules.missedIntervals();
+            long interval = latest.get().heartbeat().interval().toSeconds();
             if (activeUsers > 0) {
-                return new Condition(ApState.UNREACHABLE, List.of(new Reason(Reason.USERS_ACTIVE,
-                        silence + " but " + activeUsers + " user(s) active through it (RADIUS accounting)")));
+                return new Condition(ApState.UNREACHABLE, List.of(Reason.of(Reason.USERS_ACTIVE, heard, missed, interval, activeUsers)));
             }
             if (probe == Probe.ANSWERED) {
-                return new Condition(ApState.DEGRADED, List.of(new Reason(Reason.AGENT_SILENT,
-                        silence + "; its management port answers, so the reporting agent has stopped")));
+                return new Condition(ApState.DEGRADED, List.of(Reason.of(Reason.AGENT_SILENT, heard, missed, interval)));
             }
-            return new Condition(ApState.DOWN, List.of(new Reason(Reason.SILENT,
-                    silence + (probe == Probe.FAILED ? "; its management port does not answer" : ""))));
+            return new Condition(ApState.DOWN, List.of(Reason.variant(Reason.SILENT, probe == Probe.FAILED ? "probeFailed" : "",
+                    heard, missed, interval)));
         }
         List<Reason> reasons = figures(latest.get().heartbeat());
         return new Condition(reasons.isEmpty() ? ApState.UP : ApState.DEGRADED, reasons);
@@ -61,34 +59,36 @@ public final class HealthJudge {
     private List<Reason> figures(Heartbeat h) {
         HealthRules.Thresholds t = rules.thresholds();
         List<Reason> reasons = new ArrayList<>();
-        above(reasons, Reason.CHANNEL_UTILIZATION, "channel utilisation", h.channelUtilization(), t.channelUtilization(), true);
-        above(reasons, Reason.NOISE, "noise floor", h.noiseDbm(), t.noiseDbm(), false);
-        above(reasons, Reason.RETRIES, "retries", h.retries(), t.retries(), true);
+        above(reasons, Reason.CHANNEL_UTILIZATION, h.channelUtilization(), t.channelUtilization(), true);
+        above(reasons, Reason.NOISE, h.noiseDbm(), t.noiseDbm(), false);
+        above(reasons, Reason.RETRIES, h.retries(), t.retries(), true);
         Optional<Heartbeat.Backhaul> backhaul = h.backhaul();
-        above(reasons, Reason.BACKHAUL_LOSS, "backhaul loss", backhaul.map(Heartbeat.Backhaul::loss).orElse(OptionalDouble.empty()),
+        above(reasons, Reason.BACKHAUL_LOSS, backhaul.map(Heartbeat.Backhaul::loss).orElse(OptionalDouble.empty()),
                 t.backhaulLoss(), true);
         OptionalDouble rtt = backhaul.map(Heartbeat.Backhaul::rttMs).orElse(OptionalDouble.empty());
         if (rtt.isPresent() && rtt.getAsDouble() > t.backhaulRttMs()) {
-            reasons.add(new Reason(Reason.BACKHAUL_RTT, String.format(Locale.ROOT, "backhaul RTT %.0f ms (threshold %.0f ms)",
-                    rtt.getAsDouble(), t.backhaulRttMs())));
+            reasons.add(Reason.of(Reason.BACKHAUL_RTT, whole(rtt.getAsDouble()), whole(t.backhaulRttMs())));
         }
-        above(reasons, Reason.CPU, "CPU", h.cpuLoad(), t.cpuLoad(), true);
-        above(reasons, Reason.MEMORY, "memory", h.memory(), t.memory(), true);
+        above(reasons, Reason.CPU, h.cpuLoad(), t.cpuLoad(), true);
+        above(reasons, Reason.MEMORY, h.memory(), t.memory(), true);
         if (h.clients().isPresent() && h.clients().getAsInt() > t.clients()) {
-            reasons.add(new Reason(Reason.CLIENTS, h.clients().getAsInt() + " clients (threshold " + t.clients() + ")"));
+            reasons.add(Reason.of(Reason.CLIENTS, h.clients().getAsInt(), t.clients()));
         }
         if (t.minimumFirmware().isPresent() && h.firmware().isPresent()
                 && FirmwareVersion.compare(h.firmware().get(), t.minimumFirmware().get()) < 0) {
-            reasons.add(new Reason(Reason.FIRMWARE, "firmware " + h.firmware().get() + " is behind " + t.minimumFirmware().get()));
+            reasons.add(Reason.of(Reason.FIRMWARE, h.firmware().get(), t.minimumFirmware().get()));
         }
         return reasons;
     }
 
-    private static void above(List<Reason> reasons, String code, String what, OptionalDouble value, double threshold, boolean share) {
+    private static void above(List<Reason> reasons, String code, OptionalDouble value, double threshold, boolean share) {
         if (value.isPresent() && value.getAsDouble() > threshold) {
-            reasons.add(new Reason(code, share
-                    ? String.format(Locale.ROOT, "%s %.0f %% (threshold %.0f %%)", what, value.getAsDouble() * 100, threshold * 100)
-                    : String.format(Locale.ROOT, "%s %.0f dBm (threshold %.0f dBm)", what, value.getAsDouble(), threshold)));
+            double scale = share ? 100 : 1;
+            reasons.add(Reason.of(code, whole(value.getAsDouble() * scale), whole(threshold * scale)));
         }
+    }
+
+    private static String whole(double figure) {
+        return String.format(Locale.ROOT, "%.0f", figure);
     }
 }

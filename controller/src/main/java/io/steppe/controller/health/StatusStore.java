@@ -41,7 +41,7 @@ final class StatusStore {
     Map<String, Stored> load() {
         Map<String, Stored> out = new HashMap<>();
         dsl.selectFrom(AP_STATUS).forEach(r -> out.put(r.getApId(), new Stored(new Condition(ApState.valueOf(r.getState()),
-                Arrays.stream(r.getReasons()).map(StatusStore::reason).toList()), r.getSince().toInstant(), r.getFlaps())));
+                Arrays.stream(r.getReasons()).map(Reason::parse).toList()), r.getSince().toInstant(), r.getFlaps())));
         return out;
     }
 
@@ -51,7 +51,7 @@ final class StatusStore {
         }
         List<Query> queries = new java.util.ArrayList<>(changes.size() * 2);
         for (Change c : changes) {
-            String[] reasons = c.condition().reasons().stream().map(r -> r.code() + "|" + r.text()).toArray(String[]::new);
+            String[] reasons = c.condition().reasons().stream().map(Reason::stored).toArray(String[]::new);
             queries.add(dsl.insertInto(AP_STATUS).set(AP_STATUS.AP_ID, c.apId()).set(AP_STATUS.STATE, c.condition().state().name())
                     .set(AP_STATUS.REASONS, reasons).set(AP_STATUS.SINCE, time(c.since())).set(AP_STATUS.FLAPS, c.flaps())
                     .onConflict(AP_STATUS.AP_ID).doUpdate().set(AP_STATUS.STATE, c.condition().state().name())
@@ -76,11 +76,6 @@ final class StatusStore {
                         Optional.of(new Heartbeat.Backhaul(d(r.getRttMs()), d(r.getLossRatio()))), Optional.ofNullable(r.getFirmware())),
                         r.getReceivedAt().toInstant())));
         return out;
-    }
-
-    static Reason reason(String stored) {
-        int bar = stored.indexOf('|');
-        return bar < 0 ? new Reason(stored, stored) : new Reason(stored.substring(0, bar), stored.substring(bar + 1));
     }
 
     private static OptionalDouble d(Float value) {

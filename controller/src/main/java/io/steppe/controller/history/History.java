@@ -1,5 +1,6 @@
 package io.steppe.controller.history;
 
+import io.steppe.controller.health.Reason;
 import java.time.Instant;
 import java.util.List;
 
@@ -12,6 +13,6 @@ import java.util.List;
 public record History(String ap, Instant from, Instant to, String resolution, List<HistoryPoint> points, List<StateChange> changes) {
 
     /** A change of state. */
-    public record StateChange(Instant at, String from, String to, List<String> reasons) {
+    public record StateChange(Instant at, String from, String to, List<Reason> reasons) {
     }
 }

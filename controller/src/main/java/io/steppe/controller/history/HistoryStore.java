@@ -5,6 +5,7 @@ import static io.steppe.db.schema.Tables.AP_SAMPLE_1H;
 import static io.steppe.db.schema.Tables.AP_SAMPLE_5M;
 import static io.steppe.db.schema.Tables.AP_STATE_CHANGE;
 
+import io.steppe.controller.health.Reason;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -12,10 +13,10 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
-import org.jooq.DSLContext;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Select;
 import org.jooq.Table;
@@ -71,7 +72,7 @@ public final class HistoryStore {
 
     private static History.StateChange change(io.steppe.db.schema.tables.records.ApStateChangeRecord r, Instant at) {
         return new History.StateChange(at, r.getFromState(), r.getToState(),
-                Arrays.stream(r.getReasons()).map(s -> s.substring(s.indexOf('|') + 1)).toList());
+                Arrays.stream(r.getReasons()).map(Reason::parse).toList());
     }
 
     private static <T> Field<T> field(boolean fine, Field<T> fiveMinuteField) {

@@ -9,6 +9,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.json.JsonMapper;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
@@ -17,10 +18,13 @@ import io.steppe.controller.ap.AccessPoint;
 import io.steppe.controller.ap.ApCsvImport;
 import io.steppe.controller.health.ApSnapshot;
 import io.steppe.controller.health.ApState;
+import io.steppe.controller.health.Words;
 import io.steppe.controller.history.History;
 import io.steppe.db.net.MacAddress;
 import io.steppe.web.Allowed;
 import io.steppe.web.ConsoleRequest;
+import io.steppe.web.ConsoleTexts;
+import io.steppe.web.Texts;
 import io.steppe.web.account.Role;
 import java.io.StringReader;
 import java.time.Duration;
@@ -50,17 +54,32 @@ final class ApController {
     /** The request attribute in which the API's login filter leaves the caller's account name, for the audit log. */
 
     private final ControllerService controller;
+    private final ConsoleTexts texts;
+    private final JsonMapper json;
 
-    ApController(ControllerService controller) {
+    ApController(ControllerService controller, ConsoleTexts texts, JsonMapper json) {
         this.controller = controller;
+        this.texts = texts;
+        this.json = json;
     }
 
-    @Get
-    HttpResponse<?> list(@Nullable @QueryValue String state, @Nullable @QueryValue String site) {
+    /** The APs as JSON, or as a CSV or GeoJSON download ({@code ?format=csv|geojson}, or {@code Accept: text/csv}). */
+    @Get(produces = {MediaType.APPLICATION_JSON, ApExport.CSV, ApExport.GEOJSON})
+    HttpResponse<?> list(@Nullable @QueryValue String state, @Nullable @QueryValue String site, @Nullable @QueryValue String format,
+                         HttpRequest<?> request) {
         Optional<ApState> wanted = Optional.ofNullable(state).filter(s -> !s.isBlank()).map(ApController::state);
-        return HttpResponse.ok(views().stream()
+        Texts t = texts.of(request);
+        List<ApView> aps = views(new ConsoleWords(t)).stream()
                 .filter(v -> wanted.map(w -> w.name().equals(v.state())).orElse(true))
-                .filter(v -> site == null || site.isBlank() || site.equals(v.site())).toList());
+                .filter(v -> site == null || site.isBlank() || site.equals(v.site())).toList();
+        switch (ApExport.format(format, request.getHeaders().get("Accept"))) {
+            case "csv":
+                return ApExport.csv(aps, t, controller.clock().instant());
+            case "geojson":
+                return ApExport.geojson(aps, t, controller.clock().instant(), json);
+            default:
+                return HttpResponse.ok(aps).contentType(MediaType.APPLICATION_JSON_TYPE);
+        }
     }
 
     private static ApState state(String value) {
@@ -70,27 +89,28 @@ final class ApController {
     }
 
     /** Every registered AP, as of the last evaluation; one registered since is shown as never seen. */
-    List<ApView> views() {
+    List<ApView> views(Words words) {
         Map<String, ApSnapshot> snapshot = controller.evaluator().snapshot();
         List<ApView> out = new ArrayList<>(snapshot.size());
         for (AccessPoint ap : controller.aps().list()) {
             ApSnapshot s = snapshot.get(ap.id());
-            out.add(s == null ? ApView.unevaluated(ap) : ApView.of(s));
+            out.add(s == null ? ApView.unevaluated(ap, words) : ApView.of(s, words));
         }
         return out;
     }
 
     @Get("/{id}")
-    HttpResponse<?> one(String id) {
+    HttpResponse<?> one(String id, HttpRequest<?> request) {
+        Words words = new ConsoleWords(texts.of(request));
         ApSnapshot s = controller.evaluator().snapshot().get(id);
         if (s != null) {
-            return HttpResponse.ok(ApView.of(s));
+            return HttpResponse.ok(ApView.of(s, words));
         }
-        return HttpResponse.ok(ApView.unevaluated(controller.aps().find(id).orElseThrow(() -> new UnknownAp(id))));
+        return HttpResponse.ok(ApView.unevaluated(controller.aps().find(id).orElseThrow(() -> new UnknownAp(id)), words));
     }
 
     @Get("/{id}/history")
-    HttpResponse<?> history(String id, @Nullable @QueryValue String from, @Nullable @QueryValue String to) {
+    HttpResponse<?> history(String id, @Nullable @QueryValue String from, @Nullable @QueryValue String to, HttpRequest<?> request) {
         if (controller.evaluator().snapshot().get(id) == null && controller.aps().find(id).isEmpty()) {
             throw new UnknownAp(id);
         }
@@ -101,7 +121,7 @@ final class ApController {
             throw new BadControllerRequest("from must be before to, at most 400 days apart");
         }
         History h = controller.history().read(id, start, end, now);
-        return HttpResponse.ok(HistoryView.of(h));
+        return HttpResponse.ok(HistoryView.of(h, new ConsoleWords(texts.of(request))));
     }
 
     private static Instant instant(String name, String value) {

@@ -1,30 +1,39 @@
 package io.steppe.controller.web;
 
+import io.steppe.controller.alert.Alert;
 import io.steppe.controller.health.ApSnapshot;
-import io.steppe.controller.health.Reason;
+import io.steppe.web.Texts;
 import java.util.List;
 
 /**
- * What {@code ap.jte} shows of one AP: its state with reasons, its facts, and its last 24 hours.
+ * What {@code ap.jte} shows of one AP, in the reader's words: its state with reasons, its open alert, its facts, and
+ * its last 24 hours, whose last band is the state the header shows.
  *
  * @param facts name and value, in the order shown
  */
-public record ApPage(String id, String name, String state, List<String> reasons, List<Fact> facts, HistoryChart chart) {
+public record ApPage(String id, String name, String state, String stateText, List<String> reasons, List<AlertLine> alerts,
+                     List<Fact> facts, HistoryChart chart) {
 
     /** A line of the AP's table. */
     public record Fact(String name, String value) {
     }
 
-    static ApPage of(ApSnapshot a, HistoryChart chart) {
-        return new ApPage(a.ap().id(), a.ap().name(), a.state().name(), a.condition().reasons().stream().map(Reason::text).toList(), List.of(
-                new Fact("MAC", a.ap().mac().toString()),
-                new Fact("Site", a.ap().site().orElse("")),
-                new Fact("Gateway", a.ap().gateway().orElse("")),
-                new Fact("Model / firmware", a.ap().hardware().model().orElse("?") + " / "
+    static ApPage of(ApSnapshot a, List<Alert> alerts, HistoryChart chart, Texts t) {
+        ConsoleWords words = new ConsoleWords(t);
+        return new ApPage(a.ap().id(), a.ap().name(), a.state().name(), t.of(a.state()),
+                a.condition().reasons().stream().map(r -> r.text(words)).toList(),
+                alerts.stream().filter(l -> l.key().equals("ap:" + a.ap().id())
+                        || a.ap().gateway().filter(g -> l.key().equals("gateway:" + g + ":down")).isPresent()
+                        || a.ap().site().filter(s -> l.key().equals("site:" + s + ":down")).isPresent())
+                        .map(l -> AlertLine.of(l, t)).toList(), List.of(
+                new Fact(t.get("ap.mac"), a.ap().mac().toString()),
+                new Fact(t.get("ap.site"), a.ap().site().orElse("")),
+                new Fact(t.get("ap.gateway"), a.ap().gateway().orElse("")),
+                new Fact(t.get("ap.hardware"), a.ap().hardware().model().orElse("?") + " / "
                         + a.latest().flatMap(r -> r.heartbeat().firmware()).or(() -> a.ap().hardware().firmware()).orElse("?")),
-                new Fact("In this state since", a.since().toString()),
-                new Fact("Flaps", Integer.toString(a.flaps())),
-                new Fact("Last heartbeat", a.latest().map(r -> r.receivedAt().toString()).orElse("never")),
-                new Fact("RADIUS sessions / users", a.usage().sessions() + " / " + a.usage().users())), chart);
+                new Fact(t.get("ap.since"), t.when(a.since())),
+                new Fact(t.get("ap.flaps"), Integer.toString(a.flaps())),
+                new Fact(t.get("ap.lastHeartbeat"), a.latest().map(r -> t.when(r.receivedAt())).orElse(t.get("aps.never"))),
+                new Fact(t.get("ap.usage"), a.usage().sessions() + " / " + a.usage().users())), chart);
     }
 }

@@ -1,6 +1,7 @@
 package io.steppe.controller.web;
 
 import io.micronaut.serde.annotation.Serdeable;
+import io.steppe.controller.health.Words;
 import io.steppe.controller.history.History;
 import io.steppe.controller.history.HistoryPoint;
 import java.util.List;
@@ -20,10 +21,11 @@ record HistoryView(String ap, String from, String to, String resolution, List<Po
     record Change(String at, String from, String to, List<String> reasons) {
     }
 
-    static HistoryView of(History h) {
+    static HistoryView of(History h, Words words) {
         return new HistoryView(h.ap(), h.from().toString(), h.to().toString(), h.resolution(),
                 h.points().stream().map(HistoryView::point).toList(),
-                h.changes().stream().map(c -> new Change(c.at().toString(), c.from(), c.to(), c.reasons())).toList());
+                h.changes().stream().map(c -> new Change(c.at().toString(), c.from(), c.to(),
+                        c.reasons().stream().map(r -> r.text(words)).toList())).toList());
     }
 
     private static Point point(HistoryPoint p) {

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
 import io.micronaut.json.JsonMapper;
+import io.steppe.controller.health.ApState;
+import io.steppe.controller.health.Reason;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -19,8 +21,9 @@ import org.junit.jupiter.api.Test;
 
 class WebhookNotifierTest {
 
-    static final Alert ALERT = new Alert(7, "ap:jn-01:silent", "ap", "jn-01", "silent", "AP jn-01 DOWN", 1, 0,
-            Instant.parse("2026-05-01T08:00:00Z"), Optional.empty());
+    static final Alert ALERT = new Alert(7, "ap:jn-01", "ap", "jn-01", ApState.DOWN,
+            List.of(Reason.of(Reason.SILENT, Instant.parse("2026-05-01T07:59:00Z"), 3, 20)), 1, 0, 0,
+            Instant.parse("2026-05-01T08:00:00Z"), Optional.empty(), Optional.empty(), Optional.empty());
 
     /** A loopback webhook answering the given statuses in turn (the last one from then on). */
     static final class Hook implements AutoCloseable {
@@ -57,7 +60,9 @@ class WebhookNotifierTest {
             notifier.notify(AlertNotifier.Event.OPENED, ALERT);
             assertTrue(hook.calls.await(20, TimeUnit.SECONDS));
             assertEquals(3, hook.bodies.size());
-            assertTrue(hook.bodies.get(2).startsWith("{\"event\":\"opened\",\"alert\":{\"id\":7,\"key\":\"ap:jn-01:silent\""), hook.bodies.get(2));
+            assertTrue(hook.bodies.get(2).startsWith("{\"event\":\"opened\",\"alert\":{\"id\":7,\"key\":\"ap:jn-01\""), hook.bodies.get(2));
+            assertTrue(hook.bodies.get(2).contains("\"state\":\"DOWN\",\"reason\":\"silent\",\"reasons\":[\"silent\"],"
+                    + "\"message\":\"AP jn-01 Down: no heartbeat since 2026-05-01T07:59:00Z (3 intervals of 20 s missed)\""), hook.bodies.get(2));
             assertEquals(hook.bodies.get(0), hook.bodies.get(2), "the same event each time");
         }
     }

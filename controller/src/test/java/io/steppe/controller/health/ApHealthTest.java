@@ -14,8 +14,8 @@ class ApHealthTest {
     static final HealthRules RULES = new HealthRules(3, Duration.ZERO, Duration.ofSeconds(60), Duration.ofSeconds(60),
             HealthRules.Thresholds.defaults());
     static final Condition UP = new Condition(ApState.UP, List.of());
-    static final Condition HOT = new Condition(ApState.DEGRADED, List.of(new Reason(Reason.CHANNEL_UTILIZATION, "hot")));
-    static final Condition DOWN = new Condition(ApState.DOWN, List.of(new Reason(Reason.SILENT, "silent")));
+    static final Condition HOT = new Condition(ApState.DEGRADED, List.of(Reason.of(Reason.CHANNEL_UTILIZATION, 93, 80)));
+    static final Condition DOWN = new Condition(ApState.DOWN, List.of(Reason.of(Reason.SILENT, "2026-05-01T08:00:00Z", 3, 30)));
 
     @Test
     void theFirstJudgementCountsAtOnceThenAChangeMustHoldForItsTime() {

@@ -33,7 +33,7 @@ class HealthJudgeTest {
         Condition bad = judge.judge(Optional.of(beat(0.93, 75, 0.12, "7.3.9")), T0, HealthJudge.Probe.NOT_PROBED, 0);
         assertEquals(ApState.DEGRADED, bad.state());
         assertEquals(List.of("channel utilisation 93 % (threshold 80 %)", "backhaul loss 12 % (threshold 5 %)",
-                "75 clients (threshold 60)", "firmware 7.3.9 is behind 7.4"), bad.reasons().stream().map(Reason::text).toList());
+                "75 clients (threshold 60)", "firmware 7.3.9 is behind 7.4"), bad.reasons().stream().map(r -> r.text(Words.english())).toList());
     }
 
     @Test
@@ -43,7 +43,7 @@ class HealthJudgeTest {
         assertEquals(ApState.UP, judge.judge(last, T0.plusSeconds(90), HealthJudge.Probe.NOT_PROBED, 0).state(), "exactly 3 intervals");
         Condition down = judge.judge(last, later, HealthJudge.Probe.FAILED, 0);
         assertEquals(ApState.DOWN, down.state());
-        assertTrue(down.reasons().get(0).text().endsWith("its management port does not answer"), down.toString());
+        assertTrue(down.reasons().get(0).text(Words.english()).endsWith("its management port does not answer"), down.toString());
         assertEquals(ApState.UNREACHABLE, judge.judge(last, later, HealthJudge.Probe.FAILED, 4).state());
         Condition agent = judge.judge(last, later, HealthJudge.Probe.ANSWERED, 0);
         assertEquals(ApState.DEGRADED, agent.state());

@@ -4,14 +4,16 @@ import static io.steppe.db.schema.Tables.NAS;
 
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
-import io.steppe.controller.ControllerService;
 import io.steppe.controller.ControllerConfig;
+import io.steppe.controller.ControllerService;
 import io.steppe.controller.ap.AccessPoint;
 import io.steppe.controller.ap.ApRepository;
 import io.steppe.db.Database;
 import io.steppe.db.MutableClock;
 import io.steppe.db.TestDatabases;
 import io.steppe.db.net.MacAddress;
+import io.steppe.web.CityBounds;
+import io.steppe.web.ConsoleSettings;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -43,9 +45,15 @@ public final class ControllerHarness implements AutoCloseable {
     public final ControllerService controller;
     private final ApplicationContext context;
     private final int port;
+    private final EmbeddedServer server;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     public ControllerHarness(Path home, ControllerConfig settings) {
+        this(home, settings, CityBounds.ULANQAB);
+    }
+
+    /** The same, in a city of {@code city}'s bounds (the console's maps are fitted to it), times in Asia/Shanghai. */
+    public ControllerHarness(Path home, ControllerConfig settings, CityBounds city) {
         db = TestDatabases.freshMigrated(home);
         controller = new ControllerService(db.dsl(), new ApRepository(db.dsl(), new SecureRandom(), clock),
                 // a real ticker: probes wait on real sockets
@@ -54,8 +62,8 @@ public final class ControllerHarness implements AutoCloseable {
                 // the request limits of SteppeServer, so that a large body meets what it meets in production
                 .properties(Map.of("micronaut.server.host", "127.0.0.1", "micronaut.server.port", -1,
                         "micronaut.server.max-request-size", "2GB", "micronaut.server.max-request-buffer-size", "16MB"))
-                .singletons(controller).start();
-        EmbeddedServer server = context.getBean(EmbeddedServer.class).start();
+                .singletons(controller, new ConsoleSettings(ConsoleSettings.CITY_ZONE, clock, city)).start();
+        server = context.getBean(EmbeddedServer.class).start();
         port = server.getPort();
     }
 
@@ -100,6 +108,15 @@ public final class ControllerHarness implements AutoCloseable {
         return send(HttpRequest.newBuilder(uri(path)).GET().build());
     }
 
+    /** A GET as a browser that asks for {@code languages} ({@code zh-CN,zh} or {@code en}). */
+    public HttpResponse<String> get(String path, String languages) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Accept-Language", languages).GET().build());
+    }
+
+    public int port() {
+        return port;
+    }
+
     public HttpResponse<String> post(String path, String contentType, String body, String... headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body));
@@ -107,6 +124,11 @@ public final class ControllerHarness implements AutoCloseable {
             b.headers(headers);
         }
         return send(b.build());
+    }
+
+    /** Stops answering HTTP, as a server that went away, while the test goes on. */
+    public void stopListening() {
+        server.stop();
     }
 
     public void evaluate() {

@@ -1,6 +1,7 @@
 package io.steppe.controller.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
@@ -52,8 +53,10 @@ class HealthAndAlertsTest {
             h.advance(Duration.ofSeconds(1));
             h.evaluate();
             String down = h.get("/api/aps/jn-01").body();
-            assertTrue(down.contains("\"state\":\"DOWN\"") && down.contains("no heartbeat since 2026-05-01T08:00:00Z"), down);
-            assertTrue(h.get("/api/alerts").body().contains("\"key\":\"ap:jn-01:silent\""));
+            assertTrue(down.contains("\"state\":\"DOWN\"") && down.contains("\"reasons\":[\"no heartbeat since 2026-05-01 16:00:00 (3 intervals of 5 s missed)\"],\"reasonCodes\":[\"silent\"]"), down);
+            assertTrue(h.get("/api/alerts").body().contains("\"key\":\"ap:jn-01\",\"scope\":\"ap\",\"subject\":\"jn-01\",\"state\":\"DOWN\",\"reason\":\"silent\""));
+            String zh = h.get("/api/alerts", "zh-CN,zh").body();
+            assertTrue(zh.contains("\"message\":\"AP jn-01 离线：自 2026-05-01 16:00:00 起无心跳（已错过 3 个 5 秒的间隔）\""), zh);
 
             for (int i = 0; i < 5; i++) {
                 assertEquals(200, h.heartbeat(token, BEAT).statusCode());
@@ -62,6 +65,7 @@ class HealthAndAlertsTest {
             }
             h.evaluate();
             assertEquals("UP", state(h, "jn-01"), "back after reporting for the 20 s recovery hold");
+            assertTrue(h.get("/api/aps/jn-01").body().contains("\"reasons\":[],\"reasonCodes\":[]"), "an UP AP has its (empty) reasons");
             assertEquals("[]", h.get("/api/alerts").body(), "the alert is resolved");
             assertTrue(h.get("/api/alerts?state=all").body().contains("\"resolvedAt\":\"2026-05-01T08:00:36Z\""),
                     h.get("/api/alerts?state=all").body());
@@ -192,11 +196,24 @@ class HealthAndAlertsTest {
                 String ap = h.get("/api/aps/jn-07").body();
                 assertTrue(ap.contains("\"state\":\"DEGRADED\"") && ap.contains("its management port answers"), ap);
                 assertTrue(ap.contains("\"probeAnswered\":true"), ap);
+                String degraded = h.get("/api/alerts").body();
+                assertTrue(degraded.contains("\"state\":\"DEGRADED\",\"reason\":\"agent_silent\"") && degraded.contains("its management port answers"),
+                        degraded);
+                long id = Long.parseLong(degraded.replaceAll("(?s)^\\[\\{\"id\":(\\d+),.*", "$1"));
+                assertEquals(200, h.post("/api/alerts/" + id + "/acknowledge", "application/json", "{\"note\":\"agent restart queued\"}").statusCode());
                 agentless.close();
                 h.advance(Duration.ofSeconds(31));
                 h.evaluate();
                 String down = h.get("/api/aps/jn-07").body();
                 assertTrue(down.contains("\"state\":\"DOWN\"") && down.contains("its management port does not answer"), down);
+                // the same incident, now DOWN: the alert follows the AP's committed state and reason, and is news again
+                String alerts = h.get("/api/alerts").body();
+                assertEquals(1, count(alerts, "\"id\":"), alerts);
+                assertTrue(alerts.contains("{\"id\":" + id + ",\"key\":\"ap:jn-07\",\"scope\":\"ap\",\"subject\":\"jn-07\",\"state\":\"DOWN\",\"reason\":\"silent\"")
+                        && alerts.contains("\"message\":\"AP jn-07 Down: no heartbeat since 2026-05-01 16:00:00 (3 intervals of 5 s missed); its management port does not answer\""),
+                        alerts);
+                assertFalse(alerts.contains("acknowledgedBy"), "a changed state is news again: " + alerts);
+                assertEquals(1, count(h.get("/api/alerts?state=all").body(), "\"id\":"), "one incident, one alert");
             }
         }
     }

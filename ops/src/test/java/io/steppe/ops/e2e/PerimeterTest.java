@@ -95,7 +95,7 @@ class PerimeterTest {
             assertFalse(page.body().contains("<script>") || page.body().contains("<style"), path + " has inline code the CSP would block");
         }
         assertEquals(200, http.get(steppe.api, "/console/assets/console.css").statusCode(), "the login page's stylesheet needs no login");
-        assertEquals(200, http.get(steppe.api, "/console/assets/aps/list.js", "Cookie", cookie).statusCode());
+        assertEquals(200, http.get(steppe.api, "/console/assets/live.js", "Cookie", cookie).statusCode());
     }
 
     @Test
