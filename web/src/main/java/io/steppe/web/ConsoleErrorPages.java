@@ -11,6 +11,7 @@ import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.steppe.web.ConsolePage.Link;
 import io.steppe.web.account.Account;
+import java.util.Map;
 
 /**
  * No operator is shown a framework's error: on the API listener, an error answer to a console page
@@ -47,7 +48,10 @@ final class ConsoleErrorPages implements Ordered {
         };
         Account user = request.getAttribute(ConsoleRequest.ACCOUNT, Account.class).orElse(null);
         Link home = new Link(t.get("error.home"), "/console/");
-        String body = layout.notice(layout.page(request, user, t.get(key + ".title")), new ConsoleLayout.Notice(t.get(key), true, home));
+        // a domain error's own words (JSON handlers say what was wrong, in English) follow the reader's language's
+        String detail = response.getBody().filter(b -> b instanceof Map<?, ?>).map(b -> ((Map<?, ?>) b).get("error"))
+                .map(e -> " (" + e + ")").orElse("");
+        String body = layout.notice(layout.page(request, user, t.get(key + ".title")), new ConsoleLayout.Notice(t.get(key) + detail, true, home));
         // a 405 would say that something answers there; to a person it is the same missing page
         HttpStatus status = code == 405 ? HttpStatus.NOT_FOUND : response.getStatus();
         MutableHttpResponse<String> page = HttpResponse.status(status).body(body);

@@ -55,6 +55,40 @@ class ConsolePagesTest {
     }
 
     @Test
+    void everyPageInBothLanguagesIsAPageWithoutCodeNamesOrFrameworkErrors() {
+        List<String> problems = new ArrayList<>();
+        for (String user : List.of(InProcessSteppe.ADMIN, InProcessSteppe.OPERATOR, InProcessSteppe.PLANNER)) {
+            String token = http.consoleToken(steppe.api, user, InProcessSteppe.PASSWORD);
+            for (String language : List.of("zh-CN", "en")) {
+                for (String path : PAGES) {
+                    HttpResponse<String> page = http.get(steppe.api, path, "Cookie", "steppe_session=" + token, "Accept-Language", language);
+                    String where = user + " " + language + " " + path + " (" + page.statusCode() + "): ";
+                    String body = page.body();
+                    if (!page.headers().firstValue("Content-Type").orElse("").startsWith("text/html")) {
+                        problems.add(where + "not a page: " + body);
+                        continue;
+                    }
+                    if (!body.startsWith("<!DOCTYPE html>\n<html lang=\"" + language.substring(0, 2) + "\">")) {
+                        problems.add(where + "not in the reader's language: " + body.substring(0, Math.min(200, body.length())));
+                    }
+                    if (body.contains("Exception") || body.contains("\tat ") || body.contains("_links") || body.contains("\"message\"")) {
+                        problems.add(where + "a framework's error or a stack trace");
+                    }
+                    Matcher text = TEXT.matcher(body.replaceAll("(?s)<script.*?</script>", ""));
+                    while (text.find()) {
+                        for (String word : text.group(1).split("[^A-Za-z_]+")) {
+                            if (CODES.contains(word)) {
+                                problems.add(where + "shows the code name " + word + " in: " + text.group(1).strip());
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), problems);
+    }
+
+    @Test
     void aMissingConsolePageIsTheConsolesOwnPageInTheReadersLanguage() {
         String token = http.consoleToken(steppe.api, InProcessSteppe.OPERATOR, InProcessSteppe.PASSWORD);
         HttpResponse<String> missing = http.get(steppe.api, "/console/no-such-page", "Cookie", "steppe_session=" + token, "Accept-Language", "zh");
