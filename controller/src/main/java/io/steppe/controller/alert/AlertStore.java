@@ -39,6 +39,11 @@ public final class AlertStore {
         return recent(0, limit);
     }
 
+    /** The most recent alerts with one of {@code keys}, open or resolved, newest first: an AP's history of incidents. */
+    public List<Alert> recentOf(List<String> keys, int limit) {
+        return dsl.selectFrom(AP_ALERT).where(AP_ALERT.KEY.in(keys)).orderBy(AP_ALERT.ID.desc()).limit(limit).fetch(AlertStore::alert);
+    }
+
     public Optional<Alert> find(long id) {
         return dsl.selectFrom(AP_ALERT).where(AP_ALERT.ID.eq(id)).fetchOptional(AlertStore::alert);
     }

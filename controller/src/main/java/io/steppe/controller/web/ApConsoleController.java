@@ -40,6 +40,8 @@ final class ApConsoleController {
 
     static final String HTML = MediaType.TEXT_HTML + ";charset=utf-8";
     static final String LIVE = "live";
+    /** An AP page lists at most this many of its alerts, open and past. */
+    static final int ALERTS_SHOWN = 10;
 
     private final ControllerService controller;
     private final ConsoleLayout layout;
@@ -80,7 +82,7 @@ final class ApConsoleController {
         }
         Instant now = controller.clock().instant();
         History h = controller.history().read(id, now.minus(Duration.ofDays(1)), now, now);
-        ApPage page = ApPage.of(a, controller.alertStore().open(), HistoryChart.of(h, a, t), t);
+        ApPage page = ApPage.of(a, controller.alertStore().recentOf(ApPage.alertKeys(a), ALERTS_SHOWN), HistoryChart.of(h, a, t), t);
         Map<String, Object> model = Map.of("t", t, "ap", page, "live", "/console/aps/" + URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20") + "?part=" + LIVE);
         if (LIVE.equals(part)) {
             return HttpResponse.ok(templates.render("apLive.jte", model));

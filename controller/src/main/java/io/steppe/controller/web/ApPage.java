@@ -18,14 +18,19 @@ public record ApPage(String id, String name, String state, String stateText, Lis
     public record Fact(String name, String value) {
     }
 
+    /** The keys of the alerts that concern this AP: its own, and its gateway's and site's outages. */
+    static List<String> alertKeys(ApSnapshot a) {
+        List<String> keys = new java.util.ArrayList<>(List.of("ap:" + a.ap().id()));
+        a.ap().gateway().ifPresent(g -> keys.add("gateway:" + g + ":down"));
+        a.ap().site().ifPresent(s -> keys.add("site:" + s + ":down"));
+        return keys;
+    }
+
     static ApPage of(ApSnapshot a, List<Alert> alerts, HistoryChart chart, Texts t) {
         ConsoleWords words = new ConsoleWords(t);
         return new ApPage(a.ap().id(), a.ap().name(), a.state().name(), t.of(a.state()),
                 a.condition().reasons().stream().map(r -> r.text(words)).toList(),
-                alerts.stream().filter(l -> l.key().equals("ap:" + a.ap().id())
-                        || a.ap().gateway().filter(g -> l.key().equals("gateway:" + g + ":down")).isPresent()
-                        || a.ap().site().filter(s -> l.key().equals("site:" + s + ":down")).isPresent())
-                        .map(l -> AlertLine.of(l, t)).toList(), List.of(
+                alerts.stream().filter(l -> alertKeys(a).contains(l.key())).map(l -> AlertLine.of(l, t)).toList(), List.of(
                 new Fact(t.get("ap.mac"), a.ap().mac().toString()),
                 new Fact(t.get("ap.site"), a.ap().site().orElse("")),
                 new Fact(t.get("ap.gateway"), a.ap().gateway().orElse("")),

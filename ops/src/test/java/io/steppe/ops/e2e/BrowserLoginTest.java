@@ -119,6 +119,15 @@ class BrowserLoginTest {
         }
     }
 
+    /** Signs in to the console at {@code base} and waits for its front page, by which the session cookie is set. */
+    static void consoleSignIn(WebDriver browser, String base, String user, String password) {
+        browser.get(base + "/console/login");
+        browser.findElement(By.id("username")).sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys(password);
+        browser.findElement(By.cssSelector("form.login button")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith("/console/"));
+    }
+
     static void awaitSuccess(WebDriver browser) {
         try {
             new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("res=success"));

@@ -37,10 +37,7 @@ class VoucherConsoleBrowserTest {
         WebDriver browser = BrowserLoginTest.browser(profile, "zh-CN,zh");
         try {
             String console = "http://127.0.0.1:" + steppe.api;
-            browser.get(console + "/console/");
-            browser.findElement(By.id("username")).sendKeys(InProcessSteppe.OPERATOR);
-            browser.findElement(By.id("password")).sendKeys(InProcessSteppe.PASSWORD);
-            browser.findElement(By.cssSelector("form.login button")).click();
+            BrowserLoginTest.consoleSignIn(browser, console, InProcessSteppe.OPERATOR, InProcessSteppe.PASSWORD);
             browser.findElement(By.cssSelector("a[href='/console/vouchers']")).click();
             assertEquals("上网券", browser.findElement(By.tagName("h1")).getText());
 
