@@ -1,5 +1,6 @@
 package io.steppe.radius.nas;
 
+import static io.steppe.db.schema.Tables.NAS;
 import static io.steppe.db.schema.Tables.NAS_HEARD;
 
 import java.time.Clock;
@@ -50,14 +51,16 @@ public final class GatewaySightings {
         List<Query> upserts = new ArrayList<>(taken.size());
         taken.forEach((id, at) -> {
             OffsetDateTime when = OffsetDateTime.ofInstant(Instant.ofEpochMilli(at), ZoneOffset.UTC);
-            upserts.add(dsl.insertInto(NAS_HEARD, NAS_HEARD.NAS_ID, NAS_HEARD.LAST_REQUEST_AT).values(id, when)
+            // through nas, so that a gateway removed since it was heard is left out rather than failing the batch
+            upserts.add(dsl.insertInto(NAS_HEARD, NAS_HEARD.NAS_ID, NAS_HEARD.LAST_REQUEST_AT)
+                    .select(DSL.select(NAS.ID, DSL.val(when)).from(NAS).where(NAS.ID.eq(id)))
                     .onConflict(NAS_HEARD.NAS_ID).doUpdate()
                     .set(NAS_HEARD.LAST_REQUEST_AT, DSL.greatest(NAS_HEARD.LAST_REQUEST_AT, DSL.excluded(NAS_HEARD.LAST_REQUEST_AT))));
         });
         try {
             dsl.batch(upserts).execute();
         } catch (RuntimeException e) {
-            // a gateway deleted meanwhile fails its row's foreign key; keep the others for the next flush
+            // the database is away: keep what was heard for the next flush, the latest time winning
             taken.forEach((id, at) -> heard.merge(id, at, Math::max));
             throw e;
         }
