@@ -26,6 +26,7 @@ public final class OpenSessions {
 
     /** At most this many sessions are listed at once; the counts cover them all. */
     public static final int LIST_LIMIT = 1000;
+    private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
     /** What to list: the sessions of one gateway, of one AP, or all. */
     public record Filter(Optional<String> gateway, Optional<String> ap) {
@@ -71,6 +72,11 @@ public final class OpenSessions {
     }
 
     List<Session> list(Filter filter) {
+        // gateway names and AP ids are letters, digits and ._-; anything else (a NUL PostgreSQL refuses) names none
+        if (!filter.gateway().map(NAME::matcher).map(java.util.regex.Matcher::matches).orElse(true)
+                || !filter.ap().map(NAME::matcher).map(java.util.regex.Matcher::matches).orElse(true)) {
+            return List.of();
+        }
         Condition where = DSL.noCondition();
         if (filter.gateway().isPresent()) {
             where = where.and(NAS.NAME.eq(filter.gateway().get()));

@@ -87,6 +87,10 @@ class ConsoleSessionsTest {
         assertFalse(rows.contains("10.1.0.11"), "the filter leaves the other AP's user out: " + rows);
         assertFalse(rows.contains("<html"), "the live part is a fragment: " + rows);
 
+        HttpResponse<String> garbage = page("/console/sessions?gateway=%27%3Cscript%3E&ap=%00", "zh");
+        assertEquals(200, garbage.statusCode(), garbage.body());
+        assertTrue(garbage.body().contains("此处无人在线。") && !garbage.body().contains("<script>"), garbage.body());
+
         String english = page("/console/sessions", "en-US").body();
         assertTrue(english.contains("<h1>Sessions</h1>") && english.contains("Online now: 2"), english);
     }
