@@ -48,14 +48,19 @@ public record Alert(long id, String key, String scope, String subject, ApState s
 
     /** The alert in {@code words}: "AP jn-01 DOWN: no heartbeat since … (flapped 3 times)". */
     public String message(Words words) {
+        return message(words, subject);
+    }
+
+    /** The same, calling the subject {@code called} (an AP by its name as well as its id). */
+    public String message(Words words, String called) {
         if (legacy.isPresent()) {
             return legacy.get();
         }
         String why = String.join("; ", reasons.stream().map(r -> r.text(words)).toList());
         if (!scope.equals("ap")) {
-            return words.get("Alert." + scope, subject, why);
+            return words.get("Alert." + scope, called, why);
         }
-        return words.get("Alert.ap", subject, words.of(state), why, flaps == 0 ? "" : words.get("Alert.flaps", flaps));
+        return words.get("Alert.ap", called, words.of(state), why, flaps == 0 ? "" : words.get("Alert.flaps", flaps));
     }
 
     boolean isOpen() {

@@ -14,6 +14,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.steppe.controller.ControllerService;
 import io.steppe.controller.alert.Alert;
+import io.steppe.controller.health.ApSnapshot;
 import io.steppe.web.Allowed;
 import io.steppe.web.ConsoleLayout;
 import io.steppe.web.ConsolePage.Link;
@@ -52,8 +53,9 @@ final class AlertConsoleController {
         Texts t = layout.texts(request);
         int p = page == null || page < 1 ? 1 : page;
         List<Alert> history = controller.alertStore().recent((p - 1) * PAGE, PAGE + 1);
-        AlertsPage model = new AlertsPage(controller.alertStore().open().stream().map(a -> AlertLine.of(a, t)).toList(),
-                history.stream().limit(PAGE).map(a -> AlertLine.of(a, t)).toList(), p, history.size() > PAGE);
+        Map<String, ApSnapshot> aps = controller.evaluator().snapshot();
+        AlertsPage model = new AlertsPage(controller.alertStore().open().stream().map(a -> AlertLine.of(a, t, aps)).toList(),
+                history.stream().limit(PAGE).map(a -> AlertLine.of(a, t, aps)).toList(), p, history.size() > PAGE);
         Map<String, Object> parameters = Map.of("t", t, "page", model, "live", "/console/alerts?page=" + p + "&part=" + ApConsoleController.LIVE);
         if (ApConsoleController.LIVE.equals(part)) {
             return templates.render("alertsLive.jte", parameters);
@@ -70,7 +72,7 @@ final class AlertConsoleController {
             return HttpResponse.<String>notFound().body(layout.notice(layout.page(request, t.get("alert.missing.title"), alerts),
                     new ConsoleLayout.Notice(t.get("alert.missing", id), false, alerts)));
         }
-        AlertPage page = new AlertPage(AlertLine.of(alert.get(), t), alert.get().resolvedAt().isEmpty(), ConsoleRequest.csrf(request).orElse(""));
+        AlertPage page = new AlertPage(AlertLine.of(alert.get(), t, controller.evaluator().snapshot()), alert.get().resolvedAt().isEmpty(), ConsoleRequest.csrf(request).orElse(""));
         return HttpResponse.ok(layout.page(layout.page(request, t.get("alert.title", id), alerts, Link.here("#" + id)),
                 templates.content("alert.jte", Map.of("t", t, "page", page))));
     }

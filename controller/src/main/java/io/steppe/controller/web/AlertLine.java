@@ -1,7 +1,9 @@
 package io.steppe.controller.web;
 
 import io.steppe.controller.alert.Alert;
+import io.steppe.controller.health.ApSnapshot;
 import io.steppe.web.Texts;
+import java.util.Map;
 
 /**
  * One alert as the console shows it, in the reader's words: what, about whom (with a link to the AP), since when,
@@ -15,10 +17,16 @@ import io.steppe.web.Texts;
 public record AlertLine(long id, String subject, String href, String state, String stateText, String message, String opened,
                         String resolved, String acknowledged, String note) {
 
-    static AlertLine of(Alert a, Texts t) {
+    /** {@code aps} names the APs it knows: an AP's alert says its name, which the operator knows it by, and its id. */
+    static AlertLine of(Alert a, Texts t, Map<String, ApSnapshot> aps) {
         ConsoleWords words = new ConsoleWords(t);
-        return new AlertLine(a.id(), a.subject(), a.scope().equals("ap") ? "/console/aps/" + a.subject() : null, a.state().name(),
-                t.of(a.state()), a.message(words), t.when(a.openedAt()), a.resolvedAt().map(t::when).orElse(""),
+        String subject = a.subject();
+        ApSnapshot ap = a.scope().equals("ap") ? aps.get(subject) : null;
+        if (ap != null && !ap.ap().name().equals(subject)) {
+            subject = ap.ap().name() + " (" + subject + ")";
+        }
+        return new AlertLine(a.id(), subject, a.scope().equals("ap") ? "/console/aps/" + a.subject() : null, a.state().name(),
+                t.of(a.state()), a.message(words, subject), t.when(a.openedAt()), a.resolvedAt().map(t::when).orElse(""),
                 a.acknowledged().map(k -> t.get("alerts.acknowledgedBy", k.by(), t.when(k.at()))).orElse(""),
                 a.acknowledged().map(Alert.Acknowledgement::note).orElse(""));
     }

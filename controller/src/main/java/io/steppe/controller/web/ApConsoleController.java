@@ -61,7 +61,7 @@ final class ApConsoleController {
         String filter = ApListPage.query(state, site);
         ApMap map = ApMap.of(controller.evaluator().snapshot().values(), city, bbox, t,
                 b -> "/console/aps" + query(filter, b.isEmpty() ? "" : "bbox=" + b));
-        ApListPage page = ApListPage.of(controller.evaluator().snapshot().values(), controller.alertStore().open(), map, state, site, t);
+        ApListPage page = ApListPage.of(controller.evaluator().snapshot(), controller.alertStore().open(), map, state, site, t);
         String view = bbox == null || bbox.isBlank() ? "" : "bbox=" + URLEncoder.encode(bbox, StandardCharsets.UTF_8);
         String live = "/console/aps" + query(filter, view, "part=" + LIVE);
         Map<String, Object> model = Map.of("t", t, "page", page, "live", live);

@@ -24,6 +24,7 @@ import io.steppe.db.net.MacAddress;
 import io.steppe.web.Allowed;
 import io.steppe.web.ConsoleRequest;
 import io.steppe.web.ConsoleTexts;
+import io.steppe.web.Export;
 import io.steppe.web.Texts;
 import io.steppe.web.account.Role;
 import java.io.StringReader;
@@ -64,7 +65,7 @@ final class ApController {
     }
 
     /** The APs as JSON, or as a CSV or GeoJSON download ({@code ?format=csv|geojson}, or {@code Accept: text/csv}). */
-    @Get(produces = {MediaType.APPLICATION_JSON, ApExport.CSV, ApExport.GEOJSON})
+    @Get(produces = {MediaType.APPLICATION_JSON, "text/csv", "application/geo+json"})
     HttpResponse<?> list(@Nullable @QueryValue String state, @Nullable @QueryValue String site, @Nullable @QueryValue String format,
                          HttpRequest<?> request) {
         Optional<ApState> wanted = Optional.ofNullable(state).filter(s -> !s.isBlank()).map(ApController::state);
@@ -72,10 +73,10 @@ final class ApController {
         List<ApView> aps = views(new ConsoleWords(t)).stream()
                 .filter(v -> wanted.map(w -> w.name().equals(v.state())).orElse(true))
                 .filter(v -> site == null || site.isBlank() || site.equals(v.site())).toList();
-        switch (ApExport.format(format, request.getHeaders().get("Accept"))) {
-            case "csv":
+        switch (Export.choose(format, request, List.of(Export.JSON, Export.CSV, Export.GEOJSON))) {
+            case CSV:
                 return ApExport.csv(aps, t, controller.clock().instant());
-            case "geojson":
+            case GEOJSON:
                 return ApExport.geojson(aps, t, controller.clock().instant(), json);
             default:
                 return HttpResponse.ok(aps).contentType(MediaType.APPLICATION_JSON_TYPE);

@@ -1,18 +1,16 @@
 package io.steppe.controller.web;
 
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.MediaType;
 import io.micronaut.json.JsonMapper;
 import io.steppe.web.Csv;
+import io.steppe.web.Export;
 import io.steppe.web.Texts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -22,28 +20,10 @@ import java.util.Map;
  */
 final class ApExport {
 
-    static final String CSV = "text/csv";
-    static final String GEOJSON = "application/geo+json";
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmm", Locale.ROOT);
     private static final List<String> COLUMNS = List.of("id", "name", "state", "state_text", "reason_codes", "reasons", "site",
             "gateway", "lat", "lon", "last_heartbeat");
 
     private ApExport() {
-    }
-
-    /** {@code csv} or {@code geojson} as the format asked for, else what the Accept header prefers, else none (JSON). */
-    static String format(String asked, String accept) {
-        if (asked != null && !asked.isBlank()) {
-            String f = asked.trim().toLowerCase(Locale.ROOT);
-            if (!f.equals("csv") && !f.equals("geojson") && !f.equals("json")) {
-                throw new BadControllerRequest("format must be json, csv or geojson");
-            }
-            return f;
-        }
-        if (accept != null && accept.contains(CSV)) {
-            return "csv";
-        }
-        return accept != null && accept.contains(GEOJSON) ? "geojson" : "json";
     }
 
     static HttpResponse<String> csv(List<ApView> aps, Texts t, Instant now) {
@@ -53,7 +33,7 @@ final class ApExport {
                     text(a.site()), text(a.gateway()), number(a.latitude()), number(a.longitude()),
                     a.lastHeartbeat() == null ? "" : t.time(Instant.parse(a.lastHeartbeat()))));
         }
-        return download(out.toString(), CSV + ";charset=utf-8", "csv", t, now);
+        return Export.CSV.download(out.toString(), "aps", now, t.zone());
     }
 
     static HttpResponse<String> geojson(List<ApView> aps, Texts t, Instant now, JsonMapper json) {
@@ -76,15 +56,10 @@ final class ApExport {
                     "properties", properties));
         }
         try {
-            return download(json.writeValueAsString(Map.of("type", "FeatureCollection", "features", features)), GEOJSON, "geojson", t, now);
+            return Export.GEOJSON.download(json.writeValueAsString(Map.of("type", "FeatureCollection", "features", features)), "aps", now, t.zone());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static HttpResponse<String> download(String body, String type, String extension, Texts t, Instant now) {
-        String name = "steppe-aps-" + STAMP.format(now.atZone(t.zone())) + "." + extension;
-        return HttpResponse.ok(body).contentType(MediaType.of(type)).header("Content-Disposition", "attachment; filename=\"" + name + "\"");
     }
 
     private static String text(String value) {

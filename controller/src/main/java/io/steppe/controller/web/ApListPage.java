@@ -43,7 +43,8 @@ public record ApListPage(List<Count> counts, List<AlertLine> alerts, ApMap map, 
                       String clients, int users, int flaps, String lastHeartbeat) {
     }
 
-    static ApListPage of(Collection<ApSnapshot> all, List<Alert> alerts, ApMap map, @Nullable String state, @Nullable String site, Texts t) {
+    static ApListPage of(Map<String, ApSnapshot> snapshot, List<Alert> alerts, ApMap map, @Nullable String state, @Nullable String site, Texts t) {
+        Collection<ApSnapshot> all = snapshot.values();
         Map<ApState, Integer> counts = new EnumMap<>(ApState.class);
         all.forEach(a -> counts.merge(a.state(), 1, Integer::sum));
         TreeSet<String> sites = new TreeSet<>();
@@ -53,7 +54,7 @@ public record ApListPage(List<Count> counts, List<AlertLine> alerts, ApMap map, 
                 .filter(a -> site == null || site.isEmpty() || a.ap().site().filter(site::equals).isPresent())
                 .sorted(Comparator.comparing((ApSnapshot a) -> -a.state().ordinal()).thenComparing(a -> a.ap().id())).toList();
         return new ApListPage(WORST_FIRST.stream().map(s -> new Count(s.name(), t.of(s), counts.getOrDefault(s, 0))).toList(),
-                alerts.stream().map(a -> AlertLine.of(a, t)).toList(), map,
+                alerts.stream().map(a -> AlertLine.of(a, t, snapshot)).toList(), map,
                 Arrays.stream(ApState.values()).map(s -> new Option(s.name(), t.of(s), s.name().equals(state))).toList(),
                 sites.stream().map(s -> new Option(s, s, s.equals(site))).toList(),
                 rows.subList(0, Math.min(rows.size(), TABLE_ROWS)).stream().map(a -> row(a, t)).toList(), rows.size(), query(state, site));

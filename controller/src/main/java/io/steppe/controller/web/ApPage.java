@@ -4,6 +4,7 @@ import io.steppe.controller.alert.Alert;
 import io.steppe.controller.health.ApSnapshot;
 import io.steppe.web.Texts;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What {@code ap.jte} shows of one AP, in the reader's words: its state with reasons, its open alert, its facts, and
@@ -30,7 +31,7 @@ public record ApPage(String id, String name, String state, String stateText, Lis
         ConsoleWords words = new ConsoleWords(t);
         return new ApPage(a.ap().id(), a.ap().name(), a.state().name(), t.of(a.state()),
                 a.condition().reasons().stream().map(r -> r.text(words)).toList(),
-                alerts.stream().filter(l -> alertKeys(a).contains(l.key())).map(l -> AlertLine.of(l, t)).toList(), List.of(
+                alerts.stream().filter(l -> alertKeys(a).contains(l.key())).map(l -> AlertLine.of(l, t, Map.of(a.ap().id(), a))).toList(), List.of(
                 new Fact(t.get("ap.mac"), a.ap().mac().toString()),
                 new Fact(t.get("ap.site"), a.ap().site().orElse("")),
                 new Fact(t.get("ap.gateway"), a.ap().gateway().orElse("")),

@@ -28,10 +28,10 @@ class AlertConsoleControllerTest {
 
             String page = h.get("/console/alerts").body();
             assertTrue(page.contains("<div id=\"alerts-live\" data-live=\"/console/alerts?page=1&amp;part=live\" data-every=\"5\">"), page);
-            assertTrue(page.contains("<span class=\"badge DOWN\">Down</span> <a href=\"/console/alerts/1\">AP jn-01 Down: no heartbeat since "
+            assertTrue(page.contains("<span class=\"badge DOWN\">Down</span> <a href=\"/console/alerts/1\">AP AP jn-01 (jn-01) Down: no heartbeat since "
                     + "2026-05-01 16:00:00 (3 intervals of 5 s missed)</a>"), page);
             String zh = h.get("/console/alerts?part=live", "zh-CN,zh").body();
-            assertTrue(zh.startsWith("<section><h2>未关闭</h2>") && zh.contains("AP jn-01 离线：自 2026-05-01 16:00:00 起无心跳"), zh);
+            assertTrue(zh.startsWith("<section><h2>未关闭</h2>") && zh.contains("AP AP jn-01 (jn-01) 离线：自 2026-05-01 16:00:00 起无心跳"), zh);
 
             assertEquals(403, h.post("/console/alerts/1/acknowledge", "application/x-www-form-urlencoded", "note=x&csrf=forged").statusCode(),
                     "a form that did not come from the session changes nothing");

@@ -56,7 +56,7 @@ class ApConsoleBrowserTest {
                 String status = browser.findElement(By.id("live-status")).getText();
                 assertTrue(status.matches("\\d\\d:\\d\\d:\\d\\d 已更新"), status);
                 String text = browser.findElement(By.tagName("body")).getText();
-                assertTrue(text.contains("AP jn-01 离线：自 2026-05-01 16:00:00 起无心跳"), "the open alert, in Chinese: " + text);
+                assertTrue(text.contains("AP AP jn-01 (jn-01) 离线：自 2026-05-01 16:00:00 起无心跳"), "the open alert, by name, in Chinese: " + text);
                 assertClean(text);
 
                 browser.get(h.uri("/console/aps/jn-01").toString());

@@ -61,7 +61,9 @@ class ApExportTest {
             assertTrue(geojson.body().startsWith("{\"type\":\"FeatureCollection\"") || geojson.body().contains("\"type\":\"FeatureCollection\""), geojson.body());
             assertTrue(geojson.body().contains("\"coordinates\":[113.13,41.03]") && geojson.body().contains("\"id\":\"jn-01\""), geojson.body());
             assertTrue(h.get("/api/aps").headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
-            assertEquals(400, h.get("/api/aps?format=xls").statusCode());
+            HttpResponse<String> xls = h.get("/api/aps?format=xls");
+            assertEquals(400, xls.statusCode());
+            assertTrue(xls.body().contains("format 'xls' is not one of json, csv, geojson"), xls.body());
         }
     }
 }

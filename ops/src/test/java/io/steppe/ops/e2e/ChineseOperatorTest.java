@@ -25,7 +25,7 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * What issue 19 is done for: an operator who reads only Chinese finds a failing AP, the users on it and its alert's
+ * The console as an operator who reads only Chinese uses it: they find a failing AP, the users on it and its alert's
  * history in headless Chromium, with the page left open while the AP fails and never reloaded by hand.
  */
 class ChineseOperatorTest {
