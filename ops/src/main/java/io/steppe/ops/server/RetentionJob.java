@@ -58,8 +58,15 @@ final class RetentionJob implements AutoCloseable {
         }
     }
 
+    /** Stops; a run under way is given a few seconds to commit, as the database closes after this. */
     @Override
     public void close() {
+        scheduler.shutdown();
+        try {
+            scheduler.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         scheduler.shutdownNow();
     }
 }
