@@ -44,13 +44,22 @@ import java.util.TreeSet;
  * @param coverage        {@code STEPPE_COVERAGE_*}: the coverage method's thresholds (see {@link CoverageKeys})
  * @param portal          {@code STEPPE_PORTAL_URL}, {@code STEPPE_SMS_COUNTRIES}, {@code STEPPE_SMS_HOURLY_BUDGET} (see {@link Portal})
  * @param console         {@code STEPPE_ZONE}, {@code STEPPE_CITY_BOUNDS} (see {@link Console})
+ * @param retentionDays   {@code STEPPE_RETENTION_DAYS}: how long closed sessions, CoA requests, SMS codes and the hourly
+ *                        AP history are kept (default 180, at least {@value #MIN_RETENTION_DAYS}); a month of them is
+ *                        dropped once all of it is older
  */
 public record SteppeConfig(Path home, DatabaseConfig database, String bindAddress, int portalPort, int apiPort,
                            String portalBind, String apiBind,
                            int radiusAuthPort, int radiusAcctPort, int radsecPort, Sms sms,
                            Optional<URI> smsWebhookUrl, Optional<RadSecFiles> radsecTls, Allowance allowance,
                            int smsGatewayLimit, ControllerConfig controller, CoverageConfig coverage,
-                           Portal portal, Console console) {
+                           Portal portal, Console console, int retentionDays) {
+
+    /**
+     * The least {@code STEPPE_RETENTION_DAYS} may be: the 60 days the Ministry of Public Security's Order 82 asks
+     * access logs to be kept.
+     */
+    public static final int MIN_RETENTION_DAYS = 60;
 
     /** Each subscriber's free daily allowance, and how long a device that logged in is let back in by MAC. */
     public record Allowance(int dailyMinutes, int dailyMegabytes, int rememberDays) {
@@ -103,7 +112,7 @@ public record SteppeConfig(Path home, DatabaseConfig database, String bindAddres
             "STEPPE_RADIUS_AUTH_PORT", "STEPPE_RADIUS_ACCT_PORT", "STEPPE_RADSEC_PORT", "STEPPE_SMS",
             "STEPPE_SMS_WEBHOOK_URL", "STEPPE_RADSEC_CERT", "STEPPE_RADSEC_KEY", "STEPPE_RADSEC_CA", "STEPPE_DAILY_MINUTES",
             "STEPPE_DAILY_MB", "STEPPE_REMEMBER_DAYS", "STEPPE_SMS_GATEWAY_LIMIT", "STEPPE_SMS_COUNTRIES", "STEPPE_SMS_HOURLY_BUDGET",
-            "STEPPE_PORTAL_URL", "STEPPE_PORTAL2_PORT", "STEPPE_ZONE", "STEPPE_CITY_BOUNDS"));
+            "STEPPE_PORTAL_URL", "STEPPE_PORTAL2_PORT", "STEPPE_ZONE", "STEPPE_CITY_BOUNDS", "STEPPE_RETENTION_DAYS"));
 
     private static Set<String> union(Set<String> a, Set<String> b) {
         Set<String> all = new java.util.HashSet<>(a);
@@ -149,20 +158,20 @@ public record SteppeConfig(Path home, DatabaseConfig database, String bindAddres
     /** The same configuration with other AP controller settings (the demo keeps probes on loopback). */
     public SteppeConfig withController(ControllerConfig settings) {
         return new SteppeConfig(home, database, bindAddress, portalPort, apiPort, portalBind, apiBind, radiusAuthPort, radiusAcctPort, radsecPort, sms,
-                smsWebhookUrl, radsecTls, allowance, smsGatewayLimit, settings, coverage, portal, console);
+                smsWebhookUrl, radsecTls, allowance, smsGatewayLimit, settings, coverage, portal, console, retentionDays);
     }
 
     /** The same configuration with another way of sending codes (the demo keeps them in the dev outbox). */
     public SteppeConfig withSms(Sms other) {
         return new SteppeConfig(home, database, bindAddress, portalPort, apiPort, portalBind, apiBind, radiusAuthPort, radiusAcctPort,
-                radsecPort, other, smsWebhookUrl, radsecTls, allowance, smsGatewayLimit, controller, coverage, portal, console);
+                radsecPort, other, smsWebhookUrl, radsecTls, allowance, smsGatewayLimit, controller, coverage, portal, console, retentionDays);
     }
 
     /** The same configuration with the city's extent (the demo fits its maps to Ulanqab). */
     public SteppeConfig withCity(CityBounds city) {
         return new SteppeConfig(home, database, bindAddress, portalPort, apiPort, portalBind, apiBind, radiusAuthPort, radiusAcctPort,
                 radsecPort, sms, smsWebhookUrl, radsecTls, allowance, smsGatewayLimit, controller, coverage, portal,
-                new Console(console.zone(), city));
+                new Console(console.zone(), city), retentionDays);
     }
 
     static SteppeConfig fromValues(Map<String, String> values) {
@@ -196,7 +205,25 @@ public record SteppeConfig(Path home, DatabaseConfig database, String bindAddres
                 new Allowance(number(values, "STEPPE_DAILY_MINUTES", 120, 1, 1440), number(values, "STEPPE_DAILY_MB", 1024, 1, 1_048_576),
                         number(values, "STEPPE_REMEMBER_DAYS", 7, 0, 365)),
                 number(values, "STEPPE_SMS_GATEWAY_LIMIT", io.steppe.portal.sms.SmsLimits.DEFAULT_GATEWAY_PER_MINUTE, 1, 1_000_000),
-                ControllerKeys.fromValues(values), CoverageKeys.fromValues(values), portal(values), console(values));
+                ControllerKeys.fromValues(values), CoverageKeys.fromValues(values), portal(values), console(values),
+                retentionDays(values));
+    }
+
+    private static int retentionDays(Map<String, String> values) {
+        String value = values.get("STEPPE_RETENTION_DAYS");
+        if (value == null || value.isBlank()) {
+            return 180;
+        }
+        try {
+            int days = Integer.parseInt(value.trim());
+            if (days >= MIN_RETENTION_DAYS && days <= 36_500) {
+                return days;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UserError("STEPPE_RETENTION_DAYS must be a whole number of days from " + MIN_RETENTION_DAYS
+                + " (the least access logs must be kept) to 36500, was '" + value + "'");
     }
 
     private static Console console(Map<String, String> values) {

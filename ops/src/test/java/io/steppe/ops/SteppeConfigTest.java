@@ -71,6 +71,17 @@ class SteppeConfigTest {
     }
 
     @Test
+    void retentionIsHalfAYearByDefaultAndNeverUnderSixtyDays() {
+        assertEquals(180, SteppeConfig.load(Map.of("STEPPE_HOME", home.toString())).retentionDays());
+        assertEquals(60, SteppeConfig.load(Map.of("STEPPE_HOME", home.toString(), "STEPPE_RETENTION_DAYS", " 60 ")).retentionDays());
+        for (String bad : new String[] {"59", "0", "-180", "six months", "180d"}) {
+            assertEquals("STEPPE_RETENTION_DAYS must be a whole number of days from 60 (the least access logs must be kept) to 36500, was '"
+                    + bad + "'", assertThrows(UserError.class,
+                    () -> SteppeConfig.load(Map.of("STEPPE_HOME", home.toString(), "STEPPE_RETENTION_DAYS", bad))).getMessage());
+        }
+    }
+
+    @Test
     void badValuesAreRefusedNamingTheKey() throws Exception {
         assertEquals("STEPPE_RADIUS_AUTH_PORT must be a port number 0..65535, was '70000'", assertThrows(UserError.class,
                 () -> SteppeConfig.load(Map.of("STEPPE_HOME", home.toString(), "STEPPE_RADIUS_AUTH_PORT", "70000"))).getMessage());

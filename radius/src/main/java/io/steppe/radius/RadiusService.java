@@ -1,7 +1,5 @@
 package io.steppe.radius;
 
-import static io.steppe.db.schema.Routines.ensureRadiusSessionPartitions;
-
 import io.netty.util.HashedWheelTimer;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.steppe.db.cluster.CacheNotices;
@@ -40,7 +38,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Steppe's RADIUS service as a whole: the listeners, the workers, the accounting writer and the
- * housekeeping (reloading gateways, expiring duplicates, closing stale sessions, making partitions).
+ * housekeeping (reloading gateways, expiring duplicates, closing stale sessions). Session partitions are made by
+ * {@link io.steppe.db.retention.PartitionMaintenance}.
  */
 public final class RadiusService implements AutoCloseable {
 
@@ -119,7 +118,6 @@ public final class RadiusService implements AutoCloseable {
         AccountingWriter accounting = new AccountingWriter(dsl, store, metrics, config.accountingBatch(), config.accountingQueue(),
                 nanoTime, hotspot::accounted);
         metrics.inFlight(() -> workers.getActiveCount() + workers.getQueue().size(), () -> workers.getQueue().size() + accounting.queued());
-        ensurePartitions(dsl);
         GatewaySightings sightings = new GatewaySightings(dsl, clock);
         RequestDispatcher dispatcher = new RequestDispatcher(directory, duplicates, hotspot, accounting, workers, metrics, clock, nanoTime, sightings);
         RadiusServer server;
@@ -144,7 +142,6 @@ public final class RadiusService implements AutoCloseable {
             }
         }, 60, 60, TimeUnit.SECONDS);
         housekeeping.scheduleWithFixedDelay(hotspot::sweep, 60, 60, TimeUnit.SECONDS);
-        housekeeping.scheduleWithFixedDelay(() -> ensurePartitions(dsl), 1, 1, TimeUnit.DAYS);
         HashedWheelTimer timer = new HashedWheelTimer(new DefaultThreadFactory("steppe-radius-timer", true), 50, TimeUnit.MILLISECONDS);
         CoaClient coa = new CoaClient(timer, COA_WAIT, COA_ATTEMPTS);
         SessionTerminator terminator = new SessionTerminator(dsl, gateways, coa, clock, portalLogout);
@@ -185,14 +182,6 @@ public final class RadiusService implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             LOG.warn("Could not enforce allowances: {}", e.getMessage());
-        }
-    }
-
-    private static void ensurePartitions(DSLContext dsl) {
-        try {
-            ensureRadiusSessionPartitions(dsl.configuration(), 2);
-        } catch (RuntimeException e) {
-            LOG.warn("Could not create the session partitions ahead: {}", e.getMessage());
         }
     }
 

@@ -7,7 +7,8 @@ import java.time.Duration;
  *
  * @param raw        every heartbeat (48 h)
  * @param fiveMinute 5-minute averages (30 days)
- * @param hourly     hourly averages and every change of state (365 days)
+ * @param hourly     hourly averages and every change of state (365 days); their months are also dropped once past
+ *                   the retention window ({@link io.steppe.db.retention.PartitionMaintenance}), whichever comes first
  */
 public record Retention(Duration raw, Duration fiveMinute, Duration hourly) {
 

@@ -13,7 +13,7 @@ import java.util.List;
  */
 record Cluster(CacheNotices notices, SingletonLease singletons, NodeRegistry registry) implements AutoCloseable {
 
-    /** The lease of the work that must happen once: stale sessions, quota enforcement, AP health and alerts. */
+    /** The lease of the work that must happen once: stale sessions, quota enforcement, AP health and alerts, retention. */
     static final String SINGLETONS = "singletons";
 
     static Cluster join(Database database, Clock clock, String apiAddress) {

@@ -3,6 +3,8 @@ package io.steppe.ops.server;
 import io.netty.util.HashedWheelTimer;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.steppe.ops.metrics.PrometheusPortalMetrics;
+import io.steppe.ops.metrics.PrometheusRetentionMetrics;
+import io.steppe.db.retention.PartitionMaintenance;
 import io.steppe.portal.ac.AccessControllers;
 import io.steppe.portal.ac.PortalServer;
 import io.steppe.radius.coa.PortalLogout;
@@ -94,10 +96,12 @@ public final class SteppeServer implements AutoCloseable {
     private final Cluster cluster;
     private final PortalServer portalProtocol;
     private final HashedWheelTimer portalTimer;
+    private final RetentionJob retention;
 
     private SteppeServer(SteppeConfig config, Database database, RadiusService radius, ControllerService controller,
                          ApplicationContext context, Listeners listeners, Cluster cluster, PortalServer portalProtocol,
-                         HashedWheelTimer portalTimer) {
+                         HashedWheelTimer portalTimer, RetentionJob retention) {
+        this.retention = retention;
         this.portalProtocol = portalProtocol;
         this.portalTimer = portalTimer;
         this.config = config;
@@ -124,6 +128,7 @@ public final class SteppeServer implements AutoCloseable {
         ControllerService controller = null;
         Cluster cluster = null;
         PortalServer portalProtocol = null;
+        RetentionJob retention = null;
         HashedWheelTimer portalTimer = new HashedWheelTimer(new DefaultThreadFactory("steppe-portal2-timer", true), 50, TimeUnit.MILLISECONDS);
         try {
             try {
@@ -134,6 +139,8 @@ public final class SteppeServer implements AutoCloseable {
             cluster = Cluster.join(database, clock, apiAddress(config, apiPort));
             SteppeMetrics metrics = new SteppeMetrics();
             metrics.registerPool(database::pool);
+            retention = RetentionJob.start(new PartitionMaintenance(database.dsl(), clock, Duration.ofDays(config.retentionDays()),
+                    new PrometheusRetentionMetrics(metrics.registry())), clock, cluster.singletons()::held);
             AccessControllers controllers = new AccessControllers(database.dsl(), keys);
             portalProtocol = startPortalProtocol(config, controllers, portalTimer);
             PrometheusPortalMetrics.register(metrics.registry(), portalProtocol.counters());
@@ -195,8 +202,12 @@ public final class SteppeServer implements AutoCloseable {
                     context.getBean(PortalSettings.class).publicUrl());
             LOG.info("api: listening on http://{}:{}/ (console /console/, /health, /metrics)", config.apiBind(), apiPort);
             LOG.info("portal protocol: listening on udp://{}:{} for access controllers", config.bindAddress(), portalProtocol.port());
-            return new SteppeServer(config, database, radius, controller, context, listeners, cluster, portalProtocol, portalTimer);
+            return new SteppeServer(config, database, radius, controller, context, listeners, cluster, portalProtocol, portalTimer,
+                    retention);
         } catch (RuntimeException e) {
+            if (retention != null) {
+                retention.close();
+            }
             if (portalProtocol != null) {
                 portalProtocol.close();
             }
@@ -324,6 +335,7 @@ public final class SteppeServer implements AutoCloseable {
         LOG.info("Stopping: no new connections, up to {} s for requests in flight", GRACE.toSeconds());
         try {
             context.close();
+            retention.close();
             portalProtocol.close();
             portalTimer.stop();
             controller.close();

@@ -74,6 +74,12 @@ class CliTest {
     }
 
     @Test
+    void serveRefusesToStartWithARetentionUnderSixtyDays() {
+        env.put("STEPPE_RETENTION_DAYS", "30");
+        assertOneLineError(steppe("serve"), "STEPPE_RETENTION_DAYS must be a whole number of days from 60");
+    }
+
+    @Test
     void nasAddListRemove() {
         Result added = steppe("nas", "add", "--name", "jining-gw1", "--ip", "10.20.0.0/16", "--secret", "a-long-shared-secret",
                 "--uam-secret", "uam-secret-1", "--coa-port", "3799");

@@ -30,17 +30,14 @@ import org.jooq.postgres.extensions.types.Inet;
  * Sending is limited per number (1 a minute, 5 an hour), per device and per client address (1 a minute, 10 an hour
  * each, see {@link SendLimits}), per gateway ({@link SmsLimits#gatewayPerMinute()}) and in all per hour
  * ({@link SmsLimits#hourlyBudget()}, whose exhaustion raises the {@link SmsBudgetAlarm}), every one counted in the
- * database, so that neither a client changing the MAC it claims nor a second node resets any of them.
+ * database, so that neither a client changing the MAC it claims nor a second node resets any of them. A code sent is
+ * a record of who asked for access, from which device and gateway, and when: it is kept for the retention window
+ * and dropped with its month ({@link io.steppe.db.retention.PartitionMaintenance}).
  */
 public final class SmsLogin {
 
     static final Duration CODE_LIFETIME = Duration.ofMinutes(5);
     static final int MAX_ATTEMPTS = 5;
-    /**
-     * A code sent is a record of who asked for access, from which device and gateway, and when: kept the six
-     * months China's Cybersecurity Law (Art. 21) asks of network logs, then deleted, so the table stays bounded.
-     */
-    static final Duration KEPT = Duration.ofDays(180);
 
     /** What a request for a code came to; anything but SENT names a message key. */
     public enum Sending { SENT, TOO_SOON, NUMBER_HOURLY_LIMIT, DEVICE_LIMIT, GATEWAY_LIMIT, BUSY, NOT_SENT }
@@ -64,7 +61,6 @@ public final class SmsLogin {
     private final SmsLimits limits;
     private final SmsBudgetAlarm alarm;
     private final CredentialIssuer credentials;
-    private final Sweep old = new Sweep(Duration.ofMinutes(1));
     private final Sweep oldWindows = new Sweep(Duration.ofMinutes(1));
 
     public SmsLogin(DSLContext dsl, Clock clock, SecureRandom random, PhoneVault vault, CredentialIssuer credentials, SmsSender sender) {
@@ -113,7 +109,6 @@ public final class SmsLogin {
             // A crash may lose the last fraction of a second of codes stored: a user asks for a new one, an abuser
             // gains at most that fraction's codes.
             LazyCommit.forThisTransaction(tx.dsl());
-            old.deleteIfDue(tx.dsl(), now.toInstant(), SMS_CODE, SMS_CODE.ID, SMS_CODE.CREATED_AT.lt(now.minus(KEPT)));
             oldWindows.deleteIfDue(tx.dsl(), now.toInstant(), SMS_QUOTA, SMS_QUOTA.WINDOW_START,
                     SMS_QUOTA.WINDOW_START.lt(now.minusHours(2)));
             long id = tx.dsl().insertInto(SMS_CODE)

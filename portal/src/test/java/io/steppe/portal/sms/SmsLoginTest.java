@@ -2,7 +2,6 @@ package io.steppe.portal.sms;
 
 import static io.steppe.db.schema.Tables.LOGIN_CREDENTIAL;
 import static io.steppe.db.schema.Tables.PHONE_IDENTITY;
-import static io.steppe.db.schema.Tables.SMS_CODE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -135,17 +134,6 @@ class SmsLoginTest {
                 });
         assertEquals(SmsLogin.Sending.NOT_SENT, failing.requestCode(TOURIST, PHONE_MAC, "gw", Optional.empty(), "{code}"));
         assertEquals(SmsLogin.Sending.SENT, sms.requestCode(TOURIST, PHONE_MAC, "gw", Optional.empty(), "{code}"), "the failed attempt did not count");
-    }
-
-    @Test
-    void codesAreKeptHalfAYearAsLoginRecordsThenDeleted() {
-        assertEquals(SmsLogin.Sending.SENT, sms.requestCode(TOURIST, PHONE_MAC, "gw", Optional.empty(), "{code}"));
-        clock.advance(SmsLogin.KEPT.minusDays(1));
-        assertEquals(SmsLogin.Sending.SENT, sms.requestCode(TOURIST, PHONE_MAC, "gw", Optional.empty(), "{code}"));
-        assertEquals(2, db.dsl().fetchCount(SMS_CODE), "nothing is half a year old yet");
-        clock.advance(Duration.ofDays(2));
-        assertEquals(SmsLogin.Sending.SENT, sms.requestCode(TOURIST, PHONE_MAC, "gw", Optional.empty(), "{code}"));
-        assertEquals(2, db.dsl().fetchCount(SMS_CODE), "the first code, now older than half a year, is gone");
     }
 
     static Optional<InetAddress> address(String literal) {
