@@ -2,6 +2,8 @@ package io.steppe.ops.server;
 
 import io.netty.util.HashedWheelTimer;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import io.steppe.ops.compliance.AccessLog;
+import io.steppe.ops.metrics.PrometheusComplianceMetrics;
 import io.steppe.ops.metrics.PrometheusPortalMetrics;
 import io.steppe.portal.ac.AccessControllers;
 import io.steppe.portal.ac.PortalServer;
@@ -16,6 +18,7 @@ import io.steppe.controller.ControllerService;
 import io.steppe.controller.ap.ApRepository;
 import io.steppe.coverage.Coverage;
 import io.steppe.coverage.sample.H3Grid;
+import io.steppe.db.AuditLog;
 import io.steppe.db.Database;
 import io.steppe.db.keys.KeyCheck;
 import io.steppe.db.keys.SecretKeys;
@@ -44,7 +47,6 @@ import io.steppe.portal.sms.LogSmsSender;
 import io.steppe.portal.login.CredentialIssuer;
 import io.steppe.portal.sms.MobileNumbers;
 import io.steppe.portal.sms.OutboxSmsSender;
-import io.steppe.portal.sms.PhoneVault;
 import io.steppe.portal.sms.SmsLimits;
 import io.steppe.portal.sms.SmsLogin;
 import io.steppe.portal.sms.SmsSender;
@@ -120,6 +122,7 @@ public final class SteppeServer implements AutoCloseable {
         SecretKeys keys = SecretKeysFile.load(config.home());
         Database database = Database.open(config.database());
         LOG.info("database: {}", database.description());
+        AuditLog.sourceFrom(database.dsl(), AuditSources.httpClient());
         RadiusService radius = null;
         ControllerService controller = null;
         Cluster cluster = null;
@@ -134,6 +137,7 @@ public final class SteppeServer implements AutoCloseable {
             cluster = Cluster.join(database, clock, apiAddress(config, apiPort));
             SteppeMetrics metrics = new SteppeMetrics();
             metrics.registerPool(database::pool);
+            PrometheusComplianceMetrics.register(metrics.registry(), database.dsl());
             AccessControllers controllers = new AccessControllers(database.dsl(), keys);
             portalProtocol = startPortalProtocol(config, controllers, portalTimer);
             PrometheusPortalMetrics.register(metrics.registry(), portalProtocol.counters());
@@ -163,6 +167,7 @@ public final class SteppeServer implements AutoCloseable {
                     config.allowance().dailyMegabytes()));
             beans.add(new ConsoleSettings(config.console().zone(), clock, config.console().city()));
             beans.add(new MobileNumbers(config.portal().smsCountries()));
+            beans.add(new AccessLog(database.dsl(), PhoneKey.vault(config.home(), random), keys, config.console().zone()));
             Optional<SmsSender> sender = switch (config.sms()) {
                 case NONE -> Optional.empty();
                 case LOG -> Optional.of(new LogSmsSender());
@@ -171,7 +176,7 @@ public final class SteppeServer implements AutoCloseable {
             };
             if (sender.isPresent()) {
                 beans.add(sender.get());
-                beans.add(new SmsLogin(database.dsl(), clock, random, new PhoneVault(PhoneKey.load(config.home(), random), random),
+                beans.add(new SmsLogin(database.dsl(), clock, random, PhoneKey.vault(config.home(), random),
                         new CredentialIssuer(database.dsl(), keys, clock, random), sender.get(),
                         new SmsLimits(config.smsGatewayLimit(), config.portal().smsHourlyBudget()),
                         new SmsBudgetAlert(database.dsl(), metrics.registry())));
