@@ -46,13 +46,19 @@ public record AccessLogRequest(Instant from, Instant to, Optional<Who> who, Stri
      */
     public record Who(Kind kind, String value) {
 
-        /** The value as the audit log keeps it: a number or a code shortened to its start and end, the others whole. */
+        /**
+         * The value as the audit log keeps it: a number with its country code and last three digits, a voucher code
+         * with its first two characters (what the console shows of it), an address or a MAC whole.
+         */
         public String redacted() {
-            if (kind == Kind.PHONE || kind == Kind.VOUCHER) {
-                int keep = Math.min(3, value.length() / 3);
-                return value.substring(0, keep) + "*".repeat(value.length() - 2 * keep) + value.substring(value.length() - keep);
+            switch (kind) {
+                case PHONE:
+                    return value.substring(0, 3) + "*".repeat(value.length() - 6) + value.substring(value.length() - 3);
+                case VOUCHER:
+                    return value.substring(0, 2) + "*".repeat(value.length() - 2);
+                default:
+                    return value;
             }
-            return value;
         }
 
         @Override
