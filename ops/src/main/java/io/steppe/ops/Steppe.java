@@ -5,6 +5,7 @@ import io.steppe.db.DatabaseUnavailableException;
 import io.steppe.ops.cli.ApCommand;
 import io.steppe.ops.cli.BenchCommand;
 import io.steppe.ops.cli.CliContext;
+import io.steppe.ops.cli.ComplianceCommand;
 import io.steppe.ops.cli.CoverageCommand;
 import io.steppe.ops.cli.PlacesCommand;
 import io.steppe.ops.cli.DemoCommand;
@@ -58,6 +59,7 @@ public final class Steppe implements Runnable {
                 .addSubcommand(new ApCommand(context))
                 .addSubcommand(new VoucherCommand(context))
                 .addSubcommand(new SubscriberCommand(context))
+                .addSubcommand(new ComplianceCommand(context))
                 .addSubcommand(new UserCommand(context))
                 .addSubcommand(new CoverageCommand(context))
                 .addSubcommand(new PlacesCommand(context))

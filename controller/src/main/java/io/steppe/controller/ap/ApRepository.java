@@ -62,9 +62,10 @@ public final class ApRepository {
         guarded(ap, () -> dsl.transaction(tx -> {
             AccessPointRecord row = tx.dsl().fetchSingle(ACCESS_POINT, ACCESS_POINT.ID.eq(ap.id()));
             fill(tx.dsl(), row, ap);
+            Map<String, Object> changed = changes(row);
             row.setUpdatedAt(OffsetDateTime.now(clock));
             row.update();
-            AuditLog.record(tx.dsl(), actor, "ap.update", ap.id(), Map.of("mac", ap.mac().toString()));
+            AuditLog.record(tx.dsl(), actor, "ap.update", ap.id(), changed);
         }));
         return Optional.empty();
     }
@@ -72,12 +73,14 @@ public final class ApRepository {
     /** Gives an AP a new heartbeat token (the old one stops working) and returns it. */
     public String rotateToken(String id, String actor) {
         String token = Tokens.newToken(random);
-        int updated = dsl.update(ACCESS_POINT).set(ACCESS_POINT.TOKEN_HASH, Tokens.hash(token))
-                .set(ACCESS_POINT.UPDATED_AT, OffsetDateTime.now(clock)).where(ACCESS_POINT.ID.eq(id)).execute();
-        if (updated == 0) {
-            throw new IllegalArgumentException("no AP with id '" + id + "'");
-        }
-        AuditLog.record(dsl, actor, "ap.token", id, Map.of());
+        dsl.transaction(tx -> {
+            int updated = tx.dsl().update(ACCESS_POINT).set(ACCESS_POINT.TOKEN_HASH, Tokens.hash(token))
+                    .set(ACCESS_POINT.UPDATED_AT, OffsetDateTime.now(clock)).where(ACCESS_POINT.ID.eq(id)).execute();
+            if (updated == 0) {
+                throw new IllegalArgumentException("no AP with id '" + id + "'");
+            }
+            AuditLog.record(tx.dsl(), actor, "ap.token", id, Map.of());
+        });
         return token;
     }
 
@@ -110,6 +113,18 @@ public final class ApRepository {
             AuditLog.record(tx.dsl(), actor, "ap.tokens", aps.size() + " APs", Map.of("count", Integer.toString(aps.size())));
         });
         return tokens;
+    }
+
+    /** What an update changes, as the audit log shows it: each changed column with its new value (the MAC always). */
+    private static Map<String, Object> changes(AccessPointRecord row) {
+        Map<String, Object> changed = new java.util.TreeMap<>();
+        changed.put("mac", row.getMac());
+        for (org.jooq.Field<?> f : ACCESS_POINT.fields()) {
+            if (f != ACCESS_POINT.TOKEN_HASH && f != ACCESS_POINT.UPDATED_AT && !java.util.Objects.equals(row.original(f), row.get(f))) {
+                changed.put(f.getName(), String.valueOf(row.get(f)));
+            }
+        }
+        return changed;
     }
 
     /** The AP a heartbeat token belongs to. */

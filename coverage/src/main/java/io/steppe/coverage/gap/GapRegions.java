@@ -155,12 +155,12 @@ public final class GapRegions {
             throw new DecisionRefused(DecisionRefused.Refusal.NOTE_TOO_LONG);
         }
         dsl.transaction(c -> {
-            int n = c.dsl().update(COVERAGE_GAP).set(COVERAGE_GAP.STATUS, status.value()).set(COVERAGE_GAP.NOTE, note)
+            String before = c.dsl().select(COVERAGE_GAP.STATUS).from(COVERAGE_GAP).where(COVERAGE_GAP.ID.eq(id)).forUpdate()
+                    .fetchOptional(COVERAGE_GAP.STATUS).orElseThrow(() -> new NoSuchGapException(id));
+            c.dsl().update(COVERAGE_GAP).set(COVERAGE_GAP.STATUS, status.value()).set(COVERAGE_GAP.NOTE, note)
                     .set(COVERAGE_GAP.REAPPEARED, false).where(COVERAGE_GAP.ID.eq(id)).execute();
-            if (n == 0) {
-                throw new NoSuchGapException(id);
-            }
             Map<String, Object> details = new HashMap<>();
+            details.put("from", before);
             details.put("status", status.value());
             details.put("note", note == null ? "" : note);
             AuditLog.record(c.dsl(), actor, "gap.mark", Long.toString(id), details);

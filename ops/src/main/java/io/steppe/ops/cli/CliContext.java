@@ -1,6 +1,8 @@
 package io.steppe.ops.cli;
 
+import io.steppe.db.AuditLog;
 import io.steppe.db.Database;
+import io.steppe.ops.server.AuditSources;
 import io.steppe.db.keys.SecretKeys;
 import io.steppe.ops.SteppeConfig;
 import io.steppe.ops.server.SecretKeysFile;
@@ -47,6 +49,7 @@ public final class CliContext {
      */
     public <T> T withDatabase(Function<Database, T> work) {
         try (Database database = Database.open(config().database().withPoolSize(2))) {
+            AuditLog.sourceFrom(database.dsl(), AuditSources.commandLine());
             return work.apply(database);
         }
     }

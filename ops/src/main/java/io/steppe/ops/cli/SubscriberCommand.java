@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -43,11 +42,7 @@ public final class SubscriberCommand implements Runnable {
         if (Files.exists(out)) {
             throw new UserError(out + " already exists; the export never overwrites a file");
         }
-        Path home = context.config().home();
-        if (!Files.exists(home.resolve("keys").resolve("phone.key"))) {
-            throw new UserError("no phone key in " + home.resolve("keys") + ": numbers cannot be read without it");
-        }
-        PhoneVault vault = new PhoneVault(PhoneKey.load(home, new SecureRandom()), new SecureRandom());
+        PhoneVault vault = PhoneKey.existingVault(context.config().home());
         int rows = context.withDatabase(db -> db.dsl().transactionResult(tx -> {
             var records = tx.dsl().select(SUBSCRIBER.ID, PHONE_IDENTITY.PHONE_CIPHERTEXT, PHONE_IDENTITY.CREATED_AT, SUBSCRIBER.LANGUAGE)
                     .from(PHONE_IDENTITY).join(SUBSCRIBER).on(SUBSCRIBER.ID.eq(PHONE_IDENTITY.SUBSCRIBER_ID))

@@ -2,7 +2,9 @@ package io.steppe.ops.server;
 
 import io.steppe.db.keys.KeyFile;
 import io.steppe.ops.UserError;
+import io.steppe.portal.sms.PhoneVault;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 
@@ -13,6 +15,25 @@ import java.security.SecureRandom;
 public final class PhoneKey {
 
     private PhoneKey() {
+    }
+
+    /** The vault that reads the numbers sealed under {@code home}'s key, made on first use like the server does. */
+    public static PhoneVault vault(Path home, SecureRandom random) {
+        return new PhoneVault(load(home, random), random);
+    }
+
+    /**
+     * The vault of the key that exists already under {@code home}, for what reads numbers back: a key made now would
+     * read none of them.
+     *
+     * @throws UserError when there is no key
+     */
+    public static PhoneVault existingVault(Path home) {
+        Path file = KeyFile.directory(home).resolve("phone.key");
+        if (!Files.exists(file)) {
+            throw new UserError("no phone key in " + file.getParent() + ": numbers cannot be read without it");
+        }
+        return vault(home, new SecureRandom());
     }
 
     public static byte[] load(Path home, SecureRandom random) {

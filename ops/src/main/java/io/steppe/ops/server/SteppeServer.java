@@ -2,6 +2,8 @@ package io.steppe.ops.server;
 
 import io.netty.util.HashedWheelTimer;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import io.steppe.ops.compliance.AccessLog;
+import io.steppe.ops.metrics.PrometheusComplianceMetrics;
 import io.steppe.ops.metrics.PrometheusPortalMetrics;
 import io.steppe.ops.metrics.PrometheusRetentionMetrics;
 import io.steppe.db.retention.PartitionMaintenance;
@@ -18,6 +20,7 @@ import io.steppe.controller.ControllerService;
 import io.steppe.controller.ap.ApRepository;
 import io.steppe.coverage.Coverage;
 import io.steppe.coverage.sample.H3Grid;
+import io.steppe.db.AuditLog;
 import io.steppe.db.Database;
 import io.steppe.db.keys.KeyCheck;
 import io.steppe.db.keys.SecretKeys;
@@ -46,7 +49,6 @@ import io.steppe.portal.sms.LogSmsSender;
 import io.steppe.portal.login.CredentialIssuer;
 import io.steppe.portal.sms.MobileNumbers;
 import io.steppe.portal.sms.OutboxSmsSender;
-import io.steppe.portal.sms.PhoneVault;
 import io.steppe.portal.sms.SmsLimits;
 import io.steppe.portal.sms.SmsLogin;
 import io.steppe.portal.sms.SmsSender;
@@ -124,6 +126,7 @@ public final class SteppeServer implements AutoCloseable {
         SecretKeys keys = SecretKeysFile.load(config.home());
         Database database = Database.open(config.database());
         LOG.info("database: {}", database.description());
+        AuditLog.sourceFrom(database.dsl(), AuditSources.httpClient());
         RadiusService radius = null;
         ControllerService controller = null;
         Cluster cluster = null;
@@ -141,6 +144,7 @@ public final class SteppeServer implements AutoCloseable {
             metrics.registerPool(database::pool);
             retention = RetentionJob.start(new PartitionMaintenance(database.dsl(), clock, Duration.ofDays(config.retentionDays()),
                     new PrometheusRetentionMetrics(metrics.registry())), clock, cluster.singletons()::held);
+            PrometheusComplianceMetrics.register(metrics.registry(), database.dsl());
             AccessControllers controllers = new AccessControllers(database.dsl(), keys);
             portalProtocol = startPortalProtocol(config, controllers, portalTimer);
             PrometheusPortalMetrics.register(metrics.registry(), portalProtocol.counters());
@@ -170,6 +174,7 @@ public final class SteppeServer implements AutoCloseable {
                     config.allowance().dailyMegabytes()));
             beans.add(new ConsoleSettings(config.console().zone(), clock, config.console().city()));
             beans.add(new MobileNumbers(config.portal().smsCountries()));
+            beans.add(new AccessLog(database.dsl(), PhoneKey.vault(config.home(), random), keys, config.console().zone()));
             Optional<SmsSender> sender = switch (config.sms()) {
                 case NONE -> Optional.empty();
                 case LOG -> Optional.of(new LogSmsSender());
@@ -178,7 +183,7 @@ public final class SteppeServer implements AutoCloseable {
             };
             if (sender.isPresent()) {
                 beans.add(sender.get());
-                beans.add(new SmsLogin(database.dsl(), clock, random, new PhoneVault(PhoneKey.load(config.home(), random), random),
+                beans.add(new SmsLogin(database.dsl(), clock, random, PhoneKey.vault(config.home(), random),
                         new CredentialIssuer(database.dsl(), keys, clock, random), sender.get(),
                         new SmsLimits(config.smsGatewayLimit(), config.portal().smsHourlyBudget()),
                         new SmsBudgetAlert(database.dsl(), metrics.registry())));

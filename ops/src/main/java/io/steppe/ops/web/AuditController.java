@@ -42,7 +42,7 @@ final class AuditController {
 
     /** One entry as the API answers it: its time with the city's offset, its details as an object. */
     @Serdeable
-    record AuditView(long id, OffsetDateTime at, String actor, String action, String subject, Map<String, Object> details) {
+    record AuditView(long id, OffsetDateTime at, String actor, String source, String action, String subject, Map<String, Object> details) {
     }
 
     private final AuditSearch search;
@@ -63,15 +63,15 @@ final class AuditController {
         ZoneId zone = layout.texts(request).zone();
         List<AuditSearch.Entry> entries = search.find(AuditQuery.of(from, to, actor, action, before, limit, zone));
         if ("csv".equals(format)) {
-            StringBuilder csv = new StringBuilder(Csv.row("id", "at", "actor", "action", "subject", "details"));
+            StringBuilder csv = new StringBuilder(Csv.row("id", "at", "actor", "source", "action", "subject", "details"));
             entries.forEach(e -> csv.append(Csv.row(Long.toString(e.id()), e.at().atZone(zone).toOffsetDateTime().toString(),
-                    e.actor(), e.action(), e.subject(), e.details())));
+                    e.actor(), e.source(), e.action(), e.subject(), e.details())));
             String file = "steppe-audit-" + FILE_STAMP.format(clock.instant().atZone(zone)) + ".csv";
             return HttpResponse.ok(csv.toString()).contentType("text/csv;charset=utf-8")
                     .header("Content-Disposition", "attachment; filename=\"" + file + "\"");
         }
         return HttpResponse.ok(entries.stream().map(e -> new AuditView(e.id(), e.at().atZone(zone).toOffsetDateTime(), e.actor(),
-                e.action(), e.subject(), new LinkedHashMap<>(AuditDetails.map(e.details())))).toList());
+                e.source(), e.action(), e.subject(), new LinkedHashMap<>(AuditDetails.map(e.details())))).toList());
     }
 
     @Get(uri = "/console/audit", produces = MediaType.TEXT_HTML + ";charset=utf-8")
@@ -81,7 +81,7 @@ final class AuditController {
         AuditQuery query = AuditQuery.of(from, to, actor, action, before, null, t.zone());
         List<AuditSearch.Entry> entries = search.find(query);
         AuditPage.Filters filters = new AuditPage.Filters(text(from), text(to), text(actor), text(action));
-        List<AuditPage.Row> rows = entries.stream().map(e -> new AuditPage.Row(e.id(), e.at(), e.actor(), e.action(),
+        List<AuditPage.Row> rows = entries.stream().map(e -> new AuditPage.Row(e.id(), e.at(), e.actor(), e.source(), e.action(),
                 t.has("audit.action." + e.action()) ? t.get("audit.action." + e.action()) : e.action(), e.subject(),
                 AuditDetails.readable(e.details(), t))).toList();
         String older = entries.size() < query.limit() ? null

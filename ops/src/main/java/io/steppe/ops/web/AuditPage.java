@@ -16,6 +16,6 @@ public record AuditPage(Filters filters, List<Row> rows, @Nullable String older,
     }
 
     /** One entry, its action in the reader's words where the bundle has them. */
-    public record Row(long id, java.time.Instant at, String actor, String action, String actionText, String subject, String details) {
+    public record Row(long id, java.time.Instant at, String actor, String source, String action, String actionText, String subject, String details) {
     }
 }

@@ -13,8 +13,8 @@ import org.jooq.impl.DSL;
 /** The audit log as {@link AuditQuery} filters it, newest first. */
 final class AuditSearch {
 
-    /** One entry; {@code details} is its JSON object as stored. */
-    record Entry(long id, Instant at, String actor, String action, String subject, String details) {
+    /** One entry; {@code details} is its JSON object as stored; {@code source} is empty where it is not known. */
+    record Entry(long id, Instant at, String actor, String source, String action, String subject, String details) {
     }
 
     private final DSLContext dsl;
@@ -41,6 +41,7 @@ final class AuditSearch {
             where.add(AUDIT_LOG.ID.lt(q.before()));
         }
         return dsl.selectFrom(AUDIT_LOG).where(DSL.and(where)).orderBy(AUDIT_LOG.ID.desc()).limit(q.limit())
-                .fetch(r -> new Entry(r.getId(), r.getAt().toInstant(), r.getActor(), r.getAction(), r.getSubject(), r.getDetails().data()));
+                .fetch(r -> new Entry(r.getId(), r.getAt().toInstant(), r.getActor(),
+                        r.getSource() == null ? "" : r.getSource(), r.getAction(), r.getSubject(), r.getDetails().data()));
     }
 }

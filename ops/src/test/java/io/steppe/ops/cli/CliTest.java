@@ -64,7 +64,7 @@ class CliTest {
                 {"user", "add", "--help"}, {"user", "list", "--help"}, {"user", "remove", "--help"},
                 {"ap", "--help"}, {"ap", "add", "--help"}, {"voucher", "--help"}, {"voucher", "create", "--help"},
                 {"bench", "--help"}, {"bench", "radius", "--help"}, {"subscribers", "--help"}, {"subscribers", "export", "--help"},
-                {"bench", "portal", "--help"}, {"bench", "ac", "--help"}, {"coverage", "--help"}, {"coverage", "import", "--help"},
+                {"bench", "portal", "--help"}, {"bench", "ac", "--help"}, {"compliance", "--help"}, {"compliance", "export", "--help"}, {"coverage", "--help"}, {"coverage", "import", "--help"},
                 {"coverage", "gaps", "--help"}, {"coverage", "rebuild", "--help"}, {"coverage", "changes", "--help"}, {"places", "--help"}, {"places", "import", "--help"},
                 {"bench", "coverage", "--help"}}) {
             Result result = steppe(command);
