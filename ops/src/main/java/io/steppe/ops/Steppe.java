@@ -3,11 +3,13 @@ package io.steppe.ops;
 import io.steppe.coverage.importer.ImportFailedException;
 import io.steppe.db.DatabaseUnavailableException;
 import io.steppe.ops.cli.ApCommand;
+import io.steppe.ops.cli.BackupCommand;
 import io.steppe.ops.cli.BenchCommand;
 import io.steppe.ops.cli.CliContext;
 import io.steppe.ops.cli.ComplianceCommand;
 import io.steppe.ops.cli.CoverageCommand;
 import io.steppe.ops.cli.PlacesCommand;
+import io.steppe.ops.cli.RestoreCommand;
 import io.steppe.ops.cli.DemoCommand;
 import io.steppe.ops.cli.NasCommand;
 import io.steppe.ops.cli.ServeCommand;
@@ -63,7 +65,9 @@ public final class Steppe implements Runnable {
                 .addSubcommand(new UserCommand(context))
                 .addSubcommand(new CoverageCommand(context))
                 .addSubcommand(new PlacesCommand(context))
-                .addSubcommand(new BenchCommand(context));
+                .addSubcommand(new BenchCommand(context))
+                .addSubcommand(new BackupCommand(context))
+                .addSubcommand(new RestoreCommand(context));
         cli.setOut(out);
         cli.setErr(err);
         cli.setParameterExceptionHandler((e, badArgs) -> {
@@ -93,12 +97,11 @@ public final class Steppe implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** The version written into the jar's manifest by the build. */
+    /** The version, commit and build time the build wrote into {@code build.properties}. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String version = Steppe.class.getPackage().getImplementationVersion();
-            return new String[] {"steppe " + (version == null ? "(development build)" : version)};
+            return new String[] {BuildInfo.current().line()};
         }
     }
 }

@@ -79,6 +79,15 @@ public final class CliContext {
     }
 
     /**
+     * The passphrase of a backup: {@code STEPPE_BACKUP_PASSPHRASE} when set, else a line of standard input, so that
+     * a scheduled backup need not put it on a command line where other accounts could see it.
+     */
+    public char[] backupPassphrase() {
+        String set = environment.get("STEPPE_BACKUP_PASSPHRASE");
+        return set != null && !set.isEmpty() ? set.toCharArray() : readSecret("Backup passphrase: ");
+    }
+
+    /**
      * Whether a person reads standard output on a terminal, rather than a file, a pipe or a service's journal that
      * keeps it: what is shown once (a first password) is shown only there.
      */
