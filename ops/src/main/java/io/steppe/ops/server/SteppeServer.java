@@ -3,6 +3,11 @@ package io.steppe.ops.server;
 import io.netty.util.HashedWheelTimer;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.steppe.ops.metrics.PrometheusPortalMetrics;
+import io.steppe.ops.metrics.PrometheusTlsMetrics;
+import io.steppe.ops.tls.CertificateReloader;
+import io.steppe.ops.tls.ServerCertificate;
+import io.micronaut.http.ssl.CertificateProvider;
+import io.micronaut.inject.qualifiers.Qualifiers;
 import io.steppe.portal.ac.AccessControllers;
 import io.steppe.portal.ac.PortalServer;
 import io.steppe.radius.coa.PortalLogout;
@@ -84,6 +89,8 @@ public final class SteppeServer implements AutoCloseable {
     private static final int PORTAL_PROTOCOL_ATTEMPTS = 3;
     /** Logins and logouts waiting for ACs at once: far above a city's rate (a login takes milliseconds), a bound for a flood. */
     private static final int PORTAL_PROTOCOL_IN_FLIGHT = 4096;
+    /** How often the certificate files are looked at for a renewal. */
+    private static final Duration TLS_CHECK_EVERY = Duration.ofSeconds(5);
 
     private final SteppeConfig config;
     private final Database database;
@@ -94,10 +101,13 @@ public final class SteppeServer implements AutoCloseable {
     private final Cluster cluster;
     private final PortalServer portalProtocol;
     private final HashedWheelTimer portalTimer;
+    /** Null without a certificate. */
+    private final CertificateReloader certificate;
 
     private SteppeServer(SteppeConfig config, Database database, RadiusService radius, ControllerService controller,
                          ApplicationContext context, Listeners listeners, Cluster cluster, PortalServer portalProtocol,
-                         HashedWheelTimer portalTimer) {
+                         HashedWheelTimer portalTimer, CertificateReloader certificate) {
+        this.certificate = certificate;
         this.portalProtocol = portalProtocol;
         this.portalTimer = portalTimer;
         this.config = config;
@@ -112,10 +122,7 @@ public final class SteppeServer implements AutoCloseable {
     public static SteppeServer start(SteppeConfig config, Clock clock) {
         int portalPort = PortCheck.claim(config.portalBind(), config.portalPort(), "STEPPE_PORTAL_PORT, the captive portal");
         int apiPort = PortCheck.claim(config.apiBind(), config.apiPort(), "STEPPE_API_PORT, console and APIs");
-        if (portalPort == apiPort) {
-            throw new UserError("STEPPE_PORTAL_PORT and STEPPE_API_PORT are both " + portalPort + "; they must differ");
-        }
-        Listeners listeners = new Listeners(portalPort, apiPort);
+        Listeners listeners = listeners(config, portalPort, apiPort);
 
         SecretKeys keys = SecretKeysFile.load(config.home());
         Database database = Database.open(config.database());
@@ -124,6 +131,7 @@ public final class SteppeServer implements AutoCloseable {
         ControllerService controller = null;
         Cluster cluster = null;
         PortalServer portalProtocol = null;
+        CertificateReloader certificate = null;
         HashedWheelTimer portalTimer = new HashedWheelTimer(new DefaultThreadFactory("steppe-portal2-timer", true), 50, TimeUnit.MILLISECONDS);
         try {
             try {
@@ -134,6 +142,10 @@ public final class SteppeServer implements AutoCloseable {
             cluster = Cluster.join(database, clock, apiAddress(config, apiPort));
             SteppeMetrics metrics = new SteppeMetrics();
             metrics.registerPool(database::pool);
+            if (config.tls().isPresent()) {
+                certificate = CertificateReloader.start(config.tls().get(), TLS_CHECK_EVERY);
+                PrometheusTlsMetrics.register(metrics.registry(), certificate.current()::expiry);
+            }
             AccessControllers controllers = new AccessControllers(database.dsl(), keys);
             portalProtocol = startPortalProtocol(config, controllers, portalTimer);
             PrometheusPortalMetrics.register(metrics.registry(), portalProtocol.counters());
@@ -159,8 +171,10 @@ public final class SteppeServer implements AutoCloseable {
             beans.add(new RadiusClientSessions(database.dsl(), radius));
             beans.add(new RadiusVoucherLogin(radius));
             beans.add(new Coverage(database, config.coverage(), H3Grid.load(), clock, config.home().resolve("reports")));
-            beans.add(new PortalSettings(PortalUrl.of(config, portalPort), config.allowance().dailyMinutes(),
-                    config.allowance().dailyMegabytes()));
+            beans.add(certificate == null
+                    ? new PortalSettings(PortalUrl.of(config, portalPort), config.allowance().dailyMinutes(), config.allowance().dailyMegabytes())
+                    : new PortalSettings(PortalUrl.secure(config, listeners.portalTlsPort()), config.allowance().dailyMinutes(),
+                            config.allowance().dailyMegabytes(), true));
             beans.add(new ConsoleSettings(config.console().zone(), clock, config.console().city()));
             beans.add(new MobileNumbers(config.portal().smsCountries()));
             Optional<SmsSender> sender = switch (config.sms()) {
@@ -184,6 +198,9 @@ public final class SteppeServer implements AutoCloseable {
                     .properties(micronautProperties(config, listeners))
                     .singletons(beans.toArray())
                     .start();
+            if (certificate != null) {
+                context.registerSingleton(CertificateProvider.class, certificate, Qualifiers.byName(CertificateReloader.NAME));
+            }
             try {
                 context.getBean(EmbeddedServer.class).start();
             } catch (RuntimeException e) {
@@ -193,10 +210,18 @@ public final class SteppeServer implements AutoCloseable {
             }
             LOG.info("portal: listening on http://{}:{}/, known to clients as {}", config.portalBind(), portalPort,
                     context.getBean(PortalSettings.class).publicUrl());
-            LOG.info("api: listening on http://{}:{}/ (console /console/, /health, /metrics)", config.apiBind(), apiPort);
+            if (certificate != null) {
+                LOG.info("portal: login forms on https://{}:{}/ with {}", config.portalBind(), listeners.portalTlsPort(), certificate.current());
+            }
+            LOG.info("api: listening on {}://{}:{}/ (console /console/, /health, /metrics)", certificate == null ? "http" : "https",
+                    config.apiBind(), apiPort);
             LOG.info("portal protocol: listening on udp://{}:{} for access controllers", config.bindAddress(), portalProtocol.port());
-            return new SteppeServer(config, database, radius, controller, context, listeners, cluster, portalProtocol, portalTimer);
+            return new SteppeServer(config, database, radius, controller, context, listeners, cluster, portalProtocol, portalTimer,
+                    certificate);
         } catch (RuntimeException e) {
+            if (certificate != null) {
+                certificate.close();
+            }
             if (portalProtocol != null) {
                 portalProtocol.close();
             }
@@ -213,6 +238,29 @@ public final class SteppeServer implements AutoCloseable {
             database.close();
             throw e;
         }
+    }
+
+    /**
+     * The listeners' ports; with a certificate, the HTTPS port of the portal too, and the files checked before anything
+     * starts, so that a wrong one stops start-up with a line that names it.
+     */
+    private static Listeners listeners(SteppeConfig config, int portalPort, int apiPort) {
+        if (portalPort == apiPort) {
+            throw new UserError("STEPPE_PORTAL_PORT and STEPPE_API_PORT are both " + portalPort + "; they must differ");
+        }
+        if (config.tls().isEmpty()) {
+            return new Listeners(portalPort, apiPort);
+        }
+        try {
+            ServerCertificate.load(config.tls().get());
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage(), e);
+        }
+        int tlsPort = PortCheck.claim(config.portalBind(), config.portal().tlsPort(), "STEPPE_PORTAL_TLS_PORT, the portal's login forms over HTTPS");
+        if (tlsPort == portalPort || tlsPort == apiPort) {
+            throw new UserError("STEPPE_PORTAL_TLS_PORT is " + tlsPort + ", as STEPPE_PORTAL_PORT or STEPPE_API_PORT is; they must differ");
+        }
+        return new Listeners(portalPort, apiPort, tlsPort);
     }
 
     /** The Portal protocol's UDP socket, for access controllers; NTF_LOGOUT is logged (the AC's accounting ends the session). */
@@ -271,6 +319,19 @@ public final class SteppeServer implements AutoCloseable {
         p.put("micronaut.server.netty.listeners.portal.port", listeners.portalPort());
         p.put("micronaut.server.netty.listeners.api.host", config.apiBind());
         p.put("micronaut.server.netty.listeners.api.port", listeners.apiPort());
+        if (listeners.portalTlsPort() != Listeners.NONE) {
+            // the API listener speaks TLS only; the portal keeps plain HTTP for gateways' redirects and gains an HTTPS twin.
+            // Micronaut reads protocols and the like from the server's SSL configuration, which exists only when enabled;
+            // with the listeners named here, enabling it opens no listener of its own.
+            p.put("micronaut.server.ssl.enabled", true);
+            p.put("micronaut.server.ssl.key-name", CertificateReloader.NAME);
+            p.put("micronaut.server.netty.listeners.api.ssl", true);
+            p.put("micronaut.server.netty.listeners.api.key-name", CertificateReloader.NAME);
+            p.put("micronaut.server.netty.listeners.portal-tls.host", config.portalBind());
+            p.put("micronaut.server.netty.listeners.portal-tls.port", listeners.portalTlsPort());
+            p.put("micronaut.server.netty.listeners.portal-tls.ssl", true);
+            p.put("micronaut.server.netty.listeners.portal-tls.key-name", CertificateReloader.NAME);
+        }
         // a streamed body (the coverage upload, read as it arrives) may be as large as a long drive-test log; a body
         // bound whole (JSON, forms, everything else) still stops at the buffer size, as before
         p.put("micronaut.server.max-request-size", MAX_UPLOAD);
@@ -324,6 +385,9 @@ public final class SteppeServer implements AutoCloseable {
         LOG.info("Stopping: no new connections, up to {} s for requests in flight", GRACE.toSeconds());
         try {
             context.close();
+            if (certificate != null) {
+                certificate.close();
+            }
             portalProtocol.close();
             portalTimer.stop();
             controller.close();

@@ -63,6 +63,7 @@ final class LoginForms {
     private final PortalServer portalProtocol;
 
     private final OnlineStatus online;
+    private final SecureHop hop;
 
     LoginForms(Database database, SecretKeys keys, Clock clock, PortalSettings settings, @Nullable SmsLogin sms,
                @Nullable PortalServer portalProtocol, OnlineStatus online) {
@@ -76,6 +77,11 @@ final class LoginForms {
         this.settings = settings;
         this.smsOffered = sms != null;
         this.csrf = new Csrf(keys.portalKey("form"));
+        this.hop = new SecureHop(settings, keys.portalKey("secure-hop"));
+    }
+
+    SecureHop hop() {
+        return hop;
     }
 
     GatewayDirectory gateways() {
@@ -295,7 +301,8 @@ final class LoginForms {
      * checked, never shown or linked, since its Host is the client's to choose.
      */
     static String requestedUrl(HttpRequest<?> request) {
-        return "http://" + request.getHeaders().findFirst(HttpHeaders.HOST).orElse("localhost") + request.getPath();
+        return (request.isSecure() ? "https://" : "http://") + request.getHeaders().findFirst(HttpHeaders.HOST).orElse("localhost")
+                + request.getPath();
     }
 
     static String host(HttpRequest<?> request) {
