@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netty.pkitesting.X509Bundle;
+import io.steppe.bench.sim.UamGatewaySimulator;
 import io.steppe.ops.SteppeConfig;
 import io.steppe.ops.UserError;
 import io.steppe.ops.server.SteppeServer;
@@ -27,10 +28,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
@@ -41,6 +44,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
 
 /**
  * Steppe with a certificate: the console only over HTTPS, the gateway's first redirect still on plain HTTP but every
@@ -71,6 +76,7 @@ class TlsTest {
                 .connectTimeout(Duration.ofSeconds(5)).build();
         new NasRepository(steppe.server.database().dsl(), steppe.server.keys()).add(new Nas("chilli", NasAddress.parse("127.0.0.1"), "radius-secret",
                 Optional.of(UAM_SECRET), 3799, MessageAuthenticatorPolicy.AUTO, MessageAuthenticatorPolicy.AUTO), "test");
+        steppe.server.radius().reloadGateways();
     }
 
     @AfterAll
@@ -155,6 +161,34 @@ class TlsTest {
 
         String captive = http.get(steppe.portal, "/api/captive").body();
         assertTrue(captive.contains("\"user-portal-url\":\"https://127.0.0.1:" + portalTls + "/\""), captive);
+    }
+
+    /**
+     * A phone in headless Chromium, which accepts only the served key (pinned by its hash, as the test CA cannot be
+     * added to it): from the gateway's redirect over plain HTTP, the voucher form is shown and posted over HTTPS, and the
+     * gateway lets the phone in.
+     */
+    @Test
+    void aPhonesBrowserPostsItsVoucherOverHttpsAndIsLetIn(@TempDir Path profile) throws Exception {
+        String pin = Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256")
+                .digest(served(portalTls).getPublicKey().getEncoded()));
+        try (UamGatewaySimulator gateway = TestGateways.simulator(steppe.server, "chilli", "radius-secret",
+                Optional.of(UAM_SECRET), "AA-BB-CC-00-44-01", false)) {
+            WebDriver browser = BrowserLoginTest.browser(profile, "en-GB,en", "--ignore-certificate-errors-spki-list=" + pin);
+            try {
+                browser.get("http://127.0.0.1:" + gateway.port() + "/news");
+                assertTrue(browser.getCurrentUrl().startsWith("https://127.0.0.1:" + portalTls + "/?"), browser.getCurrentUrl());
+                browser.findElement(By.id("voucher")).sendKeys(voucher());
+                browser.findElement(By.id("terms-voucher")).click();
+                browser.findElement(By.cssSelector("form[action='/login/voucher'] button")).click();
+                BrowserLoginTest.awaitSuccess(browser);
+                assertTrue(gateway.lastLogon().orElseThrow().accepted(), "the gateway's Access-Request was accepted");
+                assertTrue(browser.getCurrentUrl().startsWith("https://127.0.0.1:" + portalTls + "/?res=success"), browser.getCurrentUrl());
+                assertEquals("You are online", browser.findElement(By.tagName("h1")).getText());
+            } finally {
+                browser.quit();
+            }
+        }
     }
 
     /** A gateway that redirects straight to the HTTPS listener signs that URL, and it is checked as signed. */

@@ -176,8 +176,13 @@ final class LoginForms {
     /** The login page for a checked redirect; {@code query} is what the language links carry. */
     MutableHttpResponse<String> loginPage(HttpStatus status, PortalPages pages, Arrival arrival, String query, Optional<String> error,
                                           LoginPage.Typed typed) {
-        return html(status, pages.login(arrival, query, csrfFor(arrival), error, settings, smsOffered, typed),
-                arrival.gatewayOrigin());
+        return html(status, pages.login(arrival, query, csrfFor(arrival), error, settings, smsOffered, typed), formTargets(arrival));
+    }
+
+    /** Where a login form's submission may lead: the gateway, and back to the portal from there (see {@link SecureHop#returns}). */
+    String formTargets(Arrival arrival) {
+        String gateway = arrival.gatewayOrigin();
+        return gateway.isEmpty() ? gateway : gateway + hop.returns().map(r -> " " + r).orElse("");
     }
 
     /** The page that says why a redirect is not acted on. */

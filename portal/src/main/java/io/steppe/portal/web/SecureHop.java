@@ -51,6 +51,15 @@ final class SecureHop {
     }
 
     /**
+     * Where the gateway sends the browser back after a login posted over HTTPS: its portal address, the plain-HTTP one
+     * on the host of the portal's URL (any port, as the gateway's NAT may map it). A browser holds the whole redirect
+     * chain of a form to the page's {@code form-action}, so without it the phone would stay on the login page once online.
+     */
+    Optional<String> returns() {
+        return settings.secureForms() ? Optional.of("http://" + settings.publicUrl().getHost() + ":*") : Optional.empty();
+    }
+
+    /**
      * The browser sent to the same page on the HTTPS listener.
      *
      * @param query  the raw query without {@code lang}, as checked here
