@@ -143,7 +143,8 @@ public final class SteppeServer implements AutoCloseable {
             SteppeMetrics metrics = new SteppeMetrics();
             metrics.registerPool(database::pool);
             if (config.tls().isPresent()) {
-                certificate = CertificateReloader.start(config.tls().get(), TLS_CHECK_EVERY);
+                SteppeConfig.TlsFiles files = config.tls().get();
+                certificate = namingTheFile(() -> CertificateReloader.start(files, TLS_CHECK_EVERY));
                 PrometheusTlsMetrics.register(metrics.registry(), certificate.current()::expiry);
             }
             AccessControllers controllers = new AccessControllers(database.dsl(), keys);
@@ -251,16 +252,21 @@ public final class SteppeServer implements AutoCloseable {
         if (config.tls().isEmpty()) {
             return new Listeners(portalPort, apiPort);
         }
-        try {
-            ServerCertificate.load(config.tls().get());
-        } catch (IllegalArgumentException e) {
-            throw new UserError(e.getMessage(), e);
-        }
+        namingTheFile(() -> ServerCertificate.load(config.tls().get()));
         int tlsPort = PortCheck.claim(config.portalBind(), config.portal().tlsPort(), "STEPPE_PORTAL_TLS_PORT, the portal's login forms over HTTPS");
         if (tlsPort == portalPort || tlsPort == apiPort) {
             throw new UserError("STEPPE_PORTAL_TLS_PORT is " + tlsPort + ", as STEPPE_PORTAL_PORT or STEPPE_API_PORT is; they must differ");
         }
         return new Listeners(portalPort, apiPort, tlsPort);
+    }
+
+    /** What {@code load} returns; its one-line refusal, which names the key and file, as the user's error. */
+    private static <T> T namingTheFile(java.util.function.Supplier<T> load) {
+        try {
+            return load.get();
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage(), e);
+        }
     }
 
     /** The Portal protocol's UDP socket, for access controllers; NTF_LOGOUT is logged (the AC's accounting ends the session). */

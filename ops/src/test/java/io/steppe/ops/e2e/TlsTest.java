@@ -70,7 +70,7 @@ class TlsTest {
         files = TestCertificates.files(Files.createDirectories(home.resolve("tls")));
         TestCertificates.write(certificates.server(4001, true), files);
         steppe = InProcessSteppe.start(home, Map.of("STEPPE_TLS_CERT", files.certificate().toString(),
-                "STEPPE_TLS_KEY", files.privateKey().toString(), "STEPPE_PORTAL_TLS_PORT", "0"));
+                "STEPPE_TLS_KEY", files.privateKey().toString(), "STEPPE_PORTAL_TLS_PORT", "0", "STEPPE_SMS", "outbox"));
         portalTls = steppe.server.listeners().portalTlsPort();
         https = HttpClient.newBuilder().sslContext(trustingOnlyTheTestCa()).followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(5)).build();
@@ -161,6 +161,30 @@ class TlsTest {
 
         String captive = http.get(steppe.portal, "/api/captive").body();
         assertTrue(captive.contains("\"user-portal-url\":\"https://127.0.0.1:" + portalTls + "/\""), captive);
+    }
+
+    @Test
+    void aPhoneNumberIsTakenOnlyOverHttps() {
+        HttpResponse<String> page = get(http.get(steppe.portal, redirect("AA-BB-CC-00-00-0A")).headers().firstValue("Location").orElseThrow());
+        assertTrue(page.body().contains("action=\"/login/sms/request\""), "the SMS form is on the HTTPS page");
+        Map<String, String> fields = PortalLoginTest.hiddenFields(page.body());
+        fields.put("terms", "yes");
+        fields.put("phone", "+976 9911 4343");
+        assertEquals(403, http.post(steppe.portal, "/login/sms/request", "application/x-www-form-urlencoded", PortalLoginTest.form(fields)).statusCode());
+        assertFalse(outbox().contains("+976******43"), "a number posted in clear starts nothing");
+        HttpResponse<String> code = postForm("https://127.0.0.1:" + portalTls + "/login/sms/request", PortalLoginTest.form(fields));
+        assertEquals(200, code.statusCode(), code.body());
+        assertTrue(code.body().contains("action=\"/login/sms/verify\""), "the code form, over HTTPS too");
+        assertTrue(outbox().contains("+976******43"), "the code was sent");
+    }
+
+    String outbox() {
+        String api = "https://127.0.0.1:" + steppe.api;
+        HttpResponse<String> login = send(HttpRequest.newBuilder(URI.create(api + "/api/login")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + InProcessSteppe.ADMIN + "\",\"password\":\""
+                        + InProcessSteppe.PASSWORD + "\"}")));
+        return send(HttpRequest.newBuilder(URI.create(api + "/api/dev/sms-outbox"))
+                .header("Authorization", "Bearer " + Http.jsonString(login.body(), "token")).GET()).body();
     }
 
     /**
