@@ -47,13 +47,16 @@ import java.util.TreeSet;
  * @param retentionDays   {@code STEPPE_RETENTION_DAYS}: how long closed sessions, CoA requests, SMS codes and the hourly
  *                        AP history are kept (default 180, at least {@value #MIN_RETENTION_DAYS}); a month of them is
  *                        dropped once all of it is older
+ * @param tls             {@code STEPPE_TLS_CERT}, {@code STEPPE_TLS_KEY}: PEM files; with them the API listener speaks HTTPS
+ *                        only and the portal's login forms are served on {@code STEPPE_PORTAL_TLS_PORT}
  */
 public record SteppeConfig(Path home, DatabaseConfig database, String bindAddress, int portalPort, int apiPort,
                            String portalBind, String apiBind,
                            int radiusAuthPort, int radiusAcctPort, int radsecPort, Sms sms,
                            Optional<URI> smsWebhookUrl, Optional<RadSecFiles> radsecTls, Allowance allowance,
                            int smsGatewayLimit, ControllerConfig controller, CoverageConfig coverage,
-                           Portal portal, Console console, int retentionDays) {
+                           Portal portal, Console console, int retentionDays,
+                          Optional<TlsFiles> tls) {
 
     /**
      * The least {@code STEPPE_RETENTION_DAYS} may be: the 60 days the Ministry of Public Security's Order 82 asks
@@ -70,6 +73,14 @@ public record SteppeConfig(Path home, DatabaseConfig database, String bindAddres
         @Override
         public String toString() {
             return "RadSecFiles[certificate=" + certificate + ", privateKey=***, trustedCa=" + trustedCa + "]";
+        }
+    }
+
+    /** The PEM files the HTTPS listeners prove themselves with: the certificate chain, leaf first, and its private key. */
+    public record TlsFiles(Path certificate, Path privateKey) {
+        @Override
+        public String toString() {
+            return "TlsFiles[certificate=" + certificate + ", privateKey=***]";
         }
     }
 
@@ -91,8 +102,10 @@ public record SteppeConfig(Path home, DatabaseConfig database, String bindAddres
      *                        {@link io.steppe.portal.sms.SmsLimits#DEFAULT_HOURLY_BUDGET})
      * @param protocolPort    {@code STEPPE_PORTAL2_PORT}: the UDP port of the Portal protocol, where access controllers
      *                        answer and send NTF_LOGOUT (default 50100; 0: any free port)
+     * @param tlsPort         {@code STEPPE_PORTAL_TLS_PORT}: where the login forms are served over HTTPS once
+     *                        {@code STEPPE_TLS_CERT} is set (default 8443; 0: any free port)
      */
-    public record Portal(Optional<URI> publicUrl, Set<String> smsCountries, int smsHourlyBudget, int protocolPort) {
+    public record Portal(Optional<URI> publicUrl, Set<String> smsCountries, int smsHourlyBudget, int protocolPort, int tlsPort) {
     }
 
     /**
@@ -112,7 +125,8 @@ public record SteppeConfig(Path home, DatabaseConfig database, String bindAddres
             "STEPPE_RADIUS_AUTH_PORT", "STEPPE_RADIUS_ACCT_PORT", "STEPPE_RADSEC_PORT", "STEPPE_SMS",
             "STEPPE_SMS_WEBHOOK_URL", "STEPPE_RADSEC_CERT", "STEPPE_RADSEC_KEY", "STEPPE_RADSEC_CA", "STEPPE_DAILY_MINUTES",
             "STEPPE_DAILY_MB", "STEPPE_REMEMBER_DAYS", "STEPPE_SMS_GATEWAY_LIMIT", "STEPPE_SMS_COUNTRIES", "STEPPE_SMS_HOURLY_BUDGET",
-            "STEPPE_PORTAL_URL", "STEPPE_PORTAL2_PORT", "STEPPE_ZONE", "STEPPE_CITY_BOUNDS", "STEPPE_RETENTION_DAYS"));
+            "STEPPE_PORTAL_URL", "STEPPE_PORTAL2_PORT", "STEPPE_ZONE", "STEPPE_CITY_BOUNDS", "STEPPE_RETENTION_DAYS",
+            "STEPPE_TLS_CERT", "STEPPE_TLS_KEY", "STEPPE_PORTAL_TLS_PORT"));
 
     private static Set<String> union(Set<String> a, Set<String> b) {
         Set<String> all = new java.util.HashSet<>(a);
@@ -158,20 +172,20 @@ public record SteppeConfig(Path home, DatabaseConfig database, String bindAddres
     /** The same configuration with other AP controller settings (the demo keeps probes on loopback). */
     public SteppeConfig withController(ControllerConfig settings) {
         return new SteppeConfig(home, database, bindAddress, portalPort, apiPort, portalBind, apiBind, radiusAuthPort, radiusAcctPort, radsecPort, sms,
-                smsWebhookUrl, radsecTls, allowance, smsGatewayLimit, settings, coverage, portal, console, retentionDays);
+                smsWebhookUrl, radsecTls, allowance, smsGatewayLimit, settings, coverage, portal, console, retentionDays, tls);
     }
 
     /** The same configuration with another way of sending codes (the demo keeps them in the dev outbox). */
     public SteppeConfig withSms(Sms other) {
         return new SteppeConfig(home, database, bindAddress, portalPort, apiPort, portalBind, apiBind, radiusAuthPort, radiusAcctPort,
-                radsecPort, other, smsWebhookUrl, radsecTls, allowance, smsGatewayLimit, controller, coverage, portal, console, retentionDays);
+                radsecPort, other, smsWebhookUrl, radsecTls, allowance, smsGatewayLimit, controller, coverage, portal, console, retentionDays, tls);
     }
 
     /** The same configuration with the city's extent (the demo fits its maps to Ulanqab). */
     public SteppeConfig withCity(CityBounds city) {
         return new SteppeConfig(home, database, bindAddress, portalPort, apiPort, portalBind, apiBind, radiusAuthPort, radiusAcctPort,
                 radsecPort, sms, smsWebhookUrl, radsecTls, allowance, smsGatewayLimit, controller, coverage, portal,
-                new Console(console.zone(), city), retentionDays);
+                new Console(console.zone(), city), retentionDays, tls);
     }
 
     static SteppeConfig fromValues(Map<String, String> values) {
@@ -206,7 +220,7 @@ public record SteppeConfig(Path home, DatabaseConfig database, String bindAddres
                         number(values, "STEPPE_REMEMBER_DAYS", 7, 0, 365)),
                 number(values, "STEPPE_SMS_GATEWAY_LIMIT", io.steppe.portal.sms.SmsLimits.DEFAULT_GATEWAY_PER_MINUTE, 1, 1_000_000),
                 ControllerKeys.fromValues(values), CoverageKeys.fromValues(values), portal(values), console(values),
-                retentionDays(values));
+                retentionDays(values), tlsFiles(values));
     }
 
     private static int retentionDays(Map<String, String> values) {
@@ -268,7 +282,8 @@ public record SteppeConfig(Path home, DatabaseConfig database, String bindAddres
             throw new UserError("STEPPE_SMS_COUNTRIES must list ISO country codes such as CN,MN,RU: " + e.getMessage(), e);
         }
         return new Portal(url, Set.copyOf(countries), number(values, "STEPPE_SMS_HOURLY_BUDGET",
-                io.steppe.portal.sms.SmsLimits.DEFAULT_HOURLY_BUDGET, 1, 10_000_000), port(values, "STEPPE_PORTAL2_PORT", 50100));
+                io.steppe.portal.sms.SmsLimits.DEFAULT_HOURLY_BUDGET, 1, 10_000_000), port(values, "STEPPE_PORTAL2_PORT", 50100),
+                port(values, "STEPPE_PORTAL_TLS_PORT", 8443));
     }
 
     static int number(Map<String, String> values, String key, int defaultValue, int min, int max) {
@@ -305,6 +320,28 @@ public record SteppeConfig(Path home, DatabaseConfig database, String bindAddres
             }
         }
         return Optional.of(new RadSecFiles(files[0], files[1], files[2]));
+    }
+
+    /** Both files or neither; whether they hold a certificate and its key is checked when the listeners start. */
+    private static Optional<TlsFiles> tlsFiles(Map<String, String> values) {
+        Optional<String> certificate = nonBlank(values, "STEPPE_TLS_CERT");
+        Optional<String> key = nonBlank(values, "STEPPE_TLS_KEY");
+        if (certificate.isEmpty() && key.isEmpty()) {
+            return Optional.empty();
+        }
+        if (certificate.isEmpty() || key.isEmpty()) {
+            throw new UserError("HTTPS needs both STEPPE_TLS_CERT and STEPPE_TLS_KEY; missing "
+                    + (certificate.isEmpty() ? "STEPPE_TLS_CERT" : "STEPPE_TLS_KEY"));
+        }
+        return Optional.of(new TlsFiles(readable("STEPPE_TLS_CERT", certificate.get()), readable("STEPPE_TLS_KEY", key.get())));
+    }
+
+    private static Path readable(String key, String value) {
+        Path file = Path.of(value).toAbsolutePath().normalize();
+        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+            throw new UserError(key + " names " + file + ", which is not a readable file");
+        }
+        return file;
     }
 
     private static Optional<String> nonBlank(Map<String, String> values, String key) {

@@ -10,11 +10,22 @@ import java.util.Locale;
  * @param publicUrl      the portal's URL as clients reach it ({@code STEPPE_PORTAL_URL}), e.g. {@code http://portal.example.cn/}
  * @param dailyMinutes   each subscriber's free daily time ({@code STEPPE_DAILY_MINUTES}), which the terms state
  * @param dailyMegabytes each subscriber's free daily data ({@code STEPPE_DAILY_MB})
+ * @param secureForms    whether the login forms are served over HTTPS only, at {@code publicUrl} (then an https URL):
+ *                       a redirect that arrives over plain HTTP is checked and sent on there, and no login form is
+ *                       taken over plain HTTP
  */
-public record PortalSettings(URI publicUrl, int dailyMinutes, int dailyMegabytes) {
+public record PortalSettings(URI publicUrl, int dailyMinutes, int dailyMegabytes, boolean secureForms) {
 
     public PortalSettings {
         publicUrl = checkedUrl(publicUrl);
+        if (secureForms && !"https".equalsIgnoreCase(publicUrl.getScheme())) {
+            throw new IllegalArgumentException("login forms served over HTTPS need the portal's https URL, was '" + publicUrl + "'");
+        }
+    }
+
+    /** A portal whose forms are served where its pages are, over plain HTTP or HTTPS alike. */
+    public PortalSettings(URI publicUrl, int dailyMinutes, int dailyMegabytes) {
+        this(publicUrl, dailyMinutes, dailyMegabytes, false);
     }
 
     /**

@@ -96,7 +96,7 @@ final class LoginController {
             return HttpResponse.<String>status(HttpStatus.UNAUTHORIZED).body(pages.login(request, layout.texts(request).get("login.wrong")));
         }
         String token = sessions.open(account.get());
-        Cookie cookie = Cookie.of(ConsoleAuthFilter.COOKIE, token).httpOnly(true).sameSite(SameSite.Strict)
+        Cookie cookie = Cookie.of(ConsoleAuthFilter.COOKIE, token).httpOnly(true).secure(request.isSecure()).sameSite(SameSite.Strict)
                 .path("/").maxAge(sessions.lifetime());
         return HttpResponse.<String>seeOther(URI.create("/console/")).cookie(cookie);
     }

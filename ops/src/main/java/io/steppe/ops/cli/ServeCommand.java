@@ -34,10 +34,15 @@ public final class ServeCommand implements Callable<Integer> {
         String portal = reachable(server.config().portalBind());
         String api = reachable(server.config().apiBind());
         context.out().println("Steppe is running (data: " + server.database().description() + ")");
+        boolean tls = server.listeners().portalTlsPort() != io.steppe.web.Listeners.NONE;
+        String apiUrl = (tls ? "https://" : "http://") + api + ":" + server.listeners().apiPort();
         context.out().println("  captive portal  http://" + portal + ":" + server.listeners().portalPort() + "/");
-        context.out().println("  console         http://" + api + ":" + server.listeners().apiPort() + "/console/");
-        context.out().println("  health          http://" + api + ":" + server.listeners().apiPort() + "/health");
-        context.out().println("  metrics         http://" + api + ":" + server.listeners().apiPort() + "/metrics");
+        if (tls) {
+            context.out().println("  login forms     https://" + portal + ":" + server.listeners().portalTlsPort() + "/");
+        }
+        context.out().println("  console         " + apiUrl + "/console/");
+        context.out().println("  health          " + apiUrl + "/health");
+        context.out().println("  metrics         " + apiUrl + "/metrics");
         context.out().println("  RADIUS          udp " + host + ":" + server.radius().authPort() + " (auth), udp " + host + ":"
                 + server.radius().acctPort() + " (accounting)");
         context.out().println("Stop with Ctrl-C or SIGTERM.");

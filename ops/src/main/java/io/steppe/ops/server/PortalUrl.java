@@ -13,7 +13,8 @@ import java.util.Optional;
 /**
  * The portal's URL as clients reach it: {@code STEPPE_PORTAL_URL}, else built from the address the portal binds and
  * its port. Bound to every address, that is this host's first non-loopback IPv4 address (by interface index), a
- * guess an operator replaces with {@code STEPPE_PORTAL_URL}; never the Host a client wrote.
+ * guess an operator replaces with {@code STEPPE_PORTAL_URL}; never the Host a client wrote. With a certificate
+ * ({@code STEPPE_TLS_CERT}) it is the HTTPS URL of the login forms, which the certificate must name.
  */
 final class PortalUrl {
 
@@ -21,11 +22,30 @@ final class PortalUrl {
     }
 
     static URI of(SteppeConfig config, int boundPort) {
-        return config.portal().publicUrl().orElseGet(() -> {
-            String host = specific(config.portalBind()).orElseGet(PortalUrl::firstOwnAddress);
-            String authority = host.contains(":") ? "[" + host + "]" : host;
-            return URI.create("http://" + authority + (boundPort == 80 ? "" : ":" + boundPort) + "/");
-        });
+        return config.portal().publicUrl().orElseGet(() -> own(config, "http", boundPort, 80));
+    }
+
+    /**
+     * The portal's HTTPS URL, where its login forms are: {@code STEPPE_PORTAL_URL} if it is an https URL; its host
+     * with the HTTPS port if it is an http one; else built from the bound address like {@link #of}.
+     */
+    static URI secure(SteppeConfig config, int tlsPort) {
+        return config.portal().publicUrl().map(u -> "https".equalsIgnoreCase(u.getScheme()) ? u : withHttps(u, tlsPort))
+                .orElseGet(() -> own(config, "https", tlsPort, 443));
+    }
+
+    private static URI withHttps(URI url, int tlsPort) {
+        try {
+            return new URI("https", url.getRawUserInfo(), url.getHost(), tlsPort == 443 ? -1 : tlsPort, url.getPath(), null, null);
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalArgumentException("STEPPE_PORTAL_URL was checked to be a URL", e);
+        }
+    }
+
+    private static URI own(SteppeConfig config, String scheme, int port, int defaultPort) {
+        String host = specific(config.portalBind()).orElseGet(PortalUrl::firstOwnAddress);
+        String authority = host.contains(":") ? "[" + host + "]" : host;
+        return URI.create(scheme + "://" + authority + (port == defaultPort ? "" : ":" + port) + "/");
     }
 
     private static Optional<String> specific(String bind) {

@@ -7,6 +7,11 @@ import io.steppe.ops.metrics.PrometheusComplianceMetrics;
 import io.steppe.ops.metrics.PrometheusPortalMetrics;
 import io.steppe.ops.metrics.PrometheusRetentionMetrics;
 import io.steppe.db.retention.PartitionMaintenance;
+import io.steppe.ops.metrics.PrometheusTlsMetrics;
+import io.steppe.ops.tls.CertificateReloader;
+import io.steppe.ops.tls.ServerCertificate;
+import io.micronaut.http.ssl.CertificateProvider;
+import io.micronaut.inject.qualifiers.Qualifiers;
 import io.steppe.portal.ac.AccessControllers;
 import io.steppe.portal.ac.PortalServer;
 import io.steppe.radius.coa.PortalLogout;
@@ -88,6 +93,8 @@ public final class SteppeServer implements AutoCloseable {
     private static final int PORTAL_PROTOCOL_ATTEMPTS = 3;
     /** Logins and logouts waiting for ACs at once: far above a city's rate (a login takes milliseconds), a bound for a flood. */
     private static final int PORTAL_PROTOCOL_IN_FLIGHT = 4096;
+    /** How often the certificate files are looked at for a renewal. */
+    private static final Duration TLS_CHECK_EVERY = Duration.ofSeconds(5);
 
     private final SteppeConfig config;
     private final Database database;
@@ -99,11 +106,14 @@ public final class SteppeServer implements AutoCloseable {
     private final PortalServer portalProtocol;
     private final HashedWheelTimer portalTimer;
     private final RetentionJob retention;
+    /** Null without a certificate. */
+    private final CertificateReloader certificate;
 
     private SteppeServer(SteppeConfig config, Database database, RadiusService radius, ControllerService controller,
                          ApplicationContext context, Listeners listeners, Cluster cluster, PortalServer portalProtocol,
-                         HashedWheelTimer portalTimer, RetentionJob retention) {
+                         HashedWheelTimer portalTimer, RetentionJob retention, CertificateReloader certificate) {
         this.retention = retention;
+        this.certificate = certificate;
         this.portalProtocol = portalProtocol;
         this.portalTimer = portalTimer;
         this.config = config;
@@ -118,10 +128,7 @@ public final class SteppeServer implements AutoCloseable {
     public static SteppeServer start(SteppeConfig config, Clock clock) {
         int portalPort = PortCheck.claim(config.portalBind(), config.portalPort(), "STEPPE_PORTAL_PORT, the captive portal");
         int apiPort = PortCheck.claim(config.apiBind(), config.apiPort(), "STEPPE_API_PORT, console and APIs");
-        if (portalPort == apiPort) {
-            throw new UserError("STEPPE_PORTAL_PORT and STEPPE_API_PORT are both " + portalPort + "; they must differ");
-        }
-        Listeners listeners = new Listeners(portalPort, apiPort);
+        Listeners listeners = listeners(config, portalPort, apiPort);
 
         SecretKeys keys = SecretKeysFile.load(config.home());
         Database database = Database.open(config.database());
@@ -132,6 +139,7 @@ public final class SteppeServer implements AutoCloseable {
         Cluster cluster = null;
         PortalServer portalProtocol = null;
         RetentionJob retention = null;
+        CertificateReloader certificate = null;
         HashedWheelTimer portalTimer = new HashedWheelTimer(new DefaultThreadFactory("steppe-portal2-timer", true), 50, TimeUnit.MILLISECONDS);
         try {
             try {
@@ -145,6 +153,11 @@ public final class SteppeServer implements AutoCloseable {
             retention = RetentionJob.start(new PartitionMaintenance(database.dsl(), clock, Duration.ofDays(config.retentionDays()),
                     new PrometheusRetentionMetrics(metrics.registry())), clock, cluster.singletons()::held);
             PrometheusComplianceMetrics.register(metrics.registry(), database.dsl());
+            if (config.tls().isPresent()) {
+                SteppeConfig.TlsFiles files = config.tls().get();
+                certificate = namingTheFile(() -> CertificateReloader.start(files, TLS_CHECK_EVERY));
+                PrometheusTlsMetrics.register(metrics.registry(), certificate.current()::expiry);
+            }
             AccessControllers controllers = new AccessControllers(database.dsl(), keys);
             portalProtocol = startPortalProtocol(config, controllers, portalTimer);
             PrometheusPortalMetrics.register(metrics.registry(), portalProtocol.counters());
@@ -170,8 +183,10 @@ public final class SteppeServer implements AutoCloseable {
             beans.add(new RadiusClientSessions(database.dsl(), radius));
             beans.add(new RadiusVoucherLogin(radius));
             beans.add(new Coverage(database, config.coverage(), H3Grid.load(), clock, config.home().resolve("reports")));
-            beans.add(new PortalSettings(PortalUrl.of(config, portalPort), config.allowance().dailyMinutes(),
-                    config.allowance().dailyMegabytes()));
+            beans.add(certificate == null
+                    ? new PortalSettings(PortalUrl.of(config, portalPort), config.allowance().dailyMinutes(), config.allowance().dailyMegabytes())
+                    : new PortalSettings(PortalUrl.secure(config, listeners.portalTlsPort()), config.allowance().dailyMinutes(),
+                            config.allowance().dailyMegabytes(), true));
             beans.add(new ConsoleSettings(config.console().zone(), clock, config.console().city()));
             beans.add(new MobileNumbers(config.portal().smsCountries()));
             beans.add(new AccessLog(database.dsl(), PhoneKey.vault(config.home(), random), keys, config.console().zone()));
@@ -196,6 +211,9 @@ public final class SteppeServer implements AutoCloseable {
                     .properties(micronautProperties(config, listeners))
                     .singletons(beans.toArray())
                     .start();
+            if (certificate != null) {
+                context.registerSingleton(CertificateProvider.class, certificate, Qualifiers.byName(CertificateReloader.NAME));
+            }
             try {
                 context.getBean(EmbeddedServer.class).start();
             } catch (RuntimeException e) {
@@ -205,13 +223,20 @@ public final class SteppeServer implements AutoCloseable {
             }
             LOG.info("portal: listening on http://{}:{}/, known to clients as {}", config.portalBind(), portalPort,
                     context.getBean(PortalSettings.class).publicUrl());
-            LOG.info("api: listening on http://{}:{}/ (console /console/, /health, /metrics)", config.apiBind(), apiPort);
+            if (certificate != null) {
+                LOG.info("portal: login forms on https://{}:{}/ with {}", config.portalBind(), listeners.portalTlsPort(), certificate.current());
+            }
+            LOG.info("api: listening on {}://{}:{}/ (console /console/, /health, /metrics)", certificate == null ? "http" : "https",
+                    config.apiBind(), apiPort);
             LOG.info("portal protocol: listening on udp://{}:{} for access controllers", config.bindAddress(), portalProtocol.port());
             return new SteppeServer(config, database, radius, controller, context, listeners, cluster, portalProtocol, portalTimer,
-                    retention);
+                    retention, certificate);
         } catch (RuntimeException e) {
             if (retention != null) {
                 retention.close();
+            }
+            if (certificate != null) {
+                certificate.close();
             }
             if (portalProtocol != null) {
                 portalProtocol.close();
@@ -228,6 +253,34 @@ public final class SteppeServer implements AutoCloseable {
             }
             database.close();
             throw e;
+        }
+    }
+
+    /**
+     * The listeners' ports; with a certificate, the HTTPS port of the portal too, and the files checked before anything
+     * starts, so that a wrong one stops start-up with a line that names it.
+     */
+    private static Listeners listeners(SteppeConfig config, int portalPort, int apiPort) {
+        if (portalPort == apiPort) {
+            throw new UserError("STEPPE_PORTAL_PORT and STEPPE_API_PORT are both " + portalPort + "; they must differ");
+        }
+        if (config.tls().isEmpty()) {
+            return new Listeners(portalPort, apiPort);
+        }
+        namingTheFile(() -> ServerCertificate.load(config.tls().get()));
+        int tlsPort = PortCheck.claim(config.portalBind(), config.portal().tlsPort(), "STEPPE_PORTAL_TLS_PORT, the portal's login forms over HTTPS");
+        if (tlsPort == portalPort || tlsPort == apiPort) {
+            throw new UserError("STEPPE_PORTAL_TLS_PORT is " + tlsPort + ", as STEPPE_PORTAL_PORT or STEPPE_API_PORT is; they must differ");
+        }
+        return new Listeners(portalPort, apiPort, tlsPort);
+    }
+
+    /** What {@code load} returns; its one-line refusal, which names the key and file, as the user's error. */
+    private static <T> T namingTheFile(java.util.function.Supplier<T> load) {
+        try {
+            return load.get();
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage(), e);
         }
     }
 
@@ -287,6 +340,19 @@ public final class SteppeServer implements AutoCloseable {
         p.put("micronaut.server.netty.listeners.portal.port", listeners.portalPort());
         p.put("micronaut.server.netty.listeners.api.host", config.apiBind());
         p.put("micronaut.server.netty.listeners.api.port", listeners.apiPort());
+        if (listeners.portalTlsPort() != Listeners.NONE) {
+            // the API listener speaks TLS only; the portal keeps plain HTTP for gateways' redirects and gains an HTTPS twin.
+            // Micronaut reads protocols and the like from the server's SSL configuration, which exists only when enabled;
+            // with the listeners named here, enabling it opens no listener of its own.
+            p.put("micronaut.server.ssl.enabled", true);
+            p.put("micronaut.server.ssl.key-name", CertificateReloader.NAME);
+            p.put("micronaut.server.netty.listeners.api.ssl", true);
+            p.put("micronaut.server.netty.listeners.api.key-name", CertificateReloader.NAME);
+            p.put("micronaut.server.netty.listeners.portal-tls.host", config.portalBind());
+            p.put("micronaut.server.netty.listeners.portal-tls.port", listeners.portalTlsPort());
+            p.put("micronaut.server.netty.listeners.portal-tls.ssl", true);
+            p.put("micronaut.server.netty.listeners.portal-tls.key-name", CertificateReloader.NAME);
+        }
         // a streamed body (the coverage upload, read as it arrives) may be as large as a long drive-test log; a body
         // bound whole (JSON, forms, everything else) still stops at the buffer size, as before
         p.put("micronaut.server.max-request-size", MAX_UPLOAD);
@@ -341,6 +407,9 @@ public final class SteppeServer implements AutoCloseable {
         try {
             context.close();
             retention.close();
+            if (certificate != null) {
+                certificate.close();
+            }
             portalProtocol.close();
             portalTimer.stop();
             controller.close();

@@ -64,8 +64,8 @@ class BrowserLoginTest {
         return TestGateways.simulator(server, "sim-gw", RADIUS_SECRET, Optional.of(UAM_SECRET), clientMac, false);
     }
 
-    /** Headless Chromium as root, offline, phone-sized, asking for {@code languages}. */
-    static WebDriver browser(Path profile, String languages) {
+    /** Headless Chromium as root, offline, phone-sized, asking for {@code languages}; {@code more} are further switches. */
+    static WebDriver browser(Path profile, String languages, String... more) {
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
         ChromeOptions options = new ChromeOptions();
@@ -73,6 +73,7 @@ class BrowserLoginTest {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--window-size=360,740", "--user-data-dir=" + profile, "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1");
+        options.addArguments(more);
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", languages));
         return new ChromeDriver(service, options);
     }

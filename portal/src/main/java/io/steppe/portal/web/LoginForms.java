@@ -63,6 +63,7 @@ final class LoginForms {
     private final PortalServer portalProtocol;
 
     private final OnlineStatus online;
+    private final SecureHop hop;
 
     LoginForms(Database database, SecretKeys keys, Clock clock, PortalSettings settings, @Nullable SmsLogin sms,
                @Nullable PortalServer portalProtocol, OnlineStatus online) {
@@ -76,6 +77,11 @@ final class LoginForms {
         this.settings = settings;
         this.smsOffered = sms != null;
         this.csrf = new Csrf(keys.portalKey("form"));
+        this.hop = new SecureHop(settings, keys.portalKey("secure-hop"));
+    }
+
+    SecureHop hop() {
+        return hop;
     }
 
     GatewayDirectory gateways() {
@@ -170,8 +176,13 @@ final class LoginForms {
     /** The login page for a checked redirect; {@code query} is what the language links carry. */
     MutableHttpResponse<String> loginPage(HttpStatus status, PortalPages pages, Arrival arrival, String query, Optional<String> error,
                                           LoginPage.Typed typed) {
-        return html(status, pages.login(arrival, query, csrfFor(arrival), error, settings, smsOffered, typed),
-                arrival.gatewayOrigin());
+        return html(status, pages.login(arrival, query, csrfFor(arrival), error, settings, smsOffered, typed), formTargets(arrival));
+    }
+
+    /** Where a login form's submission may lead: the gateway, and back to the portal from there (see {@link SecureHop#returns}). */
+    String formTargets(Arrival arrival) {
+        String gateway = arrival.gatewayOrigin();
+        return gateway.isEmpty() ? gateway : gateway + hop.returns().map(r -> " " + r).orElse("");
     }
 
     /** The page that says why a redirect is not acted on. */
@@ -295,7 +306,8 @@ final class LoginForms {
      * checked, never shown or linked, since its Host is the client's to choose.
      */
     static String requestedUrl(HttpRequest<?> request) {
-        return "http://" + request.getHeaders().findFirst(HttpHeaders.HOST).orElse("localhost") + request.getPath();
+        return (request.isSecure() ? "https://" : "http://") + request.getHeaders().findFirst(HttpHeaders.HOST).orElse("localhost")
+                + request.getPath();
     }
 
     static String host(HttpRequest<?> request) {

@@ -4,7 +4,6 @@ import static io.steppe.portal.web.LoginForms.gatewayOrigin;
 import static io.steppe.portal.web.LoginForms.host;
 import static io.steppe.portal.web.PortalResponses.html;
 import static io.steppe.portal.web.LoginForms.messages;
-import static io.steppe.portal.web.LoginForms.requestedUrl;
 import static io.steppe.portal.web.LoginForms.query;
 import static io.steppe.portal.web.LoginForms.remote;
 import static io.steppe.portal.web.LoginForms.withoutLang;
@@ -78,10 +77,12 @@ final class PortalController {
         if (gateway.isEmpty()) {
             return LoginForms.unknownGateway(m, pages);
         }
-        Optional<RedirectCheck.Refusal> untrusted = RedirectCheck.arrival(gateway.get(), redirect,
-                requestedUrl(request) + "?" + withoutLang(rawQuery));
+        Optional<RedirectCheck.Refusal> untrusted = forms.hop().check(gateway.get(), redirect, request, withoutLang(rawQuery));
         if (untrusted.isPresent()) {
             return LoginForms.refused(m, pages, untrusted.get());
+        }
+        if (forms.hop().needed(request)) {
+            return forms.hop().onward(withoutLang(rawQuery), language(query, m), true);
         }
         Optional<String> userUrl = UserUrl.safe(redirect.userUrl(), host(request));
         Optional<String[]> onward = userUrl.map(u -> new String[] {m.get("success.continue") + " " + u, u});
@@ -137,12 +138,20 @@ final class PortalController {
         if (arrival.isEmpty()) {
             return LoginForms.unknownGateway(m, pages);
         }
+        if (forms.hop().needed(request)) {
+            return forms.hop().onward(withoutLang(rawQuery), language(query, m), false);
+        }
         DeviceCookie.Known device = new DeviceCookie.Known(arrival.get().gatewayName(), arrival.get().clientMac(), Optional.empty());
         return online.page(pages, ClientSessions.Device.on(device.gateway(), device.mac(), remote(request)), Optional.empty(),
                         Optional.empty(), remote(request))
                 .orElseGet(() -> forms.loginPage(HttpStatus.OK, pages, arrival.get(), withoutLang(rawQuery), Optional.empty(),
                         LoginPage.Typed.NONE))
                 .cookie(online.cookie(device));
+    }
+
+    /** The language the user chose by link, if any, to keep across the step to HTTPS. */
+    private static Optional<String> language(Map<String, String> query, Messages m) {
+        return query.containsKey("lang") ? Optional.of(m.language()) : Optional.empty();
     }
 
     @Post(uri = "/login/voucher", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML + ";charset=utf-8")

@@ -126,6 +126,6 @@ final class SmsLoginController {
                                           HttpRequest<?> request) {
         Duration wait = wait(p, phone, request);
         String resend = wait.isZero() || wait.isNegative() ? p.m().get("sms.resend_now") : p.m().get("sms.resend_wait", Waits.text(p.m(), wait));
-        return html(status, p.pages().code(p.arrival(), forms.csrfFor(p.arrival()), phone, error, resend), p.arrival().gatewayOrigin());
+        return html(status, p.pages().code(p.arrival(), forms.csrfFor(p.arrival()), phone, error, resend), forms.formTargets(p.arrival()));
     }
 }
