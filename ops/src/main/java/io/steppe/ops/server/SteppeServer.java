@@ -29,7 +29,10 @@ import io.steppe.web.account.PasswordHasher;
 import io.steppe.ops.metrics.SteppeMetrics;
 import io.steppe.ops.web.Ticker;
 import io.steppe.web.Listeners;
+import io.steppe.ops.metrics.PrometheusClusterMetrics;
 import io.steppe.ops.metrics.PrometheusControllerMetrics;
+import io.steppe.ops.metrics.PrometheusCoverageMetrics;
+import io.steppe.ops.metrics.PrometheusLoginMetrics;
 import io.steppe.ops.metrics.PrometheusRadiusMetrics;
 import io.steppe.radius.RadiusService;
 import io.steppe.radius.auth.AccessPolicyConfig;
@@ -133,7 +136,9 @@ public final class SteppeServer implements AutoCloseable {
             }
             cluster = Cluster.join(database, clock, apiAddress(config, apiPort));
             SteppeMetrics metrics = new SteppeMetrics();
-            metrics.registerPool(database::pool);
+            metrics.registerPool(database::pool, config.database().poolSize());
+            PrometheusClusterMetrics.register(metrics.registry(), cluster.registry(), cluster.singletons()::held);
+            PrometheusLoginMetrics logins = new PrometheusLoginMetrics(metrics.registry());
             AccessControllers controllers = new AccessControllers(database.dsl(), keys);
             portalProtocol = startPortalProtocol(config, controllers, portalTimer);
             PrometheusPortalMetrics.register(metrics.registry(), portalProtocol.counters());
@@ -158,7 +163,9 @@ public final class SteppeServer implements AutoCloseable {
             beans.add(portalProtocol);
             beans.add(new RadiusClientSessions(database.dsl(), radius));
             beans.add(new RadiusVoucherLogin(radius));
-            beans.add(new Coverage(database, config.coverage(), H3Grid.load(), clock, config.home().resolve("reports")));
+            beans.add(logins);
+            beans.add(new Coverage(database, config.coverage(), H3Grid.load(), clock, config.home().resolve("reports"),
+                    new PrometheusCoverageMetrics(metrics.registry())));
             beans.add(new PortalSettings(PortalUrl.of(config, portalPort), config.allowance().dailyMinutes(),
                     config.allowance().dailyMegabytes()));
             beans.add(new ConsoleSettings(config.console().zone(), clock, config.console().city()));
@@ -171,10 +178,12 @@ public final class SteppeServer implements AutoCloseable {
             };
             if (sender.isPresent()) {
                 beans.add(sender.get());
-                beans.add(new SmsLogin(database.dsl(), clock, random, new PhoneVault(PhoneKey.load(config.home(), random), random),
+                SmsLogin sms = new SmsLogin(database.dsl(), clock, random, new PhoneVault(PhoneKey.load(config.home(), random), random),
                         new CredentialIssuer(database.dsl(), keys, clock, random), sender.get(),
                         new SmsLimits(config.smsGatewayLimit(), config.portal().smsHourlyBudget()),
-                        new SmsBudgetAlert(database.dsl(), metrics.registry())));
+                        new SmsBudgetAlert(database.dsl(), metrics.registry()));
+                logins.budget(sms);
+                beans.add(sms);
             } else {
                 LOG.info("sms: no sender configured (STEPPE_SMS), so the portal offers voucher logins only");
             }
