@@ -1,7 +1,5 @@
 package io.steppe.ops.metrics;
 
-import static io.steppe.ops.metrics.PrometheusLoginMetrics.lower;
-
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
@@ -24,7 +22,7 @@ public final class PrometheusCoverageMetrics implements CoverageMetrics {
                 .help("Imports of drive-test samples, by outcome (done; refused: the upload's fault; failed: the database's)")
                 .labelNames("outcome").register(registry);
         for (Outcome o : Outcome.values()) {
-            imports.labelValues(lower(o));
+            imports.labelValues(Labels.of(o));
         }
         samples = Counter.builder().name("steppe_coverage_samples_total")
                 .help("Rows of imported samples, by result (added; duplicate: imported before under the same source; rejected)")
@@ -36,13 +34,13 @@ public final class PrometheusCoverageMetrics implements CoverageMetrics {
                 .help("Time to recompute cells and gap regions, after an import (update) or all of them (rebuild)").labelNames("kind")
                 .classicUpperBounds(0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300).register(registry);
         for (Aggregation a : Aggregation.values()) {
-            aggregation.labelValues(lower(a));
+            aggregation.labelValues(Labels.of(a));
         }
     }
 
     @Override
     public void imported(Outcome outcome, Optional<ImportResult> result) {
-        imports.labelValues(lower(outcome)).inc();
+        imports.labelValues(Labels.of(outcome)).inc();
         result.ifPresent(r -> {
             samples.labelValues("added").inc(r.added());
             samples.labelValues("duplicate").inc(r.duplicates());
@@ -52,6 +50,6 @@ public final class PrometheusCoverageMetrics implements CoverageMetrics {
 
     @Override
     public void aggregated(Aggregation kind, double seconds) {
-        aggregation.labelValues(lower(kind)).observe(seconds);
+        aggregation.labelValues(Labels.of(kind)).observe(seconds);
     }
 }

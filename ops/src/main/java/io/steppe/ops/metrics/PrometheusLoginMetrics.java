@@ -6,7 +6,6 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.steppe.portal.PortalMetrics;
 import io.steppe.portal.login.VoucherLogin;
 import io.steppe.portal.sms.SmsLogin;
-import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,16 +31,16 @@ public final class PrometheusLoginMetrics implements PortalMetrics {
         logins = Counter.builder().name("steppe_portal_logins_total")
                 .help("Portal login forms decided, by method (voucher, sms) and outcome (accepted: sent on to the gateway; else why refused)")
                 .labelNames("method", "outcome").register(registry);
-        String voucher = lower(Method.VOUCHER);
-        String sms = lower(Method.SMS);
+        String voucher = Labels.of(Method.VOUCHER);
+        String sms = Labels.of(Method.SMS);
         logins.labelValues(voucher, ACCEPTED);
         logins.labelValues(voucher, THROTTLED);
         for (VoucherLogin.Problem p : VoucherLogin.Problem.values()) {
-            logins.labelValues(voucher, lower(p));
+            logins.labelValues(voucher, Labels.of(p));
         }
         logins.labelValues(sms, ACCEPTED);
         for (SmsLogin.Checked.Reason r : SmsLogin.Checked.Reason.values()) {
-            logins.labelValues(sms, lower(r));
+            logins.labelValues(sms, Labels.of(r));
         }
         sent = Counter.builder().name("steppe_sms_sent_total").help("SMS codes handed to the provider").register(registry);
         failed = Counter.builder().name("steppe_sms_failed_total")
@@ -51,7 +50,7 @@ public final class PrometheusLoginMetrics implements PortalMetrics {
                 .register(registry);
         for (SmsLogin.Sending s : SmsLogin.Sending.values()) {
             if (s != SmsLogin.Sending.SENT && s != SmsLogin.Sending.NOT_SENT) {
-                refused.labelValues(lower(s));
+                refused.labelValues(Labels.of(s));
             }
         }
     }
@@ -73,22 +72,22 @@ public final class PrometheusLoginMetrics implements PortalMetrics {
 
     @Override
     public void loginAccepted(Method method) {
-        logins.labelValues(lower(method), ACCEPTED).inc();
+        logins.labelValues(Labels.of(method), ACCEPTED).inc();
     }
 
     @Override
     public void voucherRefused(VoucherLogin.Problem problem) {
-        logins.labelValues(lower(Method.VOUCHER), lower(problem)).inc();
+        logins.labelValues(Labels.of(Method.VOUCHER), Labels.of(problem)).inc();
     }
 
     @Override
     public void voucherThrottled() {
-        logins.labelValues(lower(Method.VOUCHER), THROTTLED).inc();
+        logins.labelValues(Labels.of(Method.VOUCHER), THROTTLED).inc();
     }
 
     @Override
     public void codeRefused(SmsLogin.Checked.Reason reason) {
-        logins.labelValues(lower(Method.SMS), lower(reason)).inc();
+        logins.labelValues(Labels.of(Method.SMS), Labels.of(reason)).inc();
     }
 
     @Override
@@ -96,11 +95,7 @@ public final class PrometheusLoginMetrics implements PortalMetrics {
         switch (sending) {
             case SENT -> sent.inc();
             case NOT_SENT -> failed.inc();
-            default -> refused.labelValues(lower(sending)).inc();
+            default -> refused.labelValues(Labels.of(sending)).inc();
         }
-    }
-
-    static String lower(Enum<?> value) {
-        return value.name().toLowerCase(Locale.ROOT);
     }
 }

@@ -9,7 +9,6 @@ import io.steppe.radius.coa.CoaResult;
 import io.steppe.radius.coa.SessionTerminator;
 import io.steppe.radius.packet.AccountingWarning;
 import io.steppe.radius.packet.DropReason;
-import java.util.Locale;
 import java.util.function.IntSupplier;
 
 /**
@@ -56,7 +55,7 @@ public final class PrometheusRadiusMetrics implements RadiusMetrics {
                 .labelNames("reason", "result").register(registry);
         for (SessionTerminator.Reason reason : SessionTerminator.Reason.values()) {
             for (CoaResult.Outcome outcome : CoaResult.Outcome.values()) {
-                disconnects.labelValues(lower(reason), lower(outcome));
+                disconnects.labelValues(Labels.of(reason), Labels.of(outcome));
             }
         }
     }
@@ -108,7 +107,7 @@ public final class PrometheusRadiusMetrics implements RadiusMetrics {
 
     @Override
     public void disconnected(SessionTerminator.Reason reason, CoaResult.Outcome outcome) {
-        disconnects.labelValues(lower(reason), lower(outcome)).inc();
+        disconnects.labelValues(Labels.of(reason), Labels.of(outcome)).inc();
     }
 
     @Override
@@ -122,10 +121,6 @@ public final class PrometheusRadiusMetrics implements RadiusMetrics {
     }
 
     private static String label(Kind kind) {
-        return lower(kind);
-    }
-
-    private static String lower(Enum<?> value) {
-        return value.name().toLowerCase(Locale.ROOT);
+        return Labels.of(kind);
     }
 }
