@@ -15,9 +15,12 @@ import io.steppe.coverage.place.PlaceImporter;
 import io.steppe.coverage.sample.H3Grid;
 import io.steppe.db.Database;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.jooq.exception.DataAccessException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,9 +42,15 @@ public final class Coverage {
     private final GapMap map;
     private final CellCsv cellCsv;
     private final Database database;
+    private final CoverageMetrics metrics;
 
     public Coverage(Database database, CoverageConfig config, H3Grid grid, Clock clock, Path reportDir) {
+        this(database, config, grid, clock, reportDir, CoverageMetrics.NONE);
+    }
+
+    public Coverage(Database database, CoverageConfig config, H3Grid grid, Clock clock, Path reportDir, CoverageMetrics metrics) {
         this.database = database;
+        this.metrics = metrics;
         this.importer = new SampleImporter(database, config, grid, clock, reportDir);
         this.aggregator = new CellAggregator(database.dsl(), config, grid);
         this.gaps = new GapRegions(database.dsl(), config, grid, clock);
@@ -54,43 +63,59 @@ public final class Coverage {
     }
 
     public ImportResult importFile(Path file, String source, String actor) {
-        return refreshed(importer.importFile(file, source, actor));
+        return refreshed(() -> importer.importFile(file, source, actor));
     }
 
     public ImportResult importStream(InputStream in, String source, String actor) {
-        return refreshed(importer.importStream(in, source, source, actor));
+        return refreshed(() -> importer.importStream(in, source, source, actor));
     }
 
     /** Samples as JSON lines, one object a line with the contract CSV's fields. */
     public ImportResult importJsonLines(InputStream in, String source, String actor) {
-        return refreshed(importer.importJsonLines(in, source, source, actor));
+        return refreshed(() -> importer.importJsonLines(in, source, source, actor));
     }
 
-    private ImportResult refreshed(ImportResult result) {
+    private ImportResult refreshed(Supplier<ImportResult> importing) {
+        ImportResult result;
+        try {
+            result = importing.get();
+        } catch (IllegalArgumentException | UncheckedIOException e) {
+            metrics.imported(CoverageMetrics.Outcome.REFUSED, Optional.empty());
+            throw e;
+        } catch (RuntimeException e) {
+            metrics.imported(CoverageMetrics.Outcome.FAILED, Optional.empty());
+            throw e;
+        }
         try {
             refresh(result.touched());
         } catch (DataAccessException e) {
+            metrics.imported(CoverageMetrics.Outcome.FAILED, Optional.of(result));
             LOG.warn("Import {} stored, its cells not updated: {}", result.importId(), e.getMessage());
             throw new ImportFailedException("the samples of '" + result.source() + "' were stored (" + result.summary()
                     + "), but the cells could not be updated: run 'steppe coverage rebuild'");
         }
+        metrics.imported(CoverageMetrics.Outcome.DONE, Optional.of(result));
         return result;
     }
 
     /** Recomputes the touched cells and the gap regions of the operators they belong to. */
     public void refresh(TouchedCells touched) {
+        long start = System.nanoTime();
         aggregator.update(touched);
         for (String operator : touched.byOperator().keySet()) {
             gaps.recompute(operator);
         }
+        metrics.aggregated(CoverageMetrics.Aggregation.UPDATE, (System.nanoTime() - start) / 1e9);
     }
 
     /** Recomputes every cell and every operator's gap regions; returns the number of cells. */
     public int rebuild() {
+        long start = System.nanoTime();
         int cells = aggregator.rebuild();
         for (String operator : operators()) {
             gaps.recompute(operator);
         }
+        metrics.aggregated(CoverageMetrics.Aggregation.REBUILD, (System.nanoTime() - start) / 1e9);
         return cells;
     }
 

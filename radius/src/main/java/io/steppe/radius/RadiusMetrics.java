@@ -1,5 +1,7 @@
 package io.steppe.radius;
 
+import io.steppe.radius.coa.CoaResult;
+import io.steppe.radius.coa.SessionTerminator;
 import io.steppe.radius.packet.AccountingWarning;
 import io.steppe.radius.packet.DropReason;
 
@@ -49,6 +51,10 @@ public interface RadiusMetrics {
 
     /** Accounting records committed together in one transaction. */
     default void accountingBatch(int size) {
+    }
+
+    /** A gateway answered (or did not answer) a request to end a session, sent for {@code reason}. */
+    default void disconnected(SessionTerminator.Reason reason, CoaResult.Outcome outcome) {
     }
 
     /** Requests being worked on or waiting for the database; read when scraped. */

@@ -144,7 +144,7 @@ public final class RadiusService implements AutoCloseable {
         housekeeping.scheduleWithFixedDelay(hotspot::sweep, 60, 60, TimeUnit.SECONDS);
         HashedWheelTimer timer = new HashedWheelTimer(new DefaultThreadFactory("steppe-radius-timer", true), 50, TimeUnit.MILLISECONDS);
         CoaClient coa = new CoaClient(timer, COA_WAIT, COA_ATTEMPTS);
-        SessionTerminator terminator = new SessionTerminator(dsl, gateways, coa, clock, portalLogout);
+        SessionTerminator terminator = new SessionTerminator(dsl, gateways, coa, clock, portalLogout, metrics);
         QuotaEnforcer quotas = new QuotaEnforcer(hotspot, terminator);
         housekeeping.scheduleWithFixedDelay(() -> {
             if (singleton.getAsBoolean()) {

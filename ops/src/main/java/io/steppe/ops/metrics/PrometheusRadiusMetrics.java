@@ -5,14 +5,16 @@ import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.steppe.radius.RadiusMetrics;
+import io.steppe.radius.coa.CoaResult;
+import io.steppe.radius.coa.SessionTerminator;
 import io.steppe.radius.packet.AccountingWarning;
 import io.steppe.radius.packet.DropReason;
-import java.util.Locale;
 import java.util.function.IntSupplier;
 
 /**
  * The RADIUS server's figures in Prometheus. Labels are bounded: the gateway's name (as many as there are
- * registered gateways, plus {@code unknown}), the request kind, the drop reason and the accounting warning.
+ * registered gateways, plus {@code unknown}), the request kind, the drop reason, the accounting warning and, for ended
+ * sessions, why and what the gateway answered (3 × 3 series, all shown from the start).
  */
 public final class PrometheusRadiusMetrics implements RadiusMetrics {
 
@@ -24,6 +26,7 @@ public final class PrometheusRadiusMetrics implements RadiusMetrics {
     private final Counter decisions;
     private final Histogram latency;
     private final Histogram batch;
+    private final Counter disconnects;
 
     public PrometheusRadiusMetrics(PrometheusRegistry registry) {
         this.registry = registry;
@@ -46,6 +49,15 @@ public final class PrometheusRadiusMetrics implements RadiusMetrics {
         batch = Histogram.builder().name("steppe_radius_accounting_batch_size")
                 .help("Accounting records committed in one transaction")
                 .classicUpperBounds(1, 2, 5, 10, 25, 50, 100, 250, 500, 1000).register(registry);
+        disconnects = Counter.builder().name("steppe_radius_disconnects_total")
+                .help("Requests to gateways to end a session (Disconnect-Request, or REQ_LOGOUT to an access controller), by why and what the"
+                        + " gateway answered (ack, nak, timeout)")
+                .labelNames("reason", "result").register(registry);
+        for (SessionTerminator.Reason reason : SessionTerminator.Reason.values()) {
+            for (CoaResult.Outcome outcome : CoaResult.Outcome.values()) {
+                disconnects.labelValues(Labels.of(reason), Labels.of(outcome));
+            }
+        }
     }
 
     @Override
@@ -94,6 +106,11 @@ public final class PrometheusRadiusMetrics implements RadiusMetrics {
     }
 
     @Override
+    public void disconnected(SessionTerminator.Reason reason, CoaResult.Outcome outcome) {
+        disconnects.labelValues(Labels.of(reason), Labels.of(outcome)).inc();
+    }
+
+    @Override
     public void inFlight(IntSupplier inFlight, IntSupplier queued) {
         GaugeWithCallback.builder().name("steppe_radius_in_flight")
                 .help("Authentication requests being worked on or waiting for a worker")
@@ -104,6 +121,6 @@ public final class PrometheusRadiusMetrics implements RadiusMetrics {
     }
 
     private static String label(Kind kind) {
-        return kind.name().toLowerCase(Locale.ROOT);
+        return Labels.of(kind);
     }
 }

@@ -45,8 +45,13 @@ public final class SteppeMetrics {
                 .register(registry);
     }
 
-    /** Exposes the database pool's connections by state and the requests waiting for one. */
-    public void registerPool(Supplier<HikariPoolMXBean> pool) {
+    /** Exposes the database pool's connections by state, its size limit and the requests waiting for a connection. */
+    public void registerPool(Supplier<HikariPoolMXBean> pool, int maxConnections) {
+        GaugeWithCallback.builder()
+                .name("steppe_db_pool_max_connections")
+                .help("The most connections the database pool opens")
+                .callback(cb -> cb.call(maxConnections))
+                .register(registry);
         GaugeWithCallback.builder()
                 .name("steppe_db_pool_connections")
                 .help("Database pool connections by state")

@@ -39,7 +39,10 @@ import io.steppe.web.account.PasswordHasher;
 import io.steppe.ops.metrics.SteppeMetrics;
 import io.steppe.ops.web.Ticker;
 import io.steppe.web.Listeners;
+import io.steppe.ops.metrics.PrometheusClusterMetrics;
 import io.steppe.ops.metrics.PrometheusControllerMetrics;
+import io.steppe.ops.metrics.PrometheusCoverageMetrics;
+import io.steppe.ops.metrics.PrometheusLoginMetrics;
 import io.steppe.ops.metrics.PrometheusRadiusMetrics;
 import io.steppe.radius.RadiusService;
 import io.steppe.radius.auth.AccessPolicyConfig;
@@ -149,7 +152,9 @@ public final class SteppeServer implements AutoCloseable {
             }
             cluster = Cluster.join(database, clock, apiAddress(config, apiPort));
             SteppeMetrics metrics = new SteppeMetrics();
-            metrics.registerPool(database::pool);
+            metrics.registerPool(database::pool, config.database().poolSize());
+            PrometheusClusterMetrics.register(metrics.registry(), cluster.registry(), cluster.singletons()::held);
+            PrometheusLoginMetrics logins = new PrometheusLoginMetrics(metrics.registry());
             retention = RetentionJob.start(new PartitionMaintenance(database.dsl(), clock, Duration.ofDays(config.retentionDays()),
                     new PrometheusRetentionMetrics(metrics.registry())), clock, cluster.singletons()::held);
             PrometheusComplianceMetrics.register(metrics.registry(), database.dsl());
@@ -182,7 +187,9 @@ public final class SteppeServer implements AutoCloseable {
             beans.add(portalProtocol);
             beans.add(new RadiusClientSessions(database.dsl(), radius));
             beans.add(new RadiusVoucherLogin(radius));
-            beans.add(new Coverage(database, config.coverage(), H3Grid.load(), clock, config.home().resolve("reports")));
+            beans.add(logins);
+            beans.add(new Coverage(database, config.coverage(), H3Grid.load(), clock, config.home().resolve("reports"),
+                    new PrometheusCoverageMetrics(metrics.registry())));
             beans.add(certificate == null
                     ? new PortalSettings(PortalUrl.of(config, portalPort), config.allowance().dailyMinutes(), config.allowance().dailyMegabytes())
                     : new PortalSettings(PortalUrl.secure(config, listeners.portalTlsPort()), config.allowance().dailyMinutes(),
@@ -198,10 +205,12 @@ public final class SteppeServer implements AutoCloseable {
             };
             if (sender.isPresent()) {
                 beans.add(sender.get());
-                beans.add(new SmsLogin(database.dsl(), clock, random, PhoneKey.vault(config.home(), random),
+                SmsLogin sms = new SmsLogin(database.dsl(), clock, random, PhoneKey.vault(config.home(), random),
                         new CredentialIssuer(database.dsl(), keys, clock, random), sender.get(),
                         new SmsLimits(config.smsGatewayLimit(), config.portal().smsHourlyBudget()),
-                        new SmsBudgetAlert(database.dsl(), metrics.registry())));
+                        new SmsBudgetAlert(database.dsl(), metrics.registry()));
+                logins.budget(sms);
+                beans.add(sms);
             } else {
                 LOG.info("sms: no sender configured (STEPPE_SMS), so the portal offers voucher logins only");
             }

@@ -207,6 +207,16 @@ public final class SmsLogin {
         return SendLimits.wait(dsl, vault.fingerprint(phone.e164()), device.toString(), clientAddress.map(Inet::valueOf), now());
     }
 
+    /** Codes taken from this hour's budget so far, by every node; the budget itself is {@link SmsLimits#hourlyBudget()}. */
+    public int budgetTakenThisHour() {
+        return SmsQuota.taken(dsl, SmsQuota.ALL, now().truncatedTo(ChronoUnit.HOURS));
+    }
+
+    /** The limits this login enforces. */
+    public SmsLimits limits() {
+        return limits;
+    }
+
     private OffsetDateTime now() {
         return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
     }

@@ -38,6 +38,12 @@ final class SmsQuota {
                 .map(r -> OptionalInt.of(r.getSent())).orElse(OptionalInt.empty());
     }
 
+    /** The codes taken in {@code scope}'s window starting at {@code window}; 0 for a window nobody took from yet. */
+    static int taken(DSLContext dsl, String scope, OffsetDateTime window) {
+        return dsl.select(SMS_QUOTA.SENT).from(SMS_QUOTA).where(SMS_QUOTA.SCOPE.eq(scope)).and(SMS_QUOTA.WINDOW_START.eq(window))
+                .fetchOptional(SMS_QUOTA.SENT).orElse(0);
+    }
+
     /** Gives back a code {@link #take taken} but not sent. */
     static void giveBack(DSLContext tx, String scope, OffsetDateTime window) {
         tx.update(SMS_QUOTA).set(SMS_QUOTA.SENT, SMS_QUOTA.SENT.minus(1))

@@ -10,6 +10,7 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 import io.steppe.db.Database;
 import io.steppe.db.keys.SecretKeys;
+import io.steppe.portal.PortalMetrics;
 import io.steppe.portal.PortalSettings;
 import io.steppe.portal.login.CredentialIssuer;
 import io.steppe.portal.login.LoginCredential;
@@ -64,10 +65,12 @@ final class LoginForms {
 
     private final OnlineStatus online;
     private final SecureHop hop;
+    private final PortalMetrics metrics;
 
     LoginForms(Database database, SecretKeys keys, Clock clock, PortalSettings settings, @Nullable SmsLogin sms,
-               @Nullable PortalServer portalProtocol, OnlineStatus online) {
+               @Nullable PortalServer portalProtocol, OnlineStatus online, @Nullable PortalMetrics metrics) {
         this.online = online;
+        this.metrics = metrics == null ? PortalMetrics.NONE : metrics;
         SecureRandom random = new SecureRandom();
         this.gateways = new GatewayDirectory(database.dsl(), keys, clock);
         this.controllers = new AccessControllerDirectory(new AccessControllers(database.dsl(), keys), clock);
@@ -94,6 +97,10 @@ final class LoginForms {
 
     PortalSettings settings() {
         return settings;
+    }
+
+    PortalMetrics metrics() {
+        return metrics;
     }
 
     /** A login form posted back: its redirect fields checked, its gateway found, or the page that says why not. */

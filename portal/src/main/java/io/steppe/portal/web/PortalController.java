@@ -21,6 +21,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.steppe.portal.ac.AcRedirect;
 import io.steppe.portal.login.AttemptLimiter;
+import io.steppe.portal.PortalMetrics;
 import io.steppe.portal.login.VoucherLogin;
 import io.steppe.portal.session.ClientSessions;
 import io.steppe.portal.uam.Gateway;
@@ -162,6 +163,7 @@ final class PortalController {
         }
         String device = p.arrival().clientMac().toString();
         if (!voucherGuesses.allowed(device)) {
+            forms.metrics().voucherThrottled();
             return forms.loginAgain(HttpStatus.TOO_MANY_REQUESTS, p, p.m().get("error.voucher.too_many"));
         }
         VoucherLogin.Result result = vouchers.check(Optional.ofNullable(form.get("voucher")).orElse(""), p.arrival().clientMac());
@@ -169,9 +171,11 @@ final class PortalController {
             if (refused.problem() == VoucherLogin.Problem.UNKNOWN) {
                 voucherGuesses.failed(device);
             }
+            forms.metrics().voucherRefused(refused.problem());
             return forms.loginAgain(HttpStatus.UNPROCESSABLE_ENTITY, p,
                     p.m().get(LoginRefusals.voucher(refused.problem())));
         }
+        forms.metrics().loginAccepted(PortalMetrics.Method.VOUCHER);
         return forms.logon(p, ((VoucherLogin.Result.Valid) result).subscriberId(), request);
     }
 }

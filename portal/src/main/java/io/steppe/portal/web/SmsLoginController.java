@@ -12,6 +12,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.steppe.portal.PortalMetrics;
 import io.steppe.portal.sms.MobileNumbers;
 import io.steppe.portal.sms.PhoneNumber;
 import io.steppe.portal.sms.SmsLogin;
@@ -53,6 +54,7 @@ final class SmsLoginController {
             Optional<InetAddress> client = client(p, request);
             SmsLogin.Sending sending = sms.requestCode(phone, p.arrival().clientMac(), p.arrival().gatewayName(), client,
                     p.m().get("sms.message"));
+            forms.metrics().smsRequested(sending);
             if (sending == SmsLogin.Sending.SENT) {
                 return codePage(HttpStatus.OK, p, phone, Optional.empty(), request);
             }
@@ -71,9 +73,11 @@ final class SmsLoginController {
         return withPhone(form, request, false, (p, phone) -> {
             SmsLogin.Checked checked = sms.check(phone, form.get("code"), p.arrival().clientMac(), p.m().language());
             if (checked instanceof SmsLogin.Checked.LoggedIn loggedIn) {
+                forms.metrics().loginAccepted(PortalMetrics.Method.SMS);
                 return forms.logon(p, loggedIn.credential(), request);
             }
             SmsLogin.Checked.Reason reason = ((SmsLogin.Checked.Refused) checked).reason();
+            forms.metrics().codeRefused(reason);
             return codePage(HttpStatus.UNPROCESSABLE_ENTITY, p, phone, Optional.of(p.m().get(LoginRefusals.code(reason))), request);
         });
     }

@@ -4,6 +4,7 @@ import static io.steppe.db.schema.Tables.COA_REQUEST;
 import static io.steppe.db.schema.Tables.RADIUS_SESSION_OPEN;
 
 import io.steppe.db.schema.tables.records.RadiusSessionOpenRecord;
+import io.steppe.radius.RadiusMetrics;
 import io.steppe.radius.nas.NasRepository;
 import io.steppe.radius.packet.AttributeWriter;
 import io.steppe.radius.packet.Attributes;
@@ -34,8 +35,15 @@ public final class SessionTerminator {
     private final CoaClient client;
     private final Clock clock;
     private final PortalLogout portalLogout;
+    private final RadiusMetrics metrics;
 
     public SessionTerminator(DSLContext dsl, NasRepository gateways, CoaClient client, Clock clock, PortalLogout portalLogout) {
+        this(dsl, gateways, client, clock, portalLogout, RadiusMetrics.NONE);
+    }
+
+    public SessionTerminator(DSLContext dsl, NasRepository gateways, CoaClient client, Clock clock, PortalLogout portalLogout,
+                             RadiusMetrics metrics) {
+        this.metrics = metrics;
         this.dsl = dsl;
         this.gateways = gateways;
         this.client = client;
@@ -89,10 +97,18 @@ public final class SessionTerminator {
         Optional<CompletableFuture<Boolean>> acLogout = s.getFramedIp() != null && s.getFramedIp().address() instanceof Inet4Address user
                 ? portalLogout.logout(nas.get().nas().name(), user) : Optional.empty();
         if (acLogout.isEmpty()) {
-            return Optional.of(disconnect);
+            return Optional.of(counted(disconnect, reason));
         }
         // An AC's own word (ACK_LOGOUT) decides; the Disconnect-Request goes too, for an AC that also takes RFC 5176.
-        return Optional.of(acLogout.get().thenApply(loggedOff -> new CoaResult(loggedOff ? CoaResult.Outcome.ACK : CoaResult.Outcome.NAK,
-                OptionalInt.empty(), 1)));
+        return Optional.of(counted(acLogout.get().thenApply(loggedOff -> new CoaResult(loggedOff ? CoaResult.Outcome.ACK : CoaResult.Outcome.NAK,
+                OptionalInt.empty(), 1)), reason));
+    }
+
+    private CompletableFuture<CoaResult> counted(CompletableFuture<CoaResult> answer, Reason reason) {
+        return answer.whenComplete((result, failure) -> {
+            if (result != null) {
+                metrics.disconnected(reason, result.outcome());
+            }
+        });
     }
 }
