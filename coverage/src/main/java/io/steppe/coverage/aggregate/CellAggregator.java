@@ -38,13 +38,15 @@ public final class CellAggregator {
     private final CellQuery query;
     private final CellChanges changes;
     private final ParentRollup rollup;
+    private final GapFamily family;
 
     public CellAggregator(DSLContext dsl, CoverageConfig config, H3Grid grid) {
         this.dsl = dsl;
         this.grid = grid;
         CellJudge judge = new CellJudge(config.evidence());
         this.query = new CellQuery(config, judge);
-        this.changes = new CellChanges(dsl, query);
+        this.family = new GapFamily(config.evidence(), grid);
+        this.changes = new CellChanges(dsl, query, family);
         this.rollup = new ParentRollup(grid, config.evidence(), judge);
     }
 
@@ -74,6 +76,11 @@ public final class CellAggregator {
                         .execute();
                 insertObservations(tx, samples);
                 int n = writeCells(tx, observations);
+                family.settle(tx, operator, H3Grid.DETAIL);
+                // the family's verdict may move any of the operator's cells, so their parents are rolled up too
+                for (long moved : family.settle(tx, operator, H3Grid.DECISION)) {
+                    parents.add(grid.parent(moved, H3Grid.OVERVIEW));
+                }
                 List<Long> siblings = new ArrayList<>();
                 for (long parent : parents) {
                     siblings.addAll(grid.children(parent, H3Grid.DECISION));
@@ -106,6 +113,10 @@ public final class CellAggregator {
             tx.deleteFrom(COVERAGE_CELL).execute();
             insertObservations(tx, DSL.trueCondition());
             int n = writeCells(tx, DSL.trueCondition());
+            for (String operator : tx.selectDistinct(COVERAGE_CELL.OPERATOR).from(COVERAGE_CELL).fetch(COVERAGE_CELL.OPERATOR)) {
+                family.settle(tx, operator, H3Grid.DETAIL);
+                family.settle(tx, operator, H3Grid.DECISION);
+            }
             return n + writeParents(tx, DSL.trueCondition());
         });
     }
