@@ -74,6 +74,14 @@ public record CoverageConfig(Signal signal, Evidence evidence, Ranking ranking, 
                 ZoneId.of("Asia/Shanghai"));
     }
 
+    /** The same method with another sample window, in days. */
+    public CoverageConfig withWindowDays(int days) {
+        Evidence e = evidence;
+        return new CoverageConfig(signal, new Evidence(e.maxPerDeviceCellDay(), e.minObservations(), e.minDevices(), e.minSpanHours(),
+                e.failShare(), e.alpha(), e.falseDiscoveryRate(), e.coveredUpperBound(), e.confidenceZ(), e.minBadChildren(),
+                e.minGapChildren(), days), ranking, zone);
+    }
+
     public CoverageConfig withZone(ZoneId newZone) {
         return new CoverageConfig(signal, evidence, ranking, newZone);
     }

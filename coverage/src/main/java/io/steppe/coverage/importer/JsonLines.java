@@ -68,9 +68,9 @@ final class JsonLines {
     }
 
     /** One JSON line as one CSV row, every field quoted. */
-    private static String row(String text) {
+    private static String row(String sent) {
         // a file saved by a Windows editor begins with a byte-order mark
-        String line = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        String line = sent.startsWith("\uFEFF") ? sent.substring(1) : sent;
         if (line.isBlank()) {
             return "";
         }

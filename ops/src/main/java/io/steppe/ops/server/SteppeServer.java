@@ -15,6 +15,7 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.steppe.controller.ControllerService;
 import io.steppe.controller.ap.ApRepository;
 import io.steppe.coverage.Coverage;
+import io.steppe.coverage.SampleWindowJob;
 import io.steppe.coverage.sample.H3Grid;
 import io.steppe.db.Database;
 import io.steppe.db.keys.KeyCheck;
@@ -94,10 +95,12 @@ public final class SteppeServer implements AutoCloseable {
     private final Cluster cluster;
     private final PortalServer portalProtocol;
     private final HashedWheelTimer portalTimer;
+    private final SampleWindowJob coverageWindow;
 
     private SteppeServer(SteppeConfig config, Database database, RadiusService radius, ControllerService controller,
                          ApplicationContext context, Listeners listeners, Cluster cluster, PortalServer portalProtocol,
-                         HashedWheelTimer portalTimer) {
+                         HashedWheelTimer portalTimer, SampleWindowJob coverageWindow) {
+        this.coverageWindow = coverageWindow;
         this.portalProtocol = portalProtocol;
         this.portalTimer = portalTimer;
         this.config = config;
@@ -158,7 +161,8 @@ public final class SteppeServer implements AutoCloseable {
             beans.add(portalProtocol);
             beans.add(new RadiusClientSessions(database.dsl(), radius));
             beans.add(new RadiusVoucherLogin(radius));
-            beans.add(new Coverage(database, config.coverage(), H3Grid.load(), clock, config.home().resolve("reports")));
+            Coverage coverage = new Coverage(database, config.coverage(), H3Grid.load(), clock, config.home().resolve("reports"));
+            beans.add(coverage);
             beans.add(new PortalSettings(PortalUrl.of(config, portalPort), config.allowance().dailyMinutes(),
                     config.allowance().dailyMegabytes()));
             beans.add(new ConsoleSettings(config.console().zone(), clock, config.console().city()));
@@ -195,7 +199,8 @@ public final class SteppeServer implements AutoCloseable {
                     context.getBean(PortalSettings.class).publicUrl());
             LOG.info("api: listening on http://{}:{}/ (console /console/, /health, /metrics)", config.apiBind(), apiPort);
             LOG.info("portal protocol: listening on udp://{}:{} for access controllers", config.bindAddress(), portalProtocol.port());
-            return new SteppeServer(config, database, radius, controller, context, listeners, cluster, portalProtocol, portalTimer);
+            return new SteppeServer(config, database, radius, controller, context, listeners, cluster, portalProtocol, portalTimer,
+                    new SampleWindowJob(coverage, cluster.singletons()::held).start());
         } catch (RuntimeException e) {
             if (portalProtocol != null) {
                 portalProtocol.close();
@@ -323,6 +328,7 @@ public final class SteppeServer implements AutoCloseable {
     public void close() {
         LOG.info("Stopping: no new connections, up to {} s for requests in flight", GRACE.toSeconds());
         try {
+            coverageWindow.close();
             context.close();
             portalProtocol.close();
             portalTimer.stop();
