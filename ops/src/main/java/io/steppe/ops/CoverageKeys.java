@@ -90,7 +90,8 @@ final class CoverageKeys {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new UserError(key + " must be a " + (whole ? "whole " : "") + "number " + (whole ? (long) min : min) + ".."
-                + (whole ? (long) max : max) + ", was '" + value + "'");
+        // a conditional of long and double would be a double: "30.0..3650.0" for a whole number
+        String range = whole ? (long) min + ".." + (long) max : min + ".." + max;
+        throw new UserError(key + " must be a " + (whole ? "whole " : "") + "number " + range + ", was '" + value + "'");
     }
 }
