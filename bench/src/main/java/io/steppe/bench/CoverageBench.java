@@ -15,11 +15,21 @@ import java.time.Instant;
 import java.util.Locale;
 
 /**
- * The coverage benchmark: a synthetic city's drive tests at 1 Hz (the real logs' rate) imported, aggregated
- * in full with gap regions, then a smaller import applied incrementally; beside it the same aggregation as one
- * plain SQL statement. Each phase is timed by wall clock; the row files are generated before any timing.
+ * The coverage benchmark: samples of one of two shapes ({@link Spread}) imported, aggregated in full with gap
+ * regions, then a smaller import applied incrementally; beside it the same aggregation as one plain SQL
+ * statement. Each phase is timed by wall clock; the row files are generated before any timing.
  */
 public final class CoverageBench {
+
+    /** Where the samples lie. */
+    public enum Spread {
+        /** A synthetic city's drive tests at 1 Hz (the real logs' rate) along a few roads around Jining. */
+        DRIVE,
+        /** Crowd samples from {@value #PHONES} phones over Ulanqab's whole extent, half near towns ({@link CitySpread}). */
+        CITY
+    }
+
+    static final int PHONES = 20_000;
 
     private static final Instant START = Instant.parse("2026-10-01T00:00:00Z");
     private static final int DAYS = 30;
@@ -34,13 +44,20 @@ public final class CoverageBench {
         this.out = out;
     }
 
-    public void run(long rows, long increment, Path work) {
-        Path full = work.resolve("bench-samples.csv");
-        Path more = work.resolve("bench-increment.csv");
-        // trips of ~3,000 rows (50 km at 60 km/h, a row a second): enough trips a day to reach the row count in 30 days
-        int trips = (int) Math.max(1, Math.ceil(rows / (DAYS * 3.0 * 2_500)));
-        long written = write(full, new SyntheticCity(1), START, DAYS, trips, rows);
-        long added = write(more, new SyntheticCity(2), START.plus(Duration.ofDays(DAYS)), 1, 40, increment);
+    public void run(Spread spread, long seed, long rows, long increment, Path work) {
+        Path full = work.resolve("bench-" + spread.name().toLowerCase(Locale.ROOT) + "-samples.csv");
+        Path more = work.resolve("bench-" + spread.name().toLowerCase(Locale.ROOT) + "-increment.csv");
+        long written;
+        long added;
+        if (spread == Spread.CITY) {
+            written = write(full, w -> new CitySpread(seed, PHONES).write(w, START, DAYS, rows));
+            added = write(more, w -> new CitySpread(seed + 1, PHONES).write(w, START.plus(Duration.ofDays(DAYS)), 1, increment));
+        } else {
+            // trips of ~3,000 rows (50 km at 60 km/h, a row a second): enough trips a day to reach the row count in 30 days
+            int trips = (int) Math.max(1, Math.ceil(rows / (DAYS * 3.0 * 2_500)));
+            written = write(full, w -> new SyntheticCity(seed).writeSamples(w, START, DAYS, trips, 1, rows));
+            added = write(more, w -> new SyntheticCity(seed + 1).writeSamples(w, START.plus(Duration.ofDays(DAYS)), 1, 40, 1, increment));
+        }
         out.printf(Locale.ROOT, "generated %,d + %,d rows (%s, %s)%n", written, added, full, more);
 
         long t0 = System.nanoTime();
@@ -74,11 +91,16 @@ public final class CoverageBench {
                 rebuildSeconds / plainSeconds);
     }
 
-    private static long write(Path file, SyntheticCity city, Instant start, int days, int trips, long rows) {
+    /** Writes rows to a file. */
+    private interface Rows {
+        long write(Writer w) throws IOException;
+    }
+
+    private static long write(Path file, Rows rows) {
         try {
             Files.createDirectories(file.getParent());
             try (Writer w = Files.newBufferedWriter(file)) {
-                return city.writeSamples(w, start, days, trips, 1, rows);
+                return rows.write(w);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);

@@ -52,7 +52,7 @@ public final class Coverage {
         this.database = database;
         this.metrics = metrics;
         this.importer = new SampleImporter(database, config, grid, clock, reportDir);
-        this.aggregator = new CellAggregator(database.dsl(), config, grid);
+        this.aggregator = new CellAggregator(database.dsl(), config, grid, clock);
         this.gaps = new GapRegions(database.dsl(), config, grid, clock);
         this.layers = new CoverageLayers(database.dsl(), gaps, config);
         this.places = new PlaceImporter(database.dsl());
@@ -117,6 +117,18 @@ public final class Coverage {
         }
         metrics.aggregated(CoverageMetrics.Aggregation.REBUILD, (System.nanoTime() - start) / 1e9);
         return cells;
+    }
+
+    /**
+     * Lets samples older than the window stop counting: their cells are judged again, the gap regions of their
+     * operators recomputed and the months wholly before the window dropped.
+     */
+    public CellAggregator.Expiry expireWindow() {
+        CellAggregator.Expiry expiry = aggregator.expire();
+        for (String operator : expiry.operators()) {
+            gaps.recompute(operator);
+        }
+        return expiry;
     }
 
     /** Gap regions are ranked against places: new places re-rank every operator's regions. */

@@ -35,16 +35,22 @@ public record CoverageConfig(Signal signal, Evidence evidence, Ranking ranking, 
      * {@code alpha}: the FCC's 90 % cell-edge probability) with bad observations in {@code minBadChildren} res-9
      * children; covered: Wilson upper bound at {@code confidenceZ} at most {@code coveredUpperBound}. A res-7
      * overview cell is a gap when {@code minGapChildren} of its seven res-8 children are (the FCC's roll-up).
+     * Thousands of cells tested at {@code alpha} each give false alarms by chance alone, so an operator's cells
+     * are judged as a family: a cell is a gap only when it survives the Benjamini–Hochberg procedure at
+     * {@code falseDiscoveryRate}, or passes its own test beside a cell that does. Samples older than
+     * {@code windowDays} stop counting.
      */
     public record Evidence(int maxPerDeviceCellDay, int minObservations, int minDevices, int minSpanHours,
-                           double failShare, double alpha, double coveredUpperBound, double confidenceZ,
-                           int minBadChildren, int minGapChildren) {
+                           double failShare, double alpha, double falseDiscoveryRate, double coveredUpperBound,
+                           double confidenceZ, int minBadChildren, int minGapChildren, int windowDays) {
         public Evidence {
-            if (failShare <= 0 || failShare >= 1 || alpha <= 0 || alpha >= 1 || coveredUpperBound <= 0 || coveredUpperBound >= 1) {
-                throw new IllegalArgumentException("coverage shares (fail share, alpha, covered upper bound) must lie in (0, 1)");
+            if (failShare <= 0 || failShare >= 1 || alpha <= 0 || alpha >= 1 || falseDiscoveryRate <= 0 || falseDiscoveryRate >= 1
+                    || coveredUpperBound <= 0 || coveredUpperBound >= 1) {
+                throw new IllegalArgumentException("coverage shares (fail share, alpha, false discovery rate, covered upper bound)"
+                        + " must lie in (0, 1)");
             }
             if (maxPerDeviceCellDay < 1 || minObservations < 1 || minDevices < 1 || minSpanHours < 0 || minBadChildren < 1
-                    || minGapChildren < 1 || minGapChildren > 7) {
+                    || minGapChildren < 1 || minGapChildren > 7 || windowDays < 1) {
                 throw new IllegalArgumentException("coverage evidence counts must be positive");
             }
         }
@@ -63,9 +69,17 @@ public record CoverageConfig(Signal signal, Evidence evidence, Ranking ranking, 
     public static CoverageConfig defaults() {
         return new CoverageConfig(
                 new Signal(-95, -105, -115, 0, -15, 5, 1),
-                new Evidence(3, 5, 2, 4, 0.10, 0.05, 0.30, 1.96, 2, 4),
+                new Evidence(3, 5, 2, 4, 0.10, 0.05, 0.05, 0.30, 1.96, 2, 4, 365),
                 new Ranking(500, 100, 2, 5, 1000, 2),
                 ZoneId.of("Asia/Shanghai"));
+    }
+
+    /** The same method with another sample window, in days. */
+    public CoverageConfig withWindowDays(int days) {
+        Evidence e = evidence;
+        return new CoverageConfig(signal, new Evidence(e.maxPerDeviceCellDay(), e.minObservations(), e.minDevices(), e.minSpanHours(),
+                e.failShare(), e.alpha(), e.falseDiscoveryRate(), e.coveredUpperBound(), e.confidenceZ(), e.minBadChildren(),
+                e.minGapChildren(), days), ranking, zone);
     }
 
     public CoverageConfig withZone(ZoneId newZone) {

@@ -17,7 +17,7 @@ final class CoverageKeys {
             "STEPPE_COVERAGE_MIN_UL_MBPS", "STEPPE_COVERAGE_MAX_PER_DEVICE_DAY", "STEPPE_COVERAGE_MIN_OBSERVATIONS",
             "STEPPE_COVERAGE_MIN_DEVICES", "STEPPE_COVERAGE_MIN_SPAN_HOURS", "STEPPE_COVERAGE_FAIL_SHARE", "STEPPE_COVERAGE_ALPHA",
             "STEPPE_COVERAGE_COVERED_UPPER", "STEPPE_COVERAGE_MIN_BAD_CHILDREN", "STEPPE_COVERAGE_MIN_GAP_CHILDREN", "STEPPE_COVERAGE_VILLAGE_METRES",
-            "STEPPE_COVERAGE_AP_METRES");
+            "STEPPE_COVERAGE_AP_METRES", "STEPPE_COVERAGE_FALSE_DISCOVERY_RATE", "STEPPE_COVERAGE_WINDOW_DAYS");
 
     private CoverageKeys() {
     }
@@ -42,10 +42,12 @@ final class CoverageKeys {
                             whole(values, "STEPPE_COVERAGE_MIN_SPAN_HOURS", e.minSpanHours(), 0, 24 * 365),
                             real(values, "STEPPE_COVERAGE_FAIL_SHARE", e.failShare(), 0.001, 0.999),
                             real(values, "STEPPE_COVERAGE_ALPHA", e.alpha(), 0.0001, 0.5),
+                            real(values, "STEPPE_COVERAGE_FALSE_DISCOVERY_RATE", e.falseDiscoveryRate(), 0.0001, 0.5),
                             real(values, "STEPPE_COVERAGE_COVERED_UPPER", e.coveredUpperBound(), 0.001, 0.999),
                             e.confidenceZ(),
                             whole(values, "STEPPE_COVERAGE_MIN_BAD_CHILDREN", e.minBadChildren(), 1, 7),
-                            whole(values, "STEPPE_COVERAGE_MIN_GAP_CHILDREN", e.minGapChildren(), 1, 7)),
+                            whole(values, "STEPPE_COVERAGE_MIN_GAP_CHILDREN", e.minGapChildren(), 1, 7),
+                            whole(values, "STEPPE_COVERAGE_WINDOW_DAYS", e.windowDays(), 30, 3650)),
                     new CoverageConfig.Ranking(real(values, "STEPPE_COVERAGE_VILLAGE_METRES", r.villageMeters(), 0, 10_000),
                             real(values, "STEPPE_COVERAGE_AP_METRES", r.apMeters(), 0, 10_000), r.scenicWeight(), r.roadKmPerPoint(),
                             r.peoplePerPoint(), r.noneFactor()),
@@ -88,7 +90,8 @@ final class CoverageKeys {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new UserError(key + " must be a " + (whole ? "whole " : "") + "number " + (whole ? (long) min : min) + ".."
-                + (whole ? (long) max : max) + ", was '" + value + "'");
+        // a conditional of long and double would be a double: "30.0..3650.0" for a whole number
+        String range = whole ? (long) min + ".." + (long) max : min + ".." + max;
+        throw new UserError(key + " must be a " + (whole ? "whole " : "") + "number " + range + ", was '" + value + "'");
     }
 }

@@ -87,6 +87,11 @@ class SteppeConfigTest {
                 () -> SteppeConfig.load(Map.of("STEPPE_HOME", home.toString(), "STEPPE_RADIUS_AUTH_PORT", "70000"))).getMessage());
         assertEquals("STEPPE_DAILY_MINUTES must be a whole number 1..1440, was '2000'", assertThrows(UserError.class,
                 () -> SteppeConfig.load(Map.of("STEPPE_HOME", home.toString(), "STEPPE_DAILY_MINUTES", "2000"))).getMessage());
+        assertEquals("STEPPE_COVERAGE_WINDOW_DAYS must be a whole number 30..3650, was '7'", assertThrows(UserError.class,
+                () -> SteppeConfig.load(Map.of("STEPPE_HOME", home.toString(), "STEPPE_COVERAGE_WINDOW_DAYS", "7"))).getMessage());
+        assertEquals(365, SteppeConfig.load(Map.of("STEPPE_HOME", home.toString())).coverage().evidence().windowDays());
+        assertEquals(180, SteppeConfig.load(Map.of("STEPPE_HOME", home.toString(), "STEPPE_COVERAGE_WINDOW_DAYS", "180"))
+                .coverage().evidence().windowDays());
         assertEquals("STEPPE_SMS must be 'none', 'webhook', 'log' or 'outbox', was 'pigeon'", assertThrows(UserError.class,
                 () -> SteppeConfig.load(Map.of("STEPPE_HOME", home.toString(), "STEPPE_SMS", "pigeon"))).getMessage());
         assertEquals("STEPPE_SMS=webhook needs STEPPE_SMS_WEBHOOK_URL", assertThrows(UserError.class,

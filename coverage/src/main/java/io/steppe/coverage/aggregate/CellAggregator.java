@@ -8,6 +8,7 @@ import io.steppe.coverage.CoverageConfig;
 import io.steppe.coverage.importer.TouchedCells;
 import io.steppe.coverage.sample.H3Grid;
 import io.steppe.db.schema.tables.records.CoverageCellRecord;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -23,8 +24,9 @@ import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
 /**
- * Keeps observations and cells in step with the samples. {@link #update} recomputes only the res-8 cells new
- * samples fell into (with their res-9 children, and their res-7 parents rolled up from the res-8 cells);
+ * Keeps observations and cells in step with the samples of the window (the last {@code windowDays} days).
+ * {@link #update} recomputes only the res-8 cells new samples fell into (with their res-9 children, and their res-7
+ * parents rolled up from the res-8 cells); {@link #expire} those whose oldest observations left the window;
  * {@link #rebuild} everything. Grouping, medians and the per-device cap run in PostgreSQL; the judgement in Java.
  */
 public final class CellAggregator {
@@ -38,50 +40,114 @@ public final class CellAggregator {
     private final CellQuery query;
     private final CellChanges changes;
     private final ParentRollup rollup;
+    private final GapFamily family;
+    private final Clock clock;
+    private final int windowDays;
 
-    public CellAggregator(DSLContext dsl, CoverageConfig config, H3Grid grid) {
+    public CellAggregator(DSLContext dsl, CoverageConfig config, H3Grid grid, Clock clock) {
         this.dsl = dsl;
+        this.clock = clock;
+        this.windowDays = config.evidence().windowDays();
         this.grid = grid;
         CellJudge judge = new CellJudge(config.evidence());
         this.query = new CellQuery(config, judge);
-        this.changes = new CellChanges(dsl, query);
+        this.family = new GapFamily(config.evidence(), grid);
+        this.changes = new CellChanges(dsl, query, family);
         this.rollup = new ParentRollup(grid, config.evidence(), judge);
     }
 
     /** Recomputes the cells {@code touched} names; returns how many cells were written. */
     public int update(TouchedCells touched) {
+        OffsetDateTime windowStart = windowStart();
         int written = 0;
         for (Map.Entry<String, Set<Long>> e : touched.byOperator().entrySet()) {
             String operator = e.getKey();
             // IN with one bind value per cell: PostgreSQL hashes it as a constant list; "= ANY(cast(? as bigint[]))"
             // with the array bound as text left the cast in the row filter and made the update 10-30 times slower
             Set<Long> r8 = e.getValue();
-            Set<Long> parents = new HashSet<>();
-            for (long c : r8) {
-                parents.add(grid.parent(c, H3Grid.OVERVIEW));
-            }
-            // only the hours the new samples fall in get new observations; older hours' are unchanged
+            // only the hours the new samples fall in get new observations; older hours' are unchanged, and samples
+            // from before the window change nothing
             long[] span = touched.span(operator);
-            OffsetDateTime from = OffsetDateTime.ofInstant(Instant.ofEpochMilli(span[0]), ZoneOffset.UTC).truncatedTo(ChronoUnit.HOURS);
+            OffsetDateTime first = OffsetDateTime.ofInstant(Instant.ofEpochMilli(span[0]), ZoneOffset.UTC).truncatedTo(ChronoUnit.HOURS);
+            OffsetDateTime from = first.isBefore(windowStart) ? windowStart : first;
             OffsetDateTime to = OffsetDateTime.ofInstant(Instant.ofEpochMilli(span[1]), ZoneOffset.UTC).truncatedTo(ChronoUnit.HOURS).plusHours(1);
+            if (!to.isAfter(from)) {
+                continue;
+            }
             written += dsl.transactionResult(c -> {
                 DSLContext tx = c.dsl();
                 sortMemory(tx, UPDATE_SORT_MEMORY);
                 Condition samples = COVERAGE_SAMPLE.OPERATOR.eq(operator).and(COVERAGE_SAMPLE.H3_R8.in(r8))
                         .and(COVERAGE_SAMPLE.MEASURED_AT.ge(from)).and(COVERAGE_SAMPLE.MEASURED_AT.lt(to));
-                Condition observations = COVERAGE_OBSERVATION.OPERATOR.eq(operator).and(COVERAGE_OBSERVATION.H3_R8.in(r8));
-                tx.deleteFrom(COVERAGE_OBSERVATION).where(observations, COVERAGE_OBSERVATION.HOUR.ge(from), COVERAGE_OBSERVATION.HOUR.lt(to))
-                        .execute();
+                tx.deleteFrom(COVERAGE_OBSERVATION).where(COVERAGE_OBSERVATION.OPERATOR.eq(operator), COVERAGE_OBSERVATION.H3_R8.in(r8),
+                        COVERAGE_OBSERVATION.HOUR.ge(from), COVERAGE_OBSERVATION.HOUR.lt(to)).execute();
                 insertObservations(tx, samples);
-                int n = writeCells(tx, observations);
-                List<Long> siblings = new ArrayList<>();
-                for (long parent : parents) {
-                    siblings.addAll(grid.children(parent, H3Grid.DECISION));
-                }
-                return n + writeParents(tx, COVERAGE_CELL.OPERATOR.eq(operator).and(COVERAGE_CELL.H3.in(siblings)));
+                return rejudge(tx, operator, r8, windowStart);
             });
         }
         return written;
+    }
+
+    /**
+     * What leaving the window did.
+     *
+     * @param operators the operators whose cells were judged again
+     * @param dropped   the monthly sample partitions dropped
+     */
+    public record Expiry(Set<String> operators, List<String> dropped) {
+    }
+
+    /**
+     * Lets the observations older than the sample window go and judges their cells again on what is left (a cell
+     * left with none is no longer stored), then drops the sample partitions of months wholly before the window.
+     */
+    public Expiry expire() {
+        OffsetDateTime windowStart = windowStart();
+        var o = COVERAGE_OBSERVATION;
+        Map<String, Set<Long>> stale = new HashMap<>();
+        dsl.selectDistinct(o.OPERATOR, o.H3_R8).from(o).where(o.HOUR.lt(windowStart))
+                .forEach(r -> stale.computeIfAbsent(r.value1(), k -> new HashSet<>()).add(r.value2()));
+        for (Map.Entry<String, Set<Long>> e : stale.entrySet()) {
+            dsl.transaction(c -> {
+                DSLContext tx = c.dsl();
+                sortMemory(tx, UPDATE_SORT_MEMORY);
+                tx.deleteFrom(o).where(o.OPERATOR.eq(e.getKey()), o.HOUR.lt(windowStart)).execute();
+                List<Long> gone = new ArrayList<>();
+                for (long cell : e.getValue()) {
+                    gone.add(cell);
+                    gone.addAll(grid.children(cell, H3Grid.DETAIL));
+                    gone.add(grid.parent(cell, H3Grid.OVERVIEW));
+                }
+                tx.deleteFrom(COVERAGE_CELL).where(COVERAGE_CELL.OPERATOR.eq(e.getKey()), COVERAGE_CELL.H3.in(gone)).execute();
+                rejudge(tx, e.getKey(), e.getValue(), windowStart);
+            });
+        }
+        return new Expiry(stale.keySet(), ExpiredMonths.drop(dsl, windowStart));
+    }
+
+    /** The first hour that counts: samples older than the window do not. */
+    private OffsetDateTime windowStart() {
+        return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).minusDays(windowDays).truncatedTo(ChronoUnit.HOURS);
+    }
+
+    /** Judges the res-8 cells {@code r8} of {@code operator} and their res-9 cells again, settles the family, rolls up parents. */
+    private int rejudge(DSLContext tx, String operator, Set<Long> r8, OffsetDateTime windowStart) {
+        Set<Long> parents = new HashSet<>();
+        for (long c : r8) {
+            parents.add(grid.parent(c, H3Grid.OVERVIEW));
+        }
+        int n = writeCells(tx, COVERAGE_OBSERVATION.OPERATOR.eq(operator).and(COVERAGE_OBSERVATION.H3_R8.in(r8))
+                .and(COVERAGE_OBSERVATION.HOUR.ge(windowStart)));
+        family.settle(tx, operator, H3Grid.DETAIL);
+        // the family's verdict may move any of the operator's cells, so their parents are rolled up too
+        for (long moved : family.settle(tx, operator, H3Grid.DECISION)) {
+            parents.add(grid.parent(moved, H3Grid.OVERVIEW));
+        }
+        List<Long> siblings = new ArrayList<>();
+        for (long parent : parents) {
+            siblings.addAll(grid.children(parent, H3Grid.DECISION));
+        }
+        return n + writeParents(tx, COVERAGE_CELL.OPERATOR.eq(operator).and(COVERAGE_CELL.H3.in(siblings)));
     }
 
     /**
@@ -104,8 +170,12 @@ public final class CellAggregator {
             sortMemory(tx, REBUILD_SORT_MEMORY);
             tx.deleteFrom(COVERAGE_OBSERVATION).execute();
             tx.deleteFrom(COVERAGE_CELL).execute();
-            insertObservations(tx, DSL.trueCondition());
+            insertObservations(tx, COVERAGE_SAMPLE.MEASURED_AT.ge(windowStart()));
             int n = writeCells(tx, DSL.trueCondition());
+            for (String operator : tx.selectDistinct(COVERAGE_CELL.OPERATOR).from(COVERAGE_CELL).fetch(COVERAGE_CELL.OPERATOR)) {
+                family.settle(tx, operator, H3Grid.DETAIL);
+                family.settle(tx, operator, H3Grid.DECISION);
+            }
             return n + writeParents(tx, DSL.trueCondition());
         });
     }

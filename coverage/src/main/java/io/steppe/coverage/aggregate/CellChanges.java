@@ -23,10 +23,12 @@ final class CellChanges {
 
     private final DSLContext dsl;
     private final CellQuery query;
+    private final GapFamily family;
 
-    CellChanges(DSLContext dsl, CellQuery query) {
+    CellChanges(DSLContext dsl, CellQuery query, GapFamily family) {
         this.dsl = dsl;
         this.query = query;
+        this.family = family;
     }
 
     /**
@@ -66,7 +68,10 @@ final class CellChanges {
                 .asTable("observations");
     }
 
-    private static List<CellChange> compare(List<CoverageCellRecord> beforeCells, List<CoverageCellRecord> afterCells) {
+    /** Each period's cells are a family of their own, judged as the stored cells are. */
+    private List<CellChange> compare(List<CoverageCellRecord> beforeCells, List<CoverageCellRecord> afterCells) {
+        family.settle(beforeCells);
+        family.settle(afterCells);
         Map<Long, CoverageCellRecord> before = new HashMap<>();
         beforeCells.forEach(c -> before.put(c.getH3(), c));
         List<CellChange> changes = new ArrayList<>();

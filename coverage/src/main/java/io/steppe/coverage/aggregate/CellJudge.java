@@ -40,6 +40,18 @@ public final class CellJudge {
         return new Verdict(CellStatus.UNCERTAIN, null);
     }
 
+    /**
+     * The one-sided p-value of {@code b} bad observations in {@code n}: P(X ≥ b) for X ~ Binomial(n, fail share),
+     * computed as P(Y ≤ n − b) for Y ~ Binomial(n, 1 − fail share) so that p-values far below 1e-16 keep their
+     * digits (the family's correction compares them with each other).
+     */
+    public double pValue(int b, int n) {
+        if (b <= 0) {
+            return 1;
+        }
+        return new BinomialDistribution(null, n, 1 - rules.failShare()).cumulativeProbability(n - b);
+    }
+
     /** The smallest k with P(X ≥ k) ≤ α for X ~ Binomial(n, fail share). */
     public int criticalValue(int n) {
         if (n <= CACHED && critical[n] >= 0) {

@@ -33,8 +33,8 @@ import org.jooq.impl.DSL;
 
 /**
  * The SQL side of judging cells: observations summarised from samples, and res-9 and res-8 cells counted from
- * observations (per-device cap, medians, class shares) in PostgreSQL, then judged in Java by {@link CellJudge}.
- * Nothing is stored here.
+ * observations (per-device cap, medians, class shares) in PostgreSQL, then judged in Java by {@link CellJudge},
+ * each on its own (the family's correction follows in {@link GapFamily}). Nothing is stored here.
  */
 final class CellQuery {
 
@@ -130,8 +130,13 @@ final class CellQuery {
         c.setOperator(r.get(operator));
         c.setResolution((short) resolution);
         c.setH3(r.get(cell));
-        c.setStatus(verdict.status().value());
-        c.setSeverity(verdict.severity() == null ? null : verdict.severity().value());
+        // a cell that passes its own test is a gap only if the family's correction agrees (GapFamily); until then
+        // it is uncertain
+        boolean candidate = verdict.status() == CellStatus.GAP;
+        c.setCandidate(candidate);
+        c.setPValue(verdict.status() == CellStatus.UNMEASURED ? null : judge.pValue(evidence.bad(), evidence.observations()));
+        c.setStatus((candidate ? CellStatus.UNCERTAIN : verdict.status()).value());
+        c.setSeverity(null);
         c.setObservations(r.get(n));
         c.setBad(r.get(bad));
         c.setDevices(r.get(devices));

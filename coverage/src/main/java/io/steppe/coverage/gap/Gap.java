@@ -10,5 +10,5 @@ import org.locationtech.jts.geom.Geometry;
 public record Gap(long id, String operator, String status, String note, boolean reappeared, String severity, int cells,
                   double areaKm2, long samples, int observations, Short medianRsrp, List<String> villages, int people,
                   List<String> scenicSpots, double roadKm, int accessPoints, double priority, Geometry geometry,
-                  List<Long> cellIds) {
+                  List<Long> cellIds, String confidence, double qValue) {
 }

@@ -123,6 +123,8 @@ public final class GapRegions {
         gap.setAccessPoints(touches.accessPoints());
         gap.setPriority(priority.of(region, touches));
         gap.setGeometry(GeoJson.toText(region.geometry()));
+        gap.setConfidence(region.confidence().value());
+        gap.setQValue(region.qValue());
         gap.setUpdatedAt(now);
     }
 
@@ -196,7 +198,8 @@ public final class GapRegions {
             PlaceLayer.Touches t = places.touches(region.geometry());
             out.add(new Gap(0, "all", GapStatus.NEW.value(), null, false, region.severity().value(), region.cells().size(),
                     region.areaKm2(), region.samples(), region.observations(), region.medianRsrp(), t.villages(), t.people(),
-                    t.scenicSpots(), t.roadKm(), t.accessPoints(), priority.of(region, t), region.geometry(), region.cells()));
+                    t.scenicSpots(), t.roadKm(), t.accessPoints(), priority.of(region, t), region.geometry(), region.cells(),
+                    region.confidence().value(), region.qValue()));
         }
         out.sort(Comparator.comparingDouble(Gap::priority).reversed().thenComparing(Comparator.comparingInt(Gap::observations).reversed()));
         return out;
@@ -206,21 +209,26 @@ public final class GapRegions {
         Severity severity = perOperator.stream().allMatch(c -> c.severity() == Severity.NONE) ? Severity.NONE : Severity.POOR;
         Short median = perOperator.stream().map(GapCell::medianRsrp).filter(java.util.Objects::nonNull).max(Short::compare).orElse(null);
         return new GapCell(h3, severity, perOperator.stream().mapToLong(GapCell::samples).sum(),
-                perOperator.stream().mapToInt(GapCell::observations).min().orElse(0), median);
+                perOperator.stream().mapToInt(GapCell::observations).min().orElse(0), median,
+                perOperator.stream().mapToDouble(GapCell::qValue).min().orElse(1), perOperator.stream().anyMatch(GapCell::discovery));
     }
 
     private Collection<GapCell> gapCells(org.jooq.Condition operator) {
+        double rate = config.evidence().falseDiscoveryRate();
         return dsl.select(COVERAGE_CELL.H3, COVERAGE_CELL.SEVERITY, COVERAGE_CELL.SAMPLES, COVERAGE_CELL.OBSERVATIONS,
-                        COVERAGE_CELL.MEDIAN_RSRP).from(COVERAGE_CELL)
+                        COVERAGE_CELL.MEDIAN_RSRP, COVERAGE_CELL.Q_VALUE).from(COVERAGE_CELL)
                 .where(operator, COVERAGE_CELL.RESOLUTION.eq((short) H3Grid.DECISION), COVERAGE_CELL.STATUS.eq(CellStatus.GAP.value()))
                 .orderBy(COVERAGE_CELL.H3)
-                .fetch(r -> new GapCell(r.value1(), Severity.parse(r.value2()), r.value3(), r.value4(), r.value5()));
+                .fetch(r -> {
+                    double q = r.value6() == null ? 1 : r.value6();
+                    return new GapCell(r.value1(), Severity.parse(r.value2()), r.value3(), r.value4(), r.value5(), q, q <= rate);
+                });
     }
 
     private static Gap gap(CoverageGapRecord r, List<Long> cells) {
         return new Gap(r.getId(), r.getOperator(), r.getStatus(), r.getNote(), r.getReappeared(), r.getSeverity(), r.getCells(),
                 r.getAreaKm2(), r.getSamples(), r.getObservations(), r.getMedianRsrp(), Arrays.asList(r.getVillages()), r.getPeople(),
                 Arrays.asList(r.getScenicSpots()), r.getRoadKm(), r.getAccessPoints(), r.getPriority(),
-                GeoJson.fromText(r.getGeometry(), FACTORY), cells);
+                GeoJson.fromText(r.getGeometry(), FACTORY), cells, r.getConfidence(), r.getQValue() == null ? 1 : r.getQValue());
     }
 }

@@ -20,7 +20,7 @@ import org.locationtech.jts.operation.union.UnaryUnionOp;
 /**
  * Merges gap cells into regions: cells that share an edge (H3 ring-1 neighbours) belong to one region; its
  * outline is the JTS union of the cells' hexagons, on a 1e-9° grid so that shared edges dissolve exactly.
- * A region is {@code none} when most of its cells are, else {@code poor}.
+ * A region is {@code none} when most of its cells are, else {@code poor}; how sure it is, is {@link Confidence}.
  */
 public final class RegionBuilder {
 
@@ -67,6 +67,8 @@ public final class RegionBuilder {
         long samples = 0;
         int observations = 0;
         int none = 0;
+        int discoveries = 0;
+        double q = 1;
         List<Short> medians = new ArrayList<>();
         for (GapCell c : cells) {
             hexagons.add(hexagon(c.h3()));
@@ -74,6 +76,8 @@ public final class RegionBuilder {
             samples += c.samples();
             observations += c.observations();
             none += c.severity() == Severity.NONE ? 1 : 0;
+            discoveries += c.discovery() ? 1 : 0;
+            q = Math.min(q, c.qValue());
             if (c.medianRsrp() != null) {
                 medians.add(c.medianRsrp());
             }
@@ -82,7 +86,7 @@ public final class RegionBuilder {
         Short median = medians.isEmpty() ? null : medians.get((medians.size() - 1) / 2);
         Geometry union = UnaryUnionOp.union(hexagons);
         return new Region(cells.stream().map(GapCell::h3).toList(), union, none * 2 > cells.size() ? Severity.NONE : Severity.POOR,
-                Math.round(area * 1000) / 1000.0, samples, observations, median);
+                Math.round(area * 1000) / 1000.0, samples, observations, median, Confidence.of(discoveries), q);
     }
 
     /** The hexagon of a cell as a JTS polygon (x = longitude). */

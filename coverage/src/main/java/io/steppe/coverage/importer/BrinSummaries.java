@@ -33,10 +33,16 @@ final class BrinSummaries {
         }
     }
 
-    /** Summarises the block ranges written since the last summary of {@code index}; cost is proportional to them. */
+    /**
+     * Summarises the block ranges written since the last summary of {@code index}, in each monthly partition (the
+     * index on the partitioned table is a parent of one index per partition); cost is proportional to those ranges.
+     */
     static void summariseNew(DSLContext dsl, Index index) {
-        Field<Object> regclass = DSL.field("{0}::regclass", Object.class, DSL.inline(index.getName()));
-        dsl.select(DSL.function("brin_summarize_new_values", SQLDataType.INTEGER, regclass)).fetch();
+        Field<Object> child = DSL.field("inhrelid::regclass", Object.class);
+        dsl.select(DSL.function("brin_summarize_new_values", SQLDataType.INTEGER, child))
+                .from(DSL.table("pg_inherits"))
+                .where(DSL.field("inhparent").eq(DSL.field("{0}::regclass", Object.class, DSL.inline(index.getName()))))
+                .fetch();
     }
 
     private static void analyse(DSLContext dsl) {

@@ -36,6 +36,7 @@ final class CopyBatch {
     private static final int TEXT_CACHE = 4096;
 
     private final CopyManager copy;
+    private final SampleMonths months;
     private final long importId;
     private final BinaryRows rows = new BinaryRows();
     private final Map<String, byte[]> texts = new HashMap<>();
@@ -58,6 +59,7 @@ final class CopyBatch {
 
     CopyBatch(Connection connection, long importId) throws SQLException {
         this.copy = connection.unwrap(PGConnection.class).getCopyAPI();
+        this.months = new SampleMonths(connection);
         this.importId = importId;
     }
 
@@ -111,6 +113,7 @@ final class CopyBatch {
             return Flushed.NOTHING;
         }
         try {
+            months.cover(times, size);
             int end = rows.length();
             List<Refused> refused = new ArrayList<>(0);
             long copied = copy(0, size, end, touched, refused);

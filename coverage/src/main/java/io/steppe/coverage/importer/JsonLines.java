@@ -68,7 +68,9 @@ final class JsonLines {
     }
 
     /** One JSON line as one CSV row, every field quoted. */
-    private static String row(String line) {
+    private static String row(String sent) {
+        // a file saved by a Windows editor begins with a byte-order mark
+        String line = sent.startsWith("\uFEFF") ? sent.substring(1) : sent;
         if (line.isBlank()) {
             return "";
         }

@@ -58,10 +58,10 @@ public final class SampleImporter {
         }
     }
 
-    /** Imports the contract CSV or a G-NetTrack Pro log, told apart by the header. */
+    /** Imports the contract CSV or a G-NetTrack Pro log, told apart by the header, or JSON lines, told by their first brace. */
     public ImportResult importStream(InputStream in, String source, String trace, String actor) {
         checkSource(source);
-        return importUpload(Upload.csv(in, trace, config.zone()), source, actor);
+        return importUpload(Upload.detect(in, trace, config.zone()), source, actor);
     }
 
     /** Imports samples as JSON lines, one object a line with the contract CSV's fields; rows are numbered as the JSON lines. */

@@ -3,6 +3,7 @@ package io.steppe.coverage.importer;
 import io.steppe.coverage.sample.CsvLine;
 import io.steppe.coverage.sample.RowOutcome;
 import io.steppe.coverage.sample.SampleFormat;
+import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -46,6 +47,27 @@ final class Upload {
      */
     static Upload csv(InputStream in, String trace, ZoneId zone) {
         return new Upload(in, 1, trace, zone, null);
+    }
+
+    /**
+     * JSON lines when the upload's first character (after a byte-order mark and white space) opens an object, else
+     * the contract CSV or a G-NetTrack Pro log: a file or an upload labelled as text is read as what it holds.
+     */
+    static Upload detect(InputStream in, String trace, ZoneId zone) {
+        BufferedInputStream buffered = new BufferedInputStream(in, 1 << 16);
+        buffered.mark(1 << 16);
+        try {
+            int b;
+            int read = 0;
+            do {
+                b = buffered.read();
+                read++;
+            } while (read < (1 << 16) && (b == 0xEF || b == 0xBB || b == 0xBF || (b >= 0 && Character.isWhitespace(b))));
+            buffered.reset();
+            return b == '{' ? jsonLines(buffered, trace, zone) : csv(buffered, trace, zone);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the upload: " + e.getMessage(), e);
+        }
     }
 
     /** Samples as JSON lines, one object a line with the contract CSV's fields; recorded as {@value #JSON_LINES}. */

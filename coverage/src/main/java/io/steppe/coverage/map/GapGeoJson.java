@@ -75,6 +75,8 @@ public final class GapGeoJson {
             g.writeNumberField("median_rsrp", gap.medianRsrp());
         }
         g.writeNumberField("priority", gap.priority());
+        g.writeStringField("confidence", gap.confidence());
+        g.writeNumberField("q_value", gap.qValue());
         strings(g, "villages", gap.villages());
         g.writeNumberField("people", gap.people());
         strings(g, "scenic_spots", gap.scenicSpots());

@@ -1,5 +1,6 @@
 package io.steppe.coverage.map;
 
+import io.steppe.coverage.gap.Confidence;
 import io.steppe.coverage.gap.Gap;
 import io.steppe.coverage.gap.RegionBuilder;
 import io.steppe.coverage.place.Place;
@@ -101,8 +102,10 @@ public final class GapMap {
         }
         for (Gap g : data.gaps()) {
             boolean none = g.severity().equals("none");
-            polygons(canvas, frame, shown, g.geometry(), none ? "#d7301f" : "#fc8d59", 0.75, none ? "#7f0000" : "#b34700", 1.2,
-                    "gap gap-" + g.severity());
+            // a region proven by one cell alone is drawn paler than one that two or more cells prove
+            boolean sure = Confidence.HIGH.value().equals(g.confidence());
+            polygons(canvas, frame, shown, g.geometry(), none ? "#d7301f" : "#fc8d59", sure ? 0.75 : 0.4, none ? "#7f0000" : "#b34700",
+                    1.2, "gap gap-" + g.severity() + " confidence-" + g.confidence());
         }
         labels(data, frame, shown, canvas, new LabelLayout(width, height), data.title(), legend, height);
         legend(canvas, height, data.title(), legend);

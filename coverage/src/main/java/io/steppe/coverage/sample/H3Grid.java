@@ -48,6 +48,11 @@ public final class H3Grid {
         return h3.gridDisk(cell, 1);
     }
 
+    /** Every cell within {@code k} steps of {@code cell}, itself included. */
+    public List<Long> disk(long cell, int k) {
+        return h3.gridDisk(cell, k);
+    }
+
     /** The outline, as {lat, lon} pairs, not closed. */
     public List<LatLng> boundary(long cell) {
         return h3.cellToBoundary(cell);

@@ -23,9 +23,10 @@ import java.util.TreeSet;
 public record GapMapPage(String title, List<Link> operators, List<Link> view, @Nullable String leftOut, String svg, List<Row> gaps,
                          List<Download> downloads) {
 
-    /** A gap in the list; {@code id} 0 for a cross-operator region, which has no page. {@code severityCode} is its style. */
-    public record Row(int rank, long id, boolean reappeared, String operator, String severityCode, String severity, String status,
-                      String priority, String areaKm2, String villages, int people, String scenicSpots, String roadKm) {
+    /** A gap in the list; {@code id} 0 for a cross-operator region, which has no page. {@code severityCode} and {@code confidenceCode} are its style. */
+    public record Row(int rank, long id, boolean reappeared, String operator, String severityCode, String severity,
+                      String confidenceCode, String confidence, String status, String priority, String areaKm2, String villages,
+                      int people, String scenicSpots, String roadKm) {
     }
 
     /** One export in both formats. */
@@ -49,7 +50,7 @@ public record GapMapPage(String title, List<Link> operators, List<Link> view, @N
         List<Row> rows = new ArrayList<>();
         for (Gap g : gaps) {
             rows.add(new Row(rows.size() + 1, g.id(), g.reappeared(), w.operator(g.operator()), g.severity(), w.severity(g.severity()),
-                    w.status(g.status()), PlannerWords.figure(g.priority()), PlannerWords.figure(g.areaKm2()),
+                    g.confidence(), w.confidence(g.confidence()), w.status(g.status()), PlannerWords.figure(g.priority()), PlannerWords.figure(g.areaKm2()),
                     String.join(w.t().get("coverage.gap.list"), g.villages()), g.people(),
                     String.join(w.t().get("coverage.gap.list"), g.scenicSpots()), PlannerWords.figure(g.roadKm())));
         }

@@ -12,7 +12,8 @@ import java.util.List;
  *
  * @param svg the gap's map as {@link io.steppe.coverage.map.GapMap} drew it, its text already escaped
  */
-public record GapPage(Gap gap, String title, String operator, String severity, String status, String figures, String villages,
+public record GapPage(Gap gap, String title, String operator, String severity, String status, String figures, String confidence,
+                      String villages,
                       String scenicSpots, String roads, String accessPoints, String svg, List<Day> days, List<Status> statuses,
                       String csrf) {
 
@@ -31,6 +32,7 @@ public record GapPage(Gap gap, String title, String operator, String severity, S
         return new GapPage(g, t.get("coverage.gap.title", g.id()), w.operator(g.operator()), w.severity(g.severity()), w.status(g.status()),
                 t.get("coverage.gap.figures", g.cells(), PlannerWords.figure(g.areaKm2()), g.observations(), g.samples(), rsrp,
                         PlannerWords.figure(g.priority())),
+                t.get("coverage.gap.confidence", w.confidence(g.confidence()), String.format(java.util.Locale.ROOT, "%.2g", g.qValue())),
                 t.get("coverage.gap.villages", w.list(g.villages()), g.people()), t.get("coverage.gap.scenic", w.list(g.scenicSpots())),
                 t.get("coverage.gap.roads", PlannerWords.figure(g.roadKm())), t.get("coverage.gap.aps", g.accessPoints()), svg,
                 days.stream().map(d -> new Day(d.day().toString(), d.observations(), d.bad(), d.samples(), 200 * d.observations() / most,

@@ -2,6 +2,7 @@ package io.steppe.coverage.web;
 
 import io.steppe.coverage.aggregate.CellStatus;
 import io.steppe.coverage.aggregate.Severity;
+import io.steppe.coverage.gap.Confidence;
 import io.steppe.coverage.gap.GapStatus;
 import io.steppe.coverage.map.GapMap;
 import io.steppe.coverage.sample.Carrier;
@@ -29,6 +30,10 @@ record PlannerWords(Texts t) {
 
     String severity(String code) {
         return t.of(Severity.parse(code));
+    }
+
+    String confidence(String code) {
+        return t.of(Confidence.parse(code));
     }
 
     String status(String code) {

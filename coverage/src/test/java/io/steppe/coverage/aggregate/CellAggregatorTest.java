@@ -50,9 +50,10 @@ class CellAggregatorTest {
     @BeforeEach
     void open() {
         db = TestDatabases.freshMigrated(home);
-        CoverageConfig config = CoverageConfig.defaults().withZone(ZoneOffset.UTC);
+        // the real drive logs are from 2019: a ten-year window keeps them in
+        CoverageConfig config = CoverageConfig.defaults().withZone(ZoneOffset.UTC).withWindowDays(3650);
         importer = new SampleImporter(db, config, GRID, new MutableClock(DAY), home.resolve("reports"));
-        aggregator = new CellAggregator(db.dsl(), config, GRID);
+        aggregator = new CellAggregator(db.dsl(), config, GRID, new MutableClock(DAY));
     }
 
     @AfterEach

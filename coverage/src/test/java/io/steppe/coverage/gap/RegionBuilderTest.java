@@ -55,6 +55,6 @@ class RegionBuilderTest {
     }
 
     private static GapCell cell(long h3, Severity severity, int rsrp) {
-        return new GapCell(h3, severity, 10, 6, (short) rsrp);
+        return new GapCell(h3, severity, 10, 6, (short) rsrp, 0.001, true);
     }
 }

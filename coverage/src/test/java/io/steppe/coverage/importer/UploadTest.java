@@ -45,6 +45,21 @@ class UploadTest {
     }
 
     @Test
+    void jsonLinesInAFileOrAnUploadLabelledAsTextAreReadAsJsonLines() {
+        Upload upload = Upload.detect(bytes("""
+                \uFEFF
+                {"timestamp": 1763604000000, "lat": 41.03, "lon": 113.13, "mcc": 460, "mnc": "00", "rat": "LTE", "rsrp": -98}
+                {"timestamp": 1763604000000, "lat": 91.5, "lon": 113.13, "mcc": 460, "mnc": "00", "rat": "LTE", "rsrp": -98}
+                """), "samples.jsonl", ZoneOffset.UTC);
+        assertEquals("json-lines", upload.formatName());
+        assertInstanceOf(RowOutcome.Accepted.class, upload.next());
+        assertEquals(2, upload.line());
+        assertInstanceOf(RowOutcome.Rejected.class, upload.next());
+        assertEquals(3, upload.line());
+        assertEquals("steppe-csv", Upload.detect(bytes("timestamp,lat,lon,mcc,mnc,rat,rsrp\n"), "x", ZoneOffset.UTC).formatName());
+    }
+
+    @Test
     void anEmptyUploadIsRefusedForItsMissingHeader() {
         assertEquals("the file is empty: a header row is required",
                 assertThrows(IllegalArgumentException.class, () -> Upload.csv(bytes(""), "x", ZoneOffset.UTC)).getMessage());

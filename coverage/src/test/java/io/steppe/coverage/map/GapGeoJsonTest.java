@@ -32,9 +32,9 @@ class GapGeoJsonTest {
     void gapsAreContractFeaturesWithCounterClockwiseShellsAndClockwiseHoles() throws IOException {
         // a ring without its centre: a polygon with a hole
         Region ring = HEXAGONS.regions(GRID.disk(centre).stream().filter(c -> c != centre)
-                .map(c -> new GapCell(c, Severity.NONE, 10, 6, null)).toList()).get(0);
+                .map(c -> new GapCell(c, Severity.NONE, 10, 6, null, 0.001, true)).toList()).get(0);
         Gap gap = new Gap(7, "46000", "new", null, false, "none", 6, ring.areaKm2(), 60, 36, null, List.of("Bayin"), 340,
-                List.of(), 1.25, 0, 4.5, ring.geometry(), ring.cells());
+                List.of(), 1.25, 0, 4.5, ring.geometry(), ring.cells(), "high", 0.001);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         new GapGeoJson(HEXAGONS).gaps(List.of(gap), out);
         Map<?, ?> collection = (Map<?, ?>) GeoJson.parse(new ByteArrayInputStream(out.toByteArray()));
@@ -46,6 +46,8 @@ class GapGeoJsonTest {
         assertEquals(List.of("Bayin"), p.get("villages"));
         assertEquals(List.of(), p.get("scenic_spots"));
         assertEquals(1.25, p.get("road_km"));
+        assertEquals("high", p.get("confidence"));
+        assertEquals(0.001, p.get("q_value"));
         assertTrue(p.containsKey("median_rsrp") && p.get("median_rsrp") == null, "no service: no RSRP");
         Map<?, ?> geometry = (Map<?, ?>) feature.get("geometry");
         assertEquals("Polygon", geometry.get("type"));
@@ -57,15 +59,15 @@ class GapGeoJsonTest {
 
     @Test
     void theMapDrawsGapsAsALayerInSvgAndPng() throws IOException {
-        Region one = HEXAGONS.regions(List.of(new GapCell(centre, Severity.POOR, 10, 6, (short) -110))).get(0);
+        Region one = HEXAGONS.regions(List.of(new GapCell(centre, Severity.POOR, 10, 6, (short) -110, 0.01, true))).get(0);
         Gap gap = new Gap(3, "46001", "new", null, false, "poor", 1, one.areaKm2(), 10, 6, (short) -110, List.of(), 0,
-                List.of(), 0, 0, 0, one.geometry(), one.cells());
+                List.of(), 0, 0, 0, one.geometry(), one.cells(), "medium", 0.01);
         CoverageLayers.MapData data = new CoverageLayers.MapData("Gaps <&>", List.of(), List.of(gap),
                 new PlaceLayer(List.of(), List.of(), CoverageConfig.defaults().ranking()));
         GapMap map = new GapMap(HEXAGONS);
         String svg = map.svg(data, 400, 300);
         assertTrue(svg.startsWith("<svg xmlns=\"http://www.w3.org/2000/svg\""));
-        assertTrue(svg.contains("class=\"gap gap-poor\"") && svg.contains(">#3</text>"), svg);
+        assertTrue(svg.contains("class=\"gap gap-poor confidence-medium\"") && svg.contains("fill-opacity=\"0.4\"") && svg.contains(">#3</text>"), svg);
         assertTrue(svg.contains("<title>Gaps &lt;&amp;&gt;</title>"));
         var image = ImageIO.read(new ByteArrayInputStream(map.png(data, 400, 300)));
         assertEquals(400, image.getWidth());

@@ -47,7 +47,7 @@ class PlannerConsoleControllerTest {
                 assertTrue(body.contains("<input type=\"checkbox\" id=\"show-" + layer + "\" checked>"), layer + ": " + body);
             }
             assertTrue(body.contains("id=\"gap-map\"") && body.contains("<table id=\"gap-list\">"), body);
-            assertTrue(body.contains("<td colspan=\"11\">No gap proven by the samples so far.</td>"), body);
+            assertTrue(body.contains("<td colspan=\"12\">No gap proven by the samples so far.</td>"), body);
             assertTrue(body.contains("gap regions: <a href=\"/api/coverage/gaps?format=csv\" download>CSV</a> "
                     + "<a href=\"/api/coverage/gaps?format=geojson\" download>GeoJSON</a>"), body);
             assertTrue(body.contains("<strong>whole city</strong>") && body.contains(">zoom in</a>"), body);

@@ -96,7 +96,14 @@ public final class BenchCommand implements Runnable {
                     "same aggregation as one plain SQL statement. Use a fresh STEPPE_HOME: the samples stay there."})
     int coverage(@Option(names = "--rows", defaultValue = "10000000", description = "samples to import (default ${DEFAULT-VALUE})") long rows,
                  @Option(names = "--increment", defaultValue = "100000", description = "new samples for the incremental update (default ${DEFAULT-VALUE})") long increment,
-                 @Option(names = "--work", paramLabel = "DIR", description = "where the generated CSV files go (default $STEPPE_HOME/bench)") java.nio.file.Path work) {
+                 @Option(names = "--work", paramLabel = "DIR", description = "where the generated CSV files go (default $STEPPE_HOME/bench)") java.nio.file.Path work,
+                 @Option(names = "--spread", defaultValue = "drive", paramLabel = "drive|city",
+                         description = "drive: 1 Hz drive tests along roads around Jining; city: crowd samples from 20,000 phones over"
+                                 + " Ulanqab's extent, half near towns (default ${DEFAULT-VALUE})") String spread,
+                 @Option(names = "--seed", defaultValue = "1", description = "the generator's seed: the same seed, the same rows (default ${DEFAULT-VALUE})") long seed) {
+        if (!spread.equals("drive") && !spread.equals("city")) {
+            throw new UserError("--spread must be drive or city, was '" + spread + "'");
+        }
         if (rows < 1 || rows > 100_000_000 || increment < 1 || increment > 10_000_000) {
             throw new UserError("--rows must be 1 to 100000000 and --increment 1 to 10000000");
         }
@@ -104,7 +111,8 @@ public final class BenchCommand implements Runnable {
         java.nio.file.Path dir = work == null ? config.home().resolve("bench") : work;
         context.withDatabase(db -> {
             new CoverageBench(db, new io.steppe.coverage.Coverage(db, config.coverage(), io.steppe.coverage.sample.H3Grid.load(),
-                    context.clock(), config.home().resolve("reports")), context.out()).run(rows, increment, dir);
+                    context.clock(), config.home().resolve("reports")), context.out())
+                    .run(CoverageBench.Spread.valueOf(spread.toUpperCase(java.util.Locale.ROOT)), seed, rows, increment, dir);
             return null;
         });
         return 0;

@@ -24,6 +24,7 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.steppe.controller.ControllerService;
 import io.steppe.controller.ap.ApRepository;
 import io.steppe.coverage.Coverage;
+import io.steppe.coverage.SampleWindowJob;
 import io.steppe.coverage.sample.H3Grid;
 import io.steppe.db.AuditLog;
 import io.steppe.db.Database;
@@ -111,12 +112,15 @@ public final class SteppeServer implements AutoCloseable {
     private final RetentionJob retention;
     /** Null without a certificate. */
     private final CertificateReloader certificate;
+    private final SampleWindowJob coverageWindow;
 
     private SteppeServer(SteppeConfig config, Database database, RadiusService radius, ControllerService controller,
                          ApplicationContext context, Listeners listeners, Cluster cluster, PortalServer portalProtocol,
-                         HashedWheelTimer portalTimer, RetentionJob retention, CertificateReloader certificate) {
+                         HashedWheelTimer portalTimer, RetentionJob retention, CertificateReloader certificate,
+                         SampleWindowJob coverageWindow) {
         this.retention = retention;
         this.certificate = certificate;
+        this.coverageWindow = coverageWindow;
         this.portalProtocol = portalProtocol;
         this.portalTimer = portalTimer;
         this.config = config;
@@ -188,8 +192,9 @@ public final class SteppeServer implements AutoCloseable {
             beans.add(new RadiusClientSessions(database.dsl(), radius));
             beans.add(new RadiusVoucherLogin(radius));
             beans.add(logins);
-            beans.add(new Coverage(database, config.coverage(), H3Grid.load(), clock, config.home().resolve("reports"),
-                    new PrometheusCoverageMetrics(metrics.registry())));
+            Coverage coverage = new Coverage(database, config.coverage(), H3Grid.load(), clock, config.home().resolve("reports"),
+                    new PrometheusCoverageMetrics(metrics.registry()));
+            beans.add(coverage);
             beans.add(certificate == null
                     ? new PortalSettings(PortalUrl.of(config, portalPort), config.allowance().dailyMinutes(), config.allowance().dailyMegabytes())
                     : new PortalSettings(PortalUrl.secure(config, listeners.portalTlsPort()), config.allowance().dailyMinutes(),
@@ -239,7 +244,7 @@ public final class SteppeServer implements AutoCloseable {
                     config.apiBind(), apiPort);
             LOG.info("portal protocol: listening on udp://{}:{} for access controllers", config.bindAddress(), portalProtocol.port());
             return new SteppeServer(config, database, radius, controller, context, listeners, cluster, portalProtocol, portalTimer,
-                    retention, certificate);
+                    retention, certificate, new SampleWindowJob(coverage, cluster.singletons()::held).start());
         } catch (RuntimeException e) {
             if (retention != null) {
                 retention.close();
@@ -414,6 +419,7 @@ public final class SteppeServer implements AutoCloseable {
     public void close() {
         LOG.info("Stopping: no new connections, up to {} s for requests in flight", GRACE.toSeconds());
         try {
+            coverageWindow.close();
             context.close();
             retention.close();
             if (certificate != null) {

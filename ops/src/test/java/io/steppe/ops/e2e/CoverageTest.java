@@ -220,7 +220,7 @@ class CoverageTest {
         assertEquals(3, lines.size(), "two Unicom gaps: " + lines);
         Path svg = home.resolve("out/gaps.svg");
         assertEquals(0, steppe("coverage", "gaps", "--format", "svg", "--out", svg.toString()).status());
-        assertTrue(Files.readString(svg).contains("class=\"gap gap-none\""));
+        assertTrue(Files.readString(svg).contains("class=\"gap gap-none confidence-"));
         Path png = home.resolve("out/gaps.png");
         assertEquals(0, steppe("coverage", "gaps", "--operator", "all", "--without-wifi", "--format", "png", "--out", png.toString()).status());
         assertArrayEquals(new byte[] {(byte) 0x89, 'P', 'N', 'G'}, Arrays.copyOf(Files.readAllBytes(png), 4));
